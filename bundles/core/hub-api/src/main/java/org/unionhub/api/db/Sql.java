@@ -1,0 +1,128 @@
+package org.unionhub.api.db;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small JDBC helpers so that module stores read as SQL and not as boilerplate. Parameters may be
+ * {@code null}, enums (stored by name), {@code java.time} values (dates as DATE, instants and
+ * offset date-times as UTC TIMESTAMP) and the usual JDBC types.
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    /** Executes an UPDATE/DELETE/INSERT and answers the number of rows changed. */
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Executes an INSERT into a table with an identity column and answers the generated key. */
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no generated key for: " + sql);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            int idx = i + 1;
+            if (p == null) {
+                ps.setNull(idx, Types.NULL);
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(idx, e.name());
+            } else if (p instanceof LocalDate d) {
+                ps.setDate(idx, Date.valueOf(d));
+            } else if (p instanceof Instant t) {
+                ps.setTimestamp(idx, Timestamp.from(t));
+            } else if (p instanceof OffsetDateTime t) {
+                ps.setTimestamp(idx, Timestamp.from(t.toInstant()));
+            } else if (p instanceof LocalDateTime t) {
+                ps.setTimestamp(idx, Timestamp.valueOf(t));
+            } else if (p instanceof Boolean b) {
+                ps.setBoolean(idx, b);
+            } else if (p instanceof BigDecimal b) {
+                ps.setBigDecimal(idx, b);
+            } else {
+                ps.setObject(idx, p);
+            }
+        }
+    }
+
+    public static Long getLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Integer getInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static LocalDate getDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    public static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    public static <E extends Enum<E>> E getEnum(ResultSet rs, String column, Class<E> type) throws SQLException {
+        String v = rs.getString(column);
+        return v == null ? null : Enum.valueOf(type, v);
+    }
+}

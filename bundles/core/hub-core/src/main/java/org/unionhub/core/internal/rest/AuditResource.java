@@ -1,0 +1,90 @@
+package org.unionhub.core.internal.rest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.HubException;
+import org.unionhub.api.Page;
+import org.unionhub.api.PageRequest;
+import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Sql;
+import org.unionhub.api.security.Roles;
+
+/** The audit trail, newest first, for admins. */
+@Component(service = AuditResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    public record AuditEntry(long id, Instant at, String actor, String action, String entity, String entityId,
+            String changes) {
+    }
+
+    private final ModuleDatabase db;
+
+    @Activate
+    public AuditResource(@Reference(target = "(unionhub.module=core)") ModuleDatabase db) {
+        this.db = db;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public Page<AuditEntry> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("entity") String entity, @QueryParam("entityId") String entityId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(offset, limit);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        add(where, params, "ACTOR = ?", actor);
+        add(where, params, "ACTION LIKE ?", action == null ? null : action + "%");
+        add(where, params, "ENTITY = ?", entity);
+        add(where, params, "ENTITY_ID = ?", entityId);
+        add(where, params, "AT >= ?", instant("from", from));
+        add(where, params, "AT < ?", instant("to", to));
+        return db.read(c -> {
+            long total = Sql.count(c, "SELECT COUNT(*) FROM HUB_AUDIT" + where, params.toArray());
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(page.offset());
+            paged.add(page.limit());
+            List<AuditEntry> items = Sql.list(c, "SELECT ID, AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES FROM HUB_AUDIT"
+                    + where + " ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                    rs -> new AuditEntry(rs.getLong(1), Sql.getInstant(rs, "AT"), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)), paged.toArray());
+            return new Page<>(items, total, page.offset(), page.limit());
+        });
+    }
+
+    private static void add(StringBuilder where, List<Object> params, String clause, Object value) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            where.append(" AND ").append(clause);
+            params.add(value);
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw HubException.badRequest(field, "must be an ISO-8601 date-time with offset, e.g. 2025-03-22T09:00:00+08:00");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.unionhub.core.internal.rest;
+
+import java.time.Instant;
+import java.util.Set;
+
+import javax.annotation.security.PermitAll;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.HubException;
+import org.unionhub.api.Validation;
+import org.unionhub.api.security.Authenticator;
+import org.unionhub.api.security.Caller;
+import org.unionhub.api.web.Requests;
+
+/** Sign-in: trade a user name and password (JSON or Basic) for a bearer token. */
+@Component(service = AuthResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record Credentials(String username, String password) {
+    }
+
+    public record TokenResponse(String token, String tokenType, Instant expiresAt, String username, Set<String> roles,
+            Long orgId, Long memberId) {
+    }
+
+    private final Authenticator authenticator;
+
+    @Activate
+    public AuthResource(@Reference Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @POST
+    @Path("token")
+    @PermitAll
+    public Response token(Credentials body, @Context SecurityContext sc) {
+        Caller caller = Requests.caller(sc);
+        if (caller.isAnonymous()) {
+            Validation v = new Validation();
+            v.required("username", body == null ? null : body.username());
+            v.required("password", body == null ? null : body.password());
+            v.throwIfInvalid();
+            caller = authenticator.login(body.username(), body.password())
+                    .orElseThrow(() -> new HubException(401, "Unauthorized", "wrong user name or password"));
+        }
+        Authenticator.Token t = authenticator.issueToken(caller);
+        return Response.status(201).entity(new TokenResponse(t.token(), "Bearer", t.expiresAt(), caller.username(),
+                caller.roles(), caller.orgId(), caller.memberId())).build();
+    }
+
+    @DELETE
+    @Path("token")
+    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            authenticator.revoke(authorization.substring(7).trim());
+        }
+        return Response.noContent().build();
+    }
+}

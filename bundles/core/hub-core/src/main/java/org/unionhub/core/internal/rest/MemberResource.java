@@ -1,0 +1,79 @@
+package org.unionhub.core.internal.rest;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.EmploymentForm;
+import org.unionhub.api.NewFormKind;
+import org.unionhub.api.Page;
+import org.unionhub.api.PageRequest;
+import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.Requests;
+import org.unionhub.core.internal.directory.Directory;
+import org.unionhub.core.internal.directory.Member;
+import org.unionhub.core.internal.directory.MemberFilter;
+import org.unionhub.core.internal.directory.MemberRequest;
+
+@Component(service = MemberResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MemberResource {
+
+    private final Directory directory;
+
+    @Activate
+    public MemberResource(@Reference Directory directory) {
+        this.directory = directory;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    public Response create(MemberRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
+        Member m = directory.createMember(Requests.caller(sc), Bodies.require(req));
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(m.id())).build()).entity(m).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Page<Member> list(@QueryParam("orgId") Long orgId, @QueryParam("name") String name,
+            @QueryParam("employmentForm") EmploymentForm employmentForm, @QueryParam("newFormKind") NewFormKind newFormKind,
+            @QueryParam("cardNumber") String cardNumber, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        return directory.listMembers(Requests.caller(sc), new MemberFilter(orgId, name, employmentForm, newFormKind, cardNumber),
+                PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Member get(@PathParam("id") long id, @Context SecurityContext sc) {
+        return directory.getMember(Requests.caller(sc), id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    public Member update(@PathParam("id") long id, MemberRequest req, @Context SecurityContext sc) {
+        return directory.updateMember(Requests.caller(sc), id, Bodies.require(req));
+    }
+}

@@ -1,0 +1,61 @@
+package org.unionhub.core.internal.security;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Salted, slow password hashes: PBKDF2-HMAC-SHA256, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}
+ * so that raising the iteration count later leaves existing hashes readable.
+ */
+public final class PasswordHasher {
+
+    public static final int DEFAULT_ITERATIONS = 310_000;
+    private static final String PREFIX = "pbkdf2-sha256";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int iterations;
+
+    public PasswordHasher(int iterations) {
+        this.iterations = Math.max(iterations, 1_000);
+    }
+
+    public String hash(char[] password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return PREFIX + "$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
+    }
+
+    public boolean matches(char[] password, String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+            return false;
+        }
+        int rounds = Integer.parseInt(parts[1]);
+        byte[] salt = Base64.getDecoder().decode(parts[2]);
+        byte[] expected = Base64.getDecoder().decode(parts[3]);
+        return MessageDigest.isEqual(expected, derive(password, salt, rounds));
+    }
+
+    /** A hash nobody's password matches: compared against for unknown users, so that timing tells nothing. */
+    public String decoy() {
+        return hash("decoy-password-for-unknown-users".toCharArray());
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int rounds) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password, salt, rounds, 256);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().withoutPadding().encodeToString(b);
+    }
+}

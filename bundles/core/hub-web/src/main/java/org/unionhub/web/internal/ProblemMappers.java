@@ -1,0 +1,143 @@
+package org.unionhub.web.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionhub.api.FieldError;
+import org.unionhub.api.HubException;
+import org.unionhub.api.db.DatabaseException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns every failure into {@code application/problem+json}: the client's mistakes into 4xx naming the
+ * field, our own into a 500 that carries an incident id and no stack trace (the log has it).
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("unionhub.problems")
+@JSONRequired
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+
+    private final Logger logger = LoggerFactory.getLogger(ProblemMappers.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof HubException h) {
+            Response r = Problem.response(h.status(), h.title(), h.detail(), h.errors());
+            return h.status() == 503 ? Response.fromResponse(r).header("Retry-After", "1").build() : r;
+        }
+        if (e instanceof JsonProcessingException j) {
+            return json(j);
+        }
+        if (e instanceof WebApplicationException w) {
+            Throwable cause = w.getCause();
+            if (cause instanceof JsonProcessingException j) {
+                return json(j);
+            }
+            int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
+            if (status == 404 && cause != null && !(cause instanceof WebApplicationException)) {
+                // a query or path parameter that does not convert (e.g. ?limit=abc) is the client's fault
+                return Problem.response(400, "Bad request", "a parameter has the wrong type: " + cause.getMessage(),
+                        List.of());
+            }
+            if (status >= 500) {
+                return incident(w);
+            }
+            Response.StatusType type = w.getResponse().getStatusInfo();
+            Response.ResponseBuilder r = Response.fromResponse(
+                    Problem.response(status, type.getReasonPhrase(), w.getMessage(), List.of()));
+            w.getResponse().getHeaders().forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("Content-Type")) {
+                    v.forEach(x -> r.header(k, x));
+                }
+            });
+            return r.build();
+        }
+        if (e instanceof DatabaseException d && d.isTransient()) {
+            logger.warn("Database busy or unreachable: {}", d.getMessage());
+            return Response.fromResponse(Problem.response(503, "Service unavailable",
+                    "the database is busy or unreachable; retry shortly", List.of())).header("Retry-After", "2").build();
+        }
+        return incident(e);
+    }
+
+    private Response json(JsonProcessingException j) {
+        if (j instanceof JsonParseException || !(j instanceof JsonMappingException)) {
+            String where = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column "
+                    + j.getLocation().getColumnNr();
+            return Problem.response(400, "Malformed JSON", "the body is not valid JSON" + where,
+                    List.of(new FieldError("$", j.getOriginalMessage())));
+        }
+        JsonMappingException m = (JsonMappingException) j;
+        String field = path(m);
+        String message;
+        if (m instanceof InvalidFormatException f) {
+            message = f.getTargetType() != null && f.getTargetType().isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants())
+                    : "cannot read '" + f.getValue() + "' as " + simple(f.getTargetType());
+        } else if (m instanceof MismatchedInputException mi) {
+            message = "has the wrong type: expected " + simple(mi.getTargetType());
+        } else {
+            message = m.getOriginalMessage();
+        }
+        return Problem.response(400, "Bad request", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    private static String path(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "$" : sb.toString();
+    }
+
+    private static String simple(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "an ISO-8601 " + type.getSimpleName();
+        }
+        return "an object";
+    }
+
+    private Response incident(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        logger.error("Incident {}: {}", incident, e.toString(), e);
+        return Problem.response(500, "Internal error", "the hub failed to answer; incident " + incident, List.of());
+    }
+}
