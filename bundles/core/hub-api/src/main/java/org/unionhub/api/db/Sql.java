@@ -76,11 +76,22 @@ public final class Sql {
     }
 
     public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        java.sql.ParameterMetaData meta = null;
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             int idx = i + 1;
             if (p == null) {
-                ps.setNull(idx, Types.NULL);
+                // Derby wants the column's own type for a NULL; PostgreSQL accepts it too
+                if (meta == null) {
+                    meta = ps.getParameterMetaData();
+                }
+                int type;
+                try {
+                    type = meta.getParameterType(idx);
+                } catch (SQLException unknown) {
+                    type = Types.VARCHAR;
+                }
+                ps.setNull(idx, type);
             } else if (p instanceof Enum<?> e) {
                 ps.setString(idx, e.name());
             } else if (p instanceof LocalDate d) {

@@ -35,7 +35,7 @@ public class AuditLogImpl implements AuditLog {
             text = text.substring(0, MAX_CHANGES - 3) + "...";
         }
         try {
-            Sql.update(connection, "INSERT INTO HUB_AUDIT (AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES) VALUES (?, ?, ?, ?, ?, ?)",
+            Sql.update(connection, "INSERT INTO HUB_AUDIT (OCCURRED_AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES) VALUES (?, ?, ?, ?, ?, ?)",
                     Instant.now(), caller == null ? "system" : caller.username(), action, entity,
                     entityId == null ? null : String.valueOf(entityId), text);
         } catch (SQLException e) {

@@ -55,16 +55,16 @@ public class AuditResource {
         add(where, params, "ACTION LIKE ?", action == null ? null : action + "%");
         add(where, params, "ENTITY = ?", entity);
         add(where, params, "ENTITY_ID = ?", entityId);
-        add(where, params, "AT >= ?", instant("from", from));
-        add(where, params, "AT < ?", instant("to", to));
+        add(where, params, "OCCURRED_AT >= ?", instant("from", from));
+        add(where, params, "OCCURRED_AT < ?", instant("to", to));
         return db.read(c -> {
             long total = Sql.count(c, "SELECT COUNT(*) FROM HUB_AUDIT" + where, params.toArray());
             List<Object> paged = new ArrayList<>(params);
             paged.add(page.offset());
             paged.add(page.limit());
-            List<AuditEntry> items = Sql.list(c, "SELECT ID, AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES FROM HUB_AUDIT"
+            List<AuditEntry> items = Sql.list(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES FROM HUB_AUDIT"
                     + where + " ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    rs -> new AuditEntry(rs.getLong(1), Sql.getInstant(rs, "AT"), rs.getString(3), rs.getString(4),
+                    rs -> new AuditEntry(rs.getLong(1), Sql.getInstant(rs, "OCCURRED_AT"), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7)), paged.toArray());
             return new Page<>(items, total, page.offset(), page.limit());
         });
