@@ -174,6 +174,7 @@ public class Directory implements MemberDirectory {
         return db.inTransaction(c -> {
             requireOrg(c, req.orgId());
             requireManage(c, caller, req.orgId());
+            requireUnique(c, null, req.cardNumber(), id);
             Instant now = Instant.now();
             long memberId = Sql.insert(c, "INSERT INTO HUB_MEMBER (NAME, PHONE, ORG_ID, EMPLOYMENT_FORM, NEW_FORM_KIND, "
                     + "CARD_NUMBER, JOINED_ON, ID_SEALED, ID_INDEX, ID_MASKED, CREATED_AT, UPDATED_AT) "
@@ -199,6 +200,7 @@ public class Directory implements MemberDirectory {
             IdCardNumber id = validateMember(req, keepId ? "keep" : null);
             requireOrg(c, req.orgId());
             requireManage(c, caller, req.orgId());
+            requireUnique(c, memberId, req.cardNumber(), keepId ? null : id);
             StringBuilder sql = new StringBuilder("UPDATE HUB_MEMBER SET NAME = ?, PHONE = ?, ORG_ID = ?, EMPLOYMENT_FORM = ?, "
                     + "NEW_FORM_KIND = ?, CARD_NUMBER = ?, JOINED_ON = ?, UPDATED_AT = ?");
             List<Object> params = new ArrayList<>(List.of(req.name().trim()));
@@ -298,6 +300,19 @@ public class Directory implements MemberDirectory {
         }
         v.throwIfInvalid();
         return id;
+    }
+
+    /** Field-level 409s before the unique constraints would answer with a database message. */
+    private void requireUnique(Connection c, Long self, String cardNumber, IdCardNumber id) throws SQLException {
+        long other = self == null ? -1L : self;
+        if (blankToNull(cardNumber) != null && Sql.count(c, "SELECT COUNT(*) FROM HUB_MEMBER WHERE CARD_NUMBER = ? AND ID <> ?",
+                cardNumber.trim(), other) > 0) {
+            throw HubException.conflict("cardNumber", "union card " + cardNumber.trim() + " belongs to another member");
+        }
+        if (id != null && Sql.count(c, "SELECT COUNT(*) FROM HUB_MEMBER WHERE ID_INDEX = ? AND ID <> ?",
+                cipher.blindIndex(id.value()), other) > 0) {
+            throw HubException.conflict("idNumber", "another member has this ID-card number");
+        }
     }
 
     private Member loadMember(Connection c, Caller caller, long memberId) throws SQLException {

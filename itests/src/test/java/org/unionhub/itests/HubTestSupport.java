@@ -1,0 +1,307 @@
+package org.unionhub.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Boots the assembled UnionHub distribution once per test class (demo data on, a free HTTP port) and
+ * gives tests HTTP, JSON, account, shell and feature helpers. The test methods run inside the container
+ * and talk to it over loopback HTTP like any client.
+ *
+ * <p>A module's test extends it, lists its features in {@link #features()} and writes only its scenario.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class HubTestSupport {
+
+    protected static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final String PORT_PROPERTY = "unionhub.test.port";
+    private static final String KARAF_VERSION = "4.4.10";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService featuresService;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        MavenArtifactUrlReference karaf = maven().groupId("org.unionhub").artifactId("unionhub-distribution")
+                .versionAsInProject().type("tar.gz");
+        String port = Integer.toString(freePort());
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration().frameworkUrl(karaf).name("UnionHub")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                systemProperty(PORT_PROPERTY).value(port),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
+                // several containers may run at once on one machine (CI, parallel module builds)
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.unionhub.hub.cfg", "demo", "true"),
+                // tests create many accounts: a cheap hash keeps them fast; production keeps the slow default
+                editConfigurationFilePut("etc/org.unionhub.security.cfg", "password.iterations", "1000"),
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                        "instance,package,log,ssh,framework,system,eventadmin,feature,shell,management,service,jaas,"
+                                + "deployer,diagnostic,wrap,bundle,config,kar,scr," + String.join(",", features())),
+                vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                vmOption("-Xmx768m")));
+        for (String flag : jpmsFlags()) {
+            options.add(vmOption(flag));
+        }
+        options.addAll(Arrays.asList(extraOptions()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** The boot features of this class's container; modules add theirs. */
+    protected String[] features() {
+        return new String[] {"unionhub-core"};
+    }
+
+    /** More Pax Exam options for a test class. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    /** The module ids that must be ACTIVE before a test starts. */
+    protected String[] expectedModules() {
+        return new String[0];
+    }
+
+    @Before
+    public void waitUntilHubIsUp() throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        String last = "";
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                Resp health = get("/api/health", null);
+                last = health.raw();
+                if (health.status() == 200 && modulesActive(health.json())) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(250);
+        }
+        fail("the hub did not come up within 90 s: " + last);
+    }
+
+    private boolean modulesActive(JsonNode health) {
+        for (String id : expectedModules()) {
+            JsonNode m = health.path("modules").path(id);
+            if (!"ACTIVE".equals(m.path("state").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- HTTP
+
+    /** An HTTP answer: status, raw body, and the body as JSON when it is JSON. */
+    public record Resp(int status, String raw, java.net.http.HttpHeaders headers) {
+        public JsonNode json() {
+            try {
+                return raw == null || raw.isEmpty() ? JSON.nullNode() : JSON.readTree(raw);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + raw, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public Resp expect(int expected) {
+            assertEquals("HTTP status; body: " + raw, expected, status);
+            return this;
+        }
+
+        public long id() {
+            return json().path("id").asLong();
+        }
+    }
+
+    /** Credentials: demo accounts have their name as password ("admin", "officer", "member"…); null is anonymous. */
+    public record Who(String username, String password) {
+        public static Who of(String demoAccount) {
+            return demoAccount == null ? null : new Who(demoAccount, demoAccount);
+        }
+    }
+
+    protected static String baseUrl() {
+        return "http://localhost:" + System.getProperty(PORT_PROPERTY, "8181");
+    }
+
+    protected Resp get(String path, String demoAccount) throws IOException, InterruptedException {
+        return send("GET", path, Who.of(demoAccount), null, null);
+    }
+
+    protected Resp post(String path, String demoAccount, Object body) throws IOException, InterruptedException {
+        return send("POST", path, Who.of(demoAccount), body, null);
+    }
+
+    protected Resp put(String path, String demoAccount, Object body) throws IOException, InterruptedException {
+        return send("PUT", path, Who.of(demoAccount), body, null);
+    }
+
+    protected Resp delete(String path, String demoAccount) throws IOException, InterruptedException {
+        return send("DELETE", path, Who.of(demoAccount), null, null);
+    }
+
+    /** Sends {@code body} (a String is sent as is, anything else as JSON) with the given credentials. */
+    protected Resp send(String method, String path, Who who, Object body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60));
+        if (who != null) {
+            String pair = who.username() + ":" + who.password();
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
+        if (body != null) {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            publisher = HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+            b.header("Content-Type", contentType == null ? "application/json" : contentType);
+        }
+        HttpResponse<String> r = http.send(b.method(method, publisher).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Resp(r.statusCode(), r.body(), r.headers());
+    }
+
+    protected static ObjectNode obj(Object... keyValues) {
+        ObjectNode n = JSON.createObjectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            n.set((String) keyValues[i], JSON.valueToTree(keyValues[i + 1]));
+        }
+        return n;
+    }
+
+    /** Asserts a problem+json answer with this status that names {@code field} among its errors. */
+    protected static void assertProblem(Resp r, int status, String field) {
+        assertEquals("status; body: " + r.raw(), status, r.status());
+        String type = r.header("Content-Type");
+        if (type == null || !type.startsWith("application/problem+json")) {
+            fail("expected application/problem+json, got " + type + ": " + r.raw());
+        }
+        if (field != null) {
+            for (JsonNode e : r.json().path("errors")) {
+                if (field.equals(e.path("field").asText())) {
+                    return;
+                }
+            }
+            fail("no error names field '" + field + "': " + r.raw());
+        }
+    }
+
+    // ---- accounts
+
+    /** Creates an account through the API as admin; answers its credentials. */
+    protected Who account(String username, String role, Long orgId, Long memberId) throws Exception {
+        ObjectNode body = obj("username", username, "password", "secret-" + username, "roles", List.of(role));
+        if (orgId != null) {
+            body.put("orgId", orgId);
+        }
+        if (memberId != null) {
+            body.put("memberId", memberId);
+        }
+        post("/api/accounts", "admin", body).expect(201);
+        return new Who(username, "secret-" + username);
+    }
+
+    // ---- shell and features
+
+    /** Runs a Karaf shell command in the container and answers what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, ps, ps);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                ps.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Java 9+ module flags of bin/karaf; without them OsgiLocator errors fill the log. */
+    private static List<String> jpmsFlags() {
+        return List.of("--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED");
+    }
+}
