@@ -83,6 +83,8 @@ public abstract class HubTestSupport {
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.WARN),
                 systemProperty(PORT_PROPERTY).value(port),
+                // on a loaded machine the probe's services come late; the default 10 s wait then hangs the run
+                systemProperty("pax.exam.service.timeout").value("180000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
                 // several containers may run at once on one machine (CI, parallel module builds)
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
