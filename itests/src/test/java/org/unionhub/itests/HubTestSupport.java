@@ -85,6 +85,7 @@ public abstract class HubTestSupport {
                 systemProperty(PORT_PROPERTY).value(port),
                 // on a loaded machine the probe's services come late; the default 10 s wait then hangs the run
                 systemProperty("pax.exam.service.timeout").value("180000"),
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
                 // several containers may run at once on one machine (CI, parallel module builds)
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
@@ -120,21 +121,25 @@ public abstract class HubTestSupport {
 
     @Before
     public void waitUntilHubIsUp() throws Exception {
-        long deadline = System.currentTimeMillis() + 90_000;
+        long deadline = System.currentTimeMillis() + 180_000;
         String last = "";
+        int inARow = 0;
         while (System.currentTimeMillis() < deadline) {
             try {
                 Resp health = get("/api/health", null);
                 last = health.raw();
-                if (health.status() == 200 && modulesActive(health.json())) {
+                // three answers in a row: the whiteboard rebuilds the application while resources arrive
+                inARow = health.status() == 200 && modulesActive(health.json()) ? inARow + 1 : 0;
+                if (inARow == 3) {
                     return;
                 }
             } catch (IOException notYet) {
                 last = notYet.toString();
+                inARow = 0;
             }
             Thread.sleep(250);
         }
-        fail("the hub did not come up within 90 s: " + last);
+        fail("the hub did not come up within 180 s: " + last);
     }
 
     private boolean modulesActive(JsonNode health) {

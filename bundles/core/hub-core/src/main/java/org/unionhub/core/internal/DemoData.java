@@ -24,9 +24,10 @@ import org.unionhub.core.internal.security.AccountStore;
 
 /**
  * Demo installs only: a small Xiamen federation tree, members of each employment form, and the
- * demo accounts the README lists. Runs once, on an empty organisation table.
+ * demo accounts the README lists. Runs once, on an empty organisation table. Registered as a service so
+ * that {@code /api/health} can wait for it: a demo hub is ready when its demo data is there.
  */
-@Component(immediate = true)
+@Component(service = DemoData.class, immediate = true)
 public class DemoData {
 
     private final Logger logger = LoggerFactory.getLogger(DemoData.class);

@@ -43,6 +43,8 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
     private final MigrationRunner runner;
     private final Map<String, SchemaState> states = new ConcurrentHashMap<>();
     private final BundleTracker<Tracked> tracker;
+    private final java.util.concurrent.ExecutorService opener =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "unionhub-schema"));
 
     /** What the extender knows of one module bundle's schema. */
     public record SchemaState(String moduleId, long bundleId, String name, String version, boolean ready, String detail,
@@ -59,11 +61,15 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
         this.runner = new MigrationRunner(dataSource);
         runner.prepare();
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
-        tracker.open();
+        // Opening registers ModuleDatabase services, which activates the components waiting for them; done
+        // inside this constructor, a component that needs this extender indirectly would see a service cycle.
+        opener.execute(tracker::open);
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
+        opener.shutdown();
+        opener.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
         tracker.close();
         states.clear();
     }

@@ -32,8 +32,14 @@ public class StatusResource {
     private final HubStatus status;
     private final HubSettings settings;
 
+    /**
+     * The core database reference is a gate: health is served only once the core's migrations ran and its
+     * resources are coming up, and (on a demo) its demo data is there: "200 from /api/health" means ready.
+     */
     @Activate
-    public StatusResource(@Reference HubStatus status, @Reference HubSettings settings) {
+    public StatusResource(@Reference HubStatus status, @Reference HubSettings settings,
+            @Reference(target = "(unionhub.module=core)") org.unionhub.api.db.ModuleDatabase coreDatabase,
+            @Reference org.unionhub.core.internal.DemoData demoData) {
         this.status = status;
         this.settings = settings;
     }

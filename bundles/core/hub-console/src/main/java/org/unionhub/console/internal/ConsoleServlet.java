@@ -1,0 +1,87 @@
+package org.unionhub.console.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * Serves the console: its own files from this bundle's {@code console/} folder, and each module's
+ * files from that module's bundle ({@code /console/modules/<id>/…} → {@code console/…} in the bundle
+ * that registered the module's {@code ConsoleExtension}). Nothing is fetched from outside the hub.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("unionhub-console")
+@HttpWhiteboardServletPattern({"/console", "/console/*"})
+public class ConsoleServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js",
+            "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png",
+            "json", "application/json; charset=utf-8", "ico", "image/x-icon");
+
+    private final transient Bundle own;
+    private final transient ConsoleRegistry registry;
+
+    @Activate
+    public ConsoleServlet(BundleContext context, @Reference ConsoleRegistry registry) {
+        this.own = context.getBundle();
+        this.registry = registry;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (path.isEmpty()) {
+            resp.sendRedirect(req.getContextPath() + req.getServletPath() + "/");
+            return;
+        }
+        if (path.equals("/")) {
+            path = "/index.html";
+        }
+        if (path.contains("..")) {
+            resp.sendError(404);
+            return;
+        }
+        Optional<URL> file;
+        if (path.startsWith("/modules/")) {
+            String rest = path.substring("/modules/".length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0) {
+                resp.sendError(404);
+                return;
+            }
+            String module = rest.substring(0, slash);
+            String entry = "console/" + rest.substring(slash + 1);
+            file = registry.bundleOf(module).map(b -> b.getEntry(entry));
+        } else {
+            file = Optional.ofNullable(own.getEntry("console" + path));
+        }
+        if (file.isEmpty() || file.get() == null) {
+            resp.sendError(404);
+            return;
+        }
+        String ext = path.substring(path.lastIndexOf('.') + 1);
+        resp.setContentType(TYPES.getOrDefault(ext, "application/octet-stream"));
+        // modules come and go at runtime: let the browser check every time, cheaply
+        resp.setHeader("Cache-Control", "no-cache");
+        try (InputStream in = file.get().openStream(); OutputStream out = resp.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.unionhub.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The officer console in headless Chromium against the real distribution: sign in, the home page, members
+ * with a field error shown beside its field, the admin page, a phone-sized screen. Screenshots go to
+ * target/console-screenshots for review.
+ */
+public class ConsoleIT {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+    private static ExternalHub hub;
+    private static WebDriver browser;
+    private static Path shots;
+
+    @BeforeClass
+    public static void startHubAndBrowser() throws Exception {
+        assumeTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them)",
+                new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute());
+        hub = ExternalHub.unpack("console-it");
+        hub.start();
+        browser = browser();
+        shots = Path.of(System.getProperty("project.build.directory", "target"), "console-screenshots");
+        Files.createDirectories(shots);
+    }
+
+    static WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (hub != null) {
+            hub.stop();
+        }
+    }
+
+    @Test
+    public void anOfficerSignsInSeesTheHubAndAFieldErrorBesideItsField() throws Exception {
+        signIn("officer", "officer");
+        WebElement status = waitFor(By.id("hub-status"));
+        assertEquals("UP", status.getText());
+        shot("home");
+
+        browser.get(hub.url("/console/#/members"));
+        WebElement form = waitFor(By.id("member-form"));
+        waitFor(By.cssSelector("td[data-col='name']"));
+        shot("members");
+        form.findElement(By.name("name")).sendKeys("控制台测试");
+        form.findElement(By.name("idNumber")).sendKeys("110105194912310021");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement error = waitFor(By.cssSelector(".field[data-field='idNumber'] .error"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !error.getText().isBlank());
+        assertEquals("check digit does not match", error.getText());
+        assertTrue(form.findElement(By.cssSelector(".field[data-field='idNumber']")).getAttribute("class").contains("invalid"));
+        shot("member-field-error");
+
+        form.findElement(By.name("idNumber")).clear();
+        form.findElement(By.name("idNumber")).sendKeys("440524198001010013");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#member-form .ok")));
+        signOut();
+    }
+
+    @Test
+    public void anAdminSeesTheModulesPageAndThePhoneLayout() throws Exception {
+        signIn("admin", "admin");
+        browser.get(hub.url("/console/#/admin/modules"));
+        waitFor(By.id("admin-modules"));
+        shot("admin-modules");
+        browser.get(hub.url("/console/#/audit"));
+        waitFor(By.cssSelector("td[data-col='action']"));
+        shot("audit");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(hub.url("/console/#/"));
+        waitFor(By.id("hub-status"));
+        WebElement nav = browser.findElement(By.id("nav"));
+        assertTrue("the menu is folded away on a phone", nav.getRect().getX() + nav.getRect().getWidth() <= 0);
+        browser.findElement(By.id("menu-toggle")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> nav.getRect().getX() >= 0);
+        shot("phone-menu");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signOut();
+    }
+
+    static void signIn(WebDriver browser, ExternalHub hub, String user, String password) {
+        browser.get(hub.url("/console/#/signin"));
+        WebElement form = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        form.findElement(By.name("username")).sendKeys(user);
+        form.findElement(By.name("password")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-home")));
+    }
+
+    private void signIn(String user, String password) {
+        signIn(browser, hub, user, password);
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("signout")).click();
+        waitFor(By.id("signin-form"));
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void shot(String name) throws Exception {
+        File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static List<String> texts(List<WebElement> els) {
+        return els.stream().map(WebElement::getText).toList();
+    }
+}

@@ -1,0 +1,143 @@
+package org.unionhub.itests;
+
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The distribution tar.gz run as an administrator runs it: unpacked into target/, configured through its
+ * etc/ files, started and stopped with bin/start and bin/stop. For tests that Pax Exam cannot host:
+ * restarts, and browsers driving the console.
+ */
+final class ExternalHub {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    final Path home;
+    final int port;
+
+    private ExternalHub(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    /** Unpacks a fresh copy into {@code target/<name>} with demo data, free ports and cheap test hashing. */
+    static ExternalHub unpack(String name) throws Exception {
+        String version = System.getProperty("project.version");
+        Path repo = Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("user.home") + "/.m2/repository"));
+        Path tgz = repo.resolve("org/unionhub/unionhub-distribution/" + version + "/unionhub-distribution-" + version
+                + ".tar.gz");
+        Path dir = Path.of(System.getProperty("project.build.directory", "target"), name);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        run(dir, "tar", "xzf", tgz.toString());
+        ExternalHub hub = new ExternalHub(dir.resolve("unionhub-distribution-" + version), freePort());
+        Files.writeString(hub.home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = " + hub.port + "\n");
+        hub.replace("etc/org.unionhub.hub.cfg", "demo = false", "demo = true");
+        hub.append("etc/org.apache.karaf.shell.cfg", "sshPort = " + freePort());
+        hub.append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort() + "\nrmiServerPort = " + freePort());
+        Files.writeString(hub.home.resolve("etc/org.unionhub.security.cfg"), "password.iterations = 1000\n");
+        return hub;
+    }
+
+    void setup(String... args) throws Exception {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "bin/setup";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        run(home, cmd);
+    }
+
+    void start() throws Exception {
+        run(home, "bin/start");
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (get("/api/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        fail("the hub did not come up; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    void stop() throws Exception {
+        run(home, "bin/stop");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Process p = new ProcessBuilder("bin/status").directory(home.toFile()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        fail("the hub did not stop within 60 s");
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null, null);
+    }
+
+    HttpResponse<String> send(String method, String path, String basic, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60));
+        if (basic != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(String.join(" ", command) + " failed: " + out, p.waitFor() == 0);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path f = home.resolve(file);
+        Files.writeString(f, Files.readString(f).replace(from, to));
+    }
+
+    private void append(String file, String line) throws IOException {
+        Path f = home.resolve(file);
+        Files.writeString(f, Files.readString(f) + "\n" + line + "\n");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
