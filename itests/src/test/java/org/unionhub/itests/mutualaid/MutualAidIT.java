@@ -82,9 +82,10 @@ public class MutualAidIT extends HubTestSupport {
         long plan = plan(guizhou("Ledger plan", 30));
         long member = member("EMPLOYEE", null);
         Who self = account(name("ma.self"), "member", null, member);
-        JsonNode enrolment = post(ROOT + "/plans/" + plan + "/enrolments", "admin",
-                obj("memberId", member, "enrolledOn", today.minusDays(150))).expect(201).json();
-        assertEquals("30.00", enrolment.path("contribution").decimalValue().toPlainString());
+        Resp enrolled = post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(150)))
+                .expect(201);
+        JsonNode enrolment = enrolled.json();
+        assertTrue(enrolled.raw(), enrolled.raw().contains("\"contribution\":30.00"));
         assertEquals(today.minusDays(120).toString(), enrolment.path("coveredFrom").asText());
         assertProblem(post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member)), 409, "memberId");
 
@@ -176,9 +177,9 @@ public class MutualAidIT extends HubTestSupport {
         long riders = plan(gigOnly);
         long member = member("EMPLOYEE", null);
         long stranger = member("EMPLOYEE", null);
-        post(ROOT + "/plans/" + waiting + "/enrolments", "admin", obj("memberId", member, "enrolledOn", today.minusDays(30)))
+        post(ROOT + "/plans/" + waiting + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(30)))
                 .expect(201);
-        post(ROOT + "/plans/" + open + "/enrolments", "admin", obj("memberId", member, "enrolledOn", today.minusDays(100)))
+        post(ROOT + "/plans/" + open + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(100)))
                 .expect(201);
         assertProblem(post(ROOT + "/plans/" + riders + "/enrolments", "admin", obj("memberId", member)), 422, "memberId");
         long claimsBefore = get(ROOT + "/claims?limit=1", "admin").json().path("total").asLong();
@@ -197,6 +198,8 @@ public class MutualAidIT extends HubTestSupport {
         assertProblem(post(ROOT + "/claims", "officer", obj("planId", open, "memberId", member, "hospital", "x",
                 "admittedOn", "yesterday")), 400, "admittedOn");
         assertProblem(post(ROOT + "/claims", "officer", obj("memberId", member)), 422, "planId");
+        assertProblem(post(ROOT + "/claims", "officer", claim(open, member, 10, 5, "10000000000000.00", "0.00")), 422,
+                "totalExpenses");
         assertProblem(post(ROOT + "/claims", "siming", claim(open, member, 10, 5, "20000.00", "5000.00")), 403, null);
         assertEquals("refused claims are not stored", claimsBefore, get(ROOT + "/claims?limit=1", "admin").json().path("total").asLong());
         assertEquals("nor audited", auditBefore,
@@ -242,7 +245,7 @@ public class MutualAidIT extends HubTestSupport {
         body.put("capPerPeriod", 80000);
         long plan = plan(body);
         long member = member("EMPLOYEE", null);
-        post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", today.minusDays(100)))
+        post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(100)))
                 .expect(201);
         Who r1 = reviewer("c1", orgId("海沧区总工会"));
         Who r2 = reviewer("c2", orgId("海沧区总工会"));
@@ -275,6 +278,7 @@ public class MutualAidIT extends HubTestSupport {
             sum = sum.add(r.json().path("payout").decimalValue());
         }
         pool.shutdown();
+        List<BigDecimal> byClaim = new ArrayList<>(payouts);
         assertEquals("approved in all: exactly the per-period cap, never more; " + payouts, 0,
                 new BigDecimal("80000.00").compareTo(sum));
         payouts.sort(BigDecimal::compareTo);
@@ -282,6 +286,40 @@ public class MutualAidIT extends HubTestSupport {
         assertEquals(0, BigDecimal.ZERO.compareTo(payouts.get(1)));
         assertEquals(0, new BigDecimal("30000.00").compareTo(payouts.get(2)));
         assertEquals(0, new BigDecimal("50000.00").compareTo(payouts.get(3)));
+
+        // a sample for a second review: every approved claim with self-paid of at least 50,000
+        JsonNode sampled = send("POST", ROOT + "/claims/sample", r1, obj("planId", plan, "above", 50000), null).expect(200).json();
+        assertEquals(4, sampled.path("sampled").size());
+        int full = indexOf(byClaim, "50000.00");
+        long fullId = claims.get(full);
+        Who fullApprover = full % 2 == 0 ? r1 : r2;
+        Who fullOther = full % 2 == 0 ? r2 : r1;
+        assertProblem(send("POST", ROOT + "/claims/" + fullId + "/pay", fullOther, obj(), null), 409, "secondReview");
+        assertProblem(send("POST", ROOT + "/claims/" + fullId + "/second-review", fullApprover, obj(), null), 403, null);
+        assertEquals("CONFIRMED", send("POST", ROOT + "/claims/" + fullId + "/second-review", fullOther, obj(), null).expect(200)
+                .json().path("secondReview").asText());
+        send("POST", ROOT + "/claims/" + fullId + "/pay", fullOther, obj(), null).expect(200);
+
+        // the second reviewer overturns the partial approval: its amount returns to the member's period cap
+        int part = indexOf(byClaim, "30000.00");
+        Who partOther = part % 2 == 0 ? r2 : r1;
+        JsonNode overturned = send("POST", ROOT + "/claims/" + claims.get(part) + "/reject", partOther,
+                obj("reason", "the second review found a double invoice"), null).expect(200).json();
+        assertEquals("REJECTED", overturned.path("status").asText());
+        assertEquals("OVERTURNED", overturned.path("secondReview").asText());
+        long fifth = post(ROOT + "/claims", "officer", claim(plan, member, 30, 26, "50000.00", "0.00")).expect(201).id();
+        send("POST", ROOT + "/claims/" + fifth + "/review", r1, obj(), null).expect(200);
+        JsonNode last = send("POST", ROOT + "/claims/" + fifth + "/approve", r1, obj(), null).expect(200).json();
+        assertEquals(0, new BigDecimal("30000.00").compareTo(last.path("payout").decimalValue()));
+    }
+
+    private static int indexOf(List<BigDecimal> amounts, String amount) {
+        for (int i = 0; i < amounts.size(); i++) {
+            if (amounts.get(i).compareTo(new BigDecimal(amount)) == 0) {
+                return i;
+            }
+        }
+        throw new AssertionError(amount + " not among " + amounts);
     }
 
     @Test
@@ -380,14 +418,14 @@ public class MutualAidIT extends HubTestSupport {
 
         // a version from a date: claims use the version in force on their admission date
         long plan = plan(guizhou("Versioned plan", 0));
-        ObjectNode v2 = obj("effectiveFrom", today.minusDays(100), "contribution", 30, "waitingDays", 0, "deductible", 1000,
+        ObjectNode v2 = obj("effectiveFrom", ago(100), "contribution", 30, "waitingDays", 0, "deductible", 1000,
                 "bands", List.of(Map.of("upTo", 50000, "ratio", 0.5), Map.of("ratio", 0.6)), "capPerClaim", 30000,
                 "capPerPeriod", 100000);
         JsonNode versioned = post(ROOT + "/plans/" + plan + "/versions", "admin", v2).expect(201).json();
         assertEquals(2, versioned.path("versions").size());
         assertEquals(2, versioned.path("version").asInt());
         long member = member("EMPLOYEE", null);
-        post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", today.minusDays(190)))
+        post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(190)))
                 .expect(201);
         Who reviewer = reviewer("v", orgId("海沧区总工会"));
         long early = post(ROOT + "/claims", "officer", claim(plan, member, 150, 140, "200000.00", "100000.00")).expect(201).id();
@@ -406,7 +444,7 @@ public class MutualAidIT extends HubTestSupport {
         assertEquals("part of the stay was cosmetic", l.path("payoutReason").asText());
 
         // now in use: no retroactive version, no rewrite
-        v2.put("effectiveFrom", today.minusDays(1).toString());
+        v2.put("effectiveFrom", ago(1).toString());
         assertProblem(post(ROOT + "/plans/" + plan + "/versions", "admin", v2), 409, "effectiveFrom");
         assertProblem(put(ROOT + "/plans/" + plan, "admin", guizhou("Versioned plan", 0)), 409, null);
         v2.put("effectiveFrom", today.plusDays(1).toString());
@@ -416,7 +454,7 @@ public class MutualAidIT extends HubTestSupport {
     // ---- helpers
 
     private ObjectNode guizhou(String name, int waitingDays) {
-        ObjectNode n = obj("kind", "INPATIENT", "periodStart", today.minusDays(200), "periodEnd", today.plusDays(165),
+        ObjectNode n = obj("kind", "INPATIENT", "periodStart", ago(200), "periodEnd", ago(-165),
                 "contribution", 30, "waitingDays", waitingDays, "deductible", 1000,
                 "bands", List.of(Map.of("upTo", 50000, "ratio", 0.5), Map.of("ratio", 0.6)),
                 "capPerClaim", 60000, "capPerPeriod", 100000);
@@ -426,6 +464,11 @@ public class MutualAidIT extends HubTestSupport {
         return n;
     }
 
+    /** A date as JSON text: the container has no java.time module for the test's own mapper. */
+    private String ago(long days) {
+        return today.minusDays(days).toString();
+    }
+
     private long plan(ObjectNode body) throws Exception {
         Resp r = post(ROOT + "/plans", "admin", body).expect(201);
         assertNotNull(r.header("Location"));
@@ -433,8 +476,8 @@ public class MutualAidIT extends HubTestSupport {
     }
 
     private ObjectNode claim(long plan, long member, int admittedDaysAgo, int dischargedDaysAgo, String total, String reimbursed) {
-        return obj("planId", plan, "memberId", member, "hospital", "贵州省人民医院", "admittedOn", today.minusDays(admittedDaysAgo),
-                "dischargedOn", today.minusDays(dischargedDaysAgo), "totalExpenses", new BigDecimal(total), "reimbursed",
+        return obj("planId", plan, "memberId", member, "hospital", "贵州省人民医院", "admittedOn", ago(admittedDaysAgo),
+                "dischargedOn", ago(dischargedDaysAgo), "totalExpenses", new BigDecimal(total), "reimbursed",
                 new BigDecimal(reimbursed));
     }
 

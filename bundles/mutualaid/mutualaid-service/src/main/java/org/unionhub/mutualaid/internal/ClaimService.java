@@ -122,9 +122,10 @@ public class ClaimService {
         v.notBefore("dischargedOn", req.dischargedOn(), "admittedOn", req.admittedOn());
         v.valid("admittedOn", req.admittedOn(), d -> !d.isAfter(today), "must not be in the future");
         v.valid("dischargedOn", req.dischargedOn(), d -> !d.isAfter(today), "must not be in the future");
-        v.required("totalExpenses", req.totalExpenses()).money("totalExpenses", req.totalExpenses())
-                .positive("totalExpenses", req.totalExpenses());
-        v.required("reimbursed", req.reimbursed()).money("reimbursed", req.reimbursed());
+        v.required("totalExpenses", req.totalExpenses()).positive("totalExpenses", req.totalExpenses());
+        RulesCheck.amount(v, "totalExpenses", req.totalExpenses());
+        v.required("reimbursed", req.reimbursed());
+        RulesCheck.amount(v, "reimbursed", req.reimbursed());
         if (req.totalExpenses() != null && req.reimbursed() != null) {
             v.check(req.reimbursed().compareTo(req.totalExpenses()) <= 0, "reimbursed",
                     "REIMBURSED_EXCEEDS_TOTAL: the amount reimbursed by public insurance (" + req.reimbursed()
@@ -268,7 +269,7 @@ public class ClaimService {
         Access.requireReviewer(caller);
         Decision decision = d == null ? new Decision(null, null) : d;
         Validation v = new Validation();
-        v.money("amount", decision.amount());
+        RulesCheck.amount(v, "amount", decision.amount());
         v.maxLength("reason", decision.reason(), 1000);
         v.throwIfInvalid();
         Claim claim = db.inTransaction(c -> {
@@ -372,7 +373,7 @@ public class ClaimService {
         Validation v = new Validation();
         v.required("planId", req.planId());
         v.valid("percent", req.percent(), p -> p >= 1 && p <= 100, "must be between 1 and 100");
-        v.money("above", req.above());
+        RulesCheck.amount(v, "above", req.above());
         v.check(req.percent() != null || req.above() != null, "percent", "give a percent, an amount (above), or both");
         v.throwIfInvalid();
         return db.inTransaction(c -> {

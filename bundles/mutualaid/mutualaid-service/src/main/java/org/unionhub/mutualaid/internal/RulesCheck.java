@@ -11,19 +11,30 @@ import org.unionhub.mutualaid.api.PlanRules;
 final class RulesCheck {
 
     static final int MAX_WAITING_DAYS = 365;
+    /** The largest amount DECIMAL(14,2) holds. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private RulesCheck() {
     }
 
+    /** A money amount: not negative, at most two decimals, and small enough for its column. */
+    static Validation amount(Validation v, String field, BigDecimal value) {
+        v.money(field, value);
+        return v.valid(field, value, a -> a.compareTo(MAX_AMOUNT) <= 0, "must be at most " + MAX_AMOUNT.toPlainString());
+    }
+
     static void check(Validation v, PlanRules r) {
-        v.required("contribution", r.contribution()).money("contribution", r.contribution());
+        v.required("contribution", r.contribution());
+        amount(v, "contribution", r.contribution());
         v.required("waitingDays", r.waitingDays());
         v.valid("waitingDays", r.waitingDays(), d -> d >= 0 && d <= MAX_WAITING_DAYS,
                 "must be between 0 and " + MAX_WAITING_DAYS);
-        v.required("deductible", r.deductible()).money("deductible", r.deductible());
-        v.required("capPerClaim", r.capPerClaim()).money("capPerClaim", r.capPerClaim()).positive("capPerClaim", r.capPerClaim());
-        v.required("capPerPeriod", r.capPerPeriod()).money("capPerPeriod", r.capPerPeriod())
-                .positive("capPerPeriod", r.capPerPeriod());
+        v.required("deductible", r.deductible());
+        amount(v, "deductible", r.deductible());
+        v.required("capPerClaim", r.capPerClaim()).positive("capPerClaim", r.capPerClaim());
+        amount(v, "capPerClaim", r.capPerClaim());
+        v.required("capPerPeriod", r.capPerPeriod()).positive("capPerPeriod", r.capPerPeriod());
+        amount(v, "capPerPeriod", r.capPerPeriod());
         if (r.capPerClaim() != null && r.capPerPeriod() != null) {
             v.check(r.capPerClaim().compareTo(r.capPerPeriod()) <= 0, "capPerClaim", "must not exceed capPerPeriod");
         }
@@ -49,7 +60,7 @@ final class RulesCheck {
             if (b.upTo() == null) {
                 v.check(last, at + ".upTo", "only the last band may leave upTo open");
             } else {
-                v.money(at + ".upTo", b.upTo()).positive(at + ".upTo", b.upTo());
+                amount(v, at + ".upTo", b.upTo()).positive(at + ".upTo", b.upTo());
                 if (previous != null) {
                     v.check(b.upTo().compareTo(previous) > 0, at + ".upTo", "must be greater than the previous band's upTo");
                 }
