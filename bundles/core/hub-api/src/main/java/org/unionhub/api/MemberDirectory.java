@@ -12,6 +12,9 @@ public interface MemberDirectory {
 
     Optional<OrgInfo> org(long orgId);
 
+    /** The member who holds union card {@code cardNumber} (exact match), e.g. for a bulk enrolment file. */
+    Optional<MemberInfo> memberByCardNumber(String cardNumber);
+
     /** Whether {@code orgId} is {@code scopeOrgId} itself or lies below it in the tree. */
     boolean isWithin(long orgId, long scopeOrgId);
 }

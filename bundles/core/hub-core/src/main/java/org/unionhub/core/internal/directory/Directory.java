@@ -353,6 +353,15 @@ public class Directory implements MemberDirectory {
     }
 
     @Override
+    public Optional<MemberInfo> memberByCardNumber(String cardNumber) {
+        if (cardNumber == null || cardNumber.isBlank()) {
+            return Optional.empty();
+        }
+        return db.read(c -> Sql.one(c, "SELECT ID FROM HUB_MEMBER WHERE CARD_NUMBER = ?", rs -> rs.getLong(1),
+                cardNumber.trim())).flatMap(this::member);
+    }
+
+    @Override
     public Optional<OrgInfo> org(long orgId) {
         return db.read(c -> Sql.one(c, "SELECT ID, NAME, KIND, PARENT_ID FROM HUB_ORG WHERE ID = ?",
                 rs -> new OrgInfo(rs.getLong(1), rs.getString(2), Sql.getEnum(rs, "KIND", OrgKind.class),

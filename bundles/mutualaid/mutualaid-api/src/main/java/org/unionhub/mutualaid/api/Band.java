@@ -1,0 +1,10 @@
+package org.unionhub.mutualaid.api;
+
+import java.math.BigDecimal;
+
+/**
+ * One payout ratio band: {@code ratio} of the covered amount (self-paid minus deductible) from the previous
+ * band's {@code upTo} up to this {@code upTo}; the last band's {@code upTo} may be null (no upper bound).
+ */
+public record Band(BigDecimal upTo, BigDecimal ratio) {
+}

@@ -1,0 +1,9 @@
+package org.unionhub.mutualaid.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A claim ({@code POST /claims}); a member claiming for himself may leave {@code memberId} out. */
+public record ClaimRequest(Long planId, Long memberId, String hospital, LocalDate admittedOn, LocalDate dischargedOn,
+        BigDecimal totalExpenses, BigDecimal reimbursed) {
+}

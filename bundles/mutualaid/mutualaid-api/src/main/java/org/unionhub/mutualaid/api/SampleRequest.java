@@ -1,0 +1,10 @@
+package org.unionhub.mutualaid.api;
+
+import java.math.BigDecimal;
+
+/**
+ * Marks not-yet-paid claims of a plan for a second review: {@code percent} of them (1..100, a random sample),
+ * and/or every claim whose self-paid amount is at least {@code above}.
+ */
+public record SampleRequest(Long planId, Integer percent, BigDecimal above) {
+}

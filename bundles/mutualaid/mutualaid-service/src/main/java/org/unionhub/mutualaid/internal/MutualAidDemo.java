@@ -1,0 +1,116 @@
+package org.unionhub.mutualaid.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionhub.api.EmploymentForm;
+import org.unionhub.api.HubException;
+import org.unionhub.api.HubSettings;
+import org.unionhub.api.MemberDirectory;
+import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Sql;
+import org.unionhub.api.security.Caller;
+import org.unionhub.mutualaid.api.Band;
+import org.unionhub.mutualaid.api.Claim;
+import org.unionhub.mutualaid.api.ClaimRequest;
+import org.unionhub.mutualaid.api.Decision;
+import org.unionhub.mutualaid.api.EnrolmentRequest;
+import org.unionhub.mutualaid.api.Plan;
+import org.unionhub.mutualaid.api.PlanKind;
+import org.unionhub.mutualaid.api.PlanRequest;
+
+/**
+ * Demo installs only, on empty tables: a Guizhou-style inpatient plan with the demo members 1..4 enrolled and the
+ * typical case (a 600,000 bill, 200,000 self-paid after public insurance, 60,000 paid), one claim waiting for
+ * review, and an accident plan for new-employment-form workers. The core seeds its members at the same time,
+ * so this waits for them on its own thread.
+ */
+@Component(immediate = true)
+public class MutualAidDemo {
+
+    private final Logger logger = LoggerFactory.getLogger(MutualAidDemo.class);
+    private final Thread worker;
+
+    @Activate
+    public MutualAidDemo(@Reference HubSettings settings, @Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db,
+            @Reference MemberDirectory directory, @Reference PlanService plans, @Reference EnrolmentService enrolments,
+            @Reference ClaimService claims) {
+        if (!settings.demo()) {
+            worker = null;
+            return;
+        }
+        worker = new Thread(() -> {
+            try {
+                for (int i = 0; i < 240 && directory.member(4).isEmpty(); i++) {
+                    Thread.sleep(250);
+                }
+                if (directory.member(4).isEmpty()) {
+                    logger.info("Mutual aid demo data skipped: the demo members 1..4 are not there");
+                    return;
+                }
+                if (db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM MUTUALAID_PLAN")) > 0) {
+                    return;
+                }
+                seed(plans, enrolments, claims);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                logger.warn("Mutual aid demo data failed: {}", e.toString(), e);
+            }
+        }, "unionhub-mutualaid-demo");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(5_000);
+        }
+    }
+
+    private void seed(PlanService plans, EnrolmentService enrolments, ClaimService claims) {
+        Caller sys = Caller.SYSTEM;
+        LocalDate today = plans.today();
+        LocalDate start = today.minusMonths(6).withDayOfMonth(1);
+        LocalDate end = start.plusYears(1).minusDays(1);
+        Plan inpatient = plans.create(sys, new PlanRequest("职工住院医疗互助 Inpatient mutual aid (Guizhou model)", PlanKind.INPATIENT,
+                start, end, money("30"), null, 90, money("1000"),
+                List.of(new Band(money("50000"), new BigDecimal("0.5")), new Band(null, new BigDecimal("0.6"))),
+                money("60000"), money("100000")));
+        Plan accident = plans.create(sys, new PlanRequest("新业态劳动者意外伤害互助 Accident cover for new-form workers",
+                PlanKind.ACCIDENT, start, end, money("10"), Set.of(EmploymentForm.NEW_FORM), 0, money("500"),
+                List.of(new Band(null, new BigDecimal("0.8"))), money("20000"), money("50000")));
+        for (long member = 1; member <= 4; member++) {
+            enrolments.enrol(sys, inpatient.id(), new EnrolmentRequest(member, null, start));
+        }
+        enrolments.enrol(sys, accident.id(), new EnrolmentRequest(3L, null, start));
+        enrolments.enrol(sys, accident.id(), new EnrolmentRequest(4L, null, start));
+        try {
+            Claim typical = claims.submit(sys, new ClaimRequest(inpatient.id(), 1L, "贵州省人民医院 Guizhou Provincial People's Hospital",
+                    today.minusDays(40), today.minusDays(25), money("600000"), money("400000")));
+            claims.review(sys, typical.id(), new Decision(null, "invoice and discharge summary checked"));
+            claims.approve(sys, typical.id(), null);
+            claims.pay(sys, typical.id());
+            claims.submit(sys, new ClaimRequest(inpatient.id(), 2L, "厦门大学附属第一医院 First Affiliated Hospital of Xiamen University",
+                    today.minusDays(12), today.minusDays(5), money("38500.50"), money("26950.35")));
+        } catch (HubException e) {
+            logger.info("Mutual aid demo claims skipped: {}", e.detail());
+        }
+        logger.info("Mutual aid demo data created: plans {} and {}, members 1..4 enrolled, one claim paid, one submitted",
+                inpatient.id(), accident.id());
+    }
+
+    private static BigDecimal money(String amount) {
+        return new BigDecimal(amount).setScale(2);
+    }
+}

@@ -1,0 +1,43 @@
+package org.unionhub.mutualaid.internal;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unionhub.api.HubModule;
+import org.unionhub.api.db.ModuleDatabase;
+
+/** The module's descriptor; it needs the module database, so the hub lists it ACTIVE only when it can serve. */
+@Component(service = HubModule.class)
+public class MutualAidModule implements HubModule {
+
+    public static final String ID = "mutualaid";
+    /** May review, approve, reject, return and pay claims (with officer, in the member's organisation chain). */
+    public static final String CLAIMS_REVIEWER = "claims-reviewer";
+
+    @Activate
+    public MutualAidModule(@Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db) {
+        // the reference is the point: no database, no module
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Mutual medical aid";
+    }
+
+    @Override
+    public String restRoot() {
+        return "/api/mutual-aid";
+    }
+
+    @Override
+    public Set<String> roles() {
+        return Set.of(CLAIMS_REVIEWER);
+    }
+}
