@@ -1,0 +1,37 @@
+package org.unionhub.mutualaid.internal;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.unionhub.api.console.ConsoleExtension;
+import org.unionhub.api.security.Roles;
+
+/** The claims review queue in the officer console; its screens are in this bundle's console/ folder. */
+@Component
+public class MutualAidConsole implements ConsoleExtension {
+
+    @Override
+    public String moduleId() {
+        return MutualAidModule.ID;
+    }
+
+    @Override
+    public String titleZh() {
+        return "医疗互助";
+    }
+
+    @Override
+    public String titleEn() {
+        return "Mutual medical aid";
+    }
+
+    @Override
+    public Set<String> roles() {
+        return Set.of(Roles.ADMIN, Roles.OFFICER, "claims-reviewer");
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+}
