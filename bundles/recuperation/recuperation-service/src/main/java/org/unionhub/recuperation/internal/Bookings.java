@@ -96,7 +96,7 @@ public class Bookings {
         v.required("programmeId", req.programmeId());
         v.required("memberIds", req.memberIds());
         List<Long> ids = req.memberIds() == null ? List.of() : req.memberIds();
-        v.check(!ids.contains(null), "memberIds", "must not contain null");
+        v.check(ids.stream().noneMatch(java.util.Objects::isNull), "memberIds", "must not contain null");
         v.check(new HashSet<>(ids).size() == ids.size(), "memberIds", "names a member twice");
         v.check(ids.size() <= config.maxMembersPerBooking(), "memberIds", "at most " + config.maxMembersPerBooking()
                 + " members per booking");

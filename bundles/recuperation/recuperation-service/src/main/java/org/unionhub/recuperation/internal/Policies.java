@@ -23,6 +23,11 @@ public class Policies {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<SubsidyPolicy> policies;
 
+    /** For tests outside a framework: the policies as DS would inject them. */
+    void set(List<SubsidyPolicy> installed) {
+        this.policies = List.copyOf(installed);
+    }
+
     /** The policy to price a booking with; empty when none is installed; 409 when several are. */
     public java.util.Optional<SubsidyPolicy> current() {
         List<SubsidyPolicy> now = snapshot();
