@@ -355,6 +355,9 @@ public class Bookings {
     public Booking cancel(Caller caller, long id) {
         Booking cancelled = db.inTransaction(c -> {
             Booking b = visible(c, caller, id);
+            if (!caller.canManage(b.organiserOrgId(), directory) && b.memberIds().size() > 1) {
+                throw HubException.forbidden("a member cancels only a booking of his own; ask the organising union");
+            }
             if (!Booking.ACTIVE.equals(b.status())) {
                 throw HubException.conflict("booking " + id + " is already " + b.status().toLowerCase());
             }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.unionhub.api.EmploymentForm;
 import org.unionhub.api.HubException;
 import org.unionhub.api.Money;
+import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.Roles;
 import org.unionhub.recuperation.api.BookingQuote;
 import org.unionhub.recuperation.api.Category;
 import org.unionhub.recuperation.api.SubsidyDecision;
@@ -161,6 +164,25 @@ class BookingsTest {
         hub.bookings.cancel(hub.officer, paid.id());
         assertEquals(new BigDecimal("400.00"), hub.bookings.budgets().get(0).left());
         assertEquals(11, hub.catalogue.getProgramme(p).placesTaken());
+    }
+
+    @Test
+    void aMemberBooksAndCancelsOnlyHimself() {
+        long p = programme(sanatorium(true, 10), 10, 2, 5, List.of());
+        long rider = hub.member(5, EmploymentForm.NEW_FORM);
+        long mate = hub.member(5, EmploymentForm.NEW_FORM);
+        Caller self = new Caller("rider", Set.of(Roles.MEMBER), null, rider);
+        Booking own = hub.bookings.book(self, new BookingRequest(p, null, List.of(rider), null));
+        assertEquals(5, own.organiserOrgId());
+        assertEquals(Category.NEW_FORM, own.subsidyPerMember().get(0).category());
+        assertEquals(422, assertThrows(HubException.class,
+                () -> hub.bookings.book(self, new BookingRequest(p, null, List.of(mate), null))).status());
+        Booking group = book(p, 2, hub.member(4, EmploymentForm.EMPLOYEE), hub.member(4, EmploymentForm.EMPLOYEE));
+        Booking withRider = book(programme(sanatorium(true, 10), 11, 2, 5, List.of()), 2, rider, mate);
+        assertEquals(404, assertThrows(HubException.class, () -> hub.bookings.cancel(self, group.id())).status());
+        assertEquals(403, assertThrows(HubException.class, () -> hub.bookings.cancel(self, withRider.id())).status());
+        assertEquals(Booking.CANCELLED, hub.bookings.cancel(self, own.id()).status());
+        assertEquals(2, hub.catalogue.getProgramme(p).placesTaken());
     }
 
     @Test
