@@ -58,8 +58,14 @@ public class RecuperationIT extends HubTestSupport {
     @Test
     public void withNoPolicyBookingsWorkWithZeroSubsidyAndCancellingFreesThePlace() throws Exception {
         awaitPolicies();
+        assertTrue("demo sanatoriums are seeded", get("/api/recuperation/sanatoriums?region="
+                + java.net.URLEncoder.encode("内蒙古", java.nio.charset.StandardCharsets.UTF_8), "member").expect(200).raw()
+                .contains("内蒙古工人包头疗养院"));
         long s = sanatorium("IT 无政策疗养院", true, 50);
         long p = programme(s, "2027-09-06", 3, 2, "300.00");
+        JsonNode programme = get("/api/recuperation/programmes/" + p, "member").expect(200).json();
+        assertEquals("a stay of 3 days from 6 September ends on the 8th", "2027-09-08", programme.path("endDate").asText());
+        assertMoney("300.00", programme.path("pricePerPersonPerDay"));
         long a = member("无政策甲", PORT_UNION, "EMPLOYEE");
         long b = member("无政策乙", PORT_UNION, "EMPLOYEE");
         long c = member("无政策丙", PORT_UNION, "EMPLOYEE");
@@ -361,7 +367,7 @@ public class RecuperationIT extends HubTestSupport {
 
     /** Waits until exactly these policies are installed (none when empty). */
     private void awaitPolicies(String... ids) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         String last = "";
         while (System.currentTimeMillis() < deadline) {
             Resp r = get("/api/recuperation/policy", "admin");
