@@ -60,6 +60,11 @@ final class TestHub {
     final Caller officer = new Caller("officer", java.util.Set.of("officer"), 2L, null);
     private long nextMember = 100;
 
+    static {
+        // keep Derby's log in target/, not in the module folder
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+    }
+
     TestHub() throws Exception {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:recuperation-" + UUID.randomUUID());
