@@ -132,7 +132,8 @@ public class RecuperationIT extends HubTestSupport {
             JsonNode im = book("officer", p, HAICANG, List.of(m1), Map.of()).expect(201).json();
             assertMoney("600.00", im.path("subsidyTotal"));
             assertEquals("innermongolia-offseason", im.path("policyId").asText());
-            assertEquals("0.1.0.SNAPSHOT", im.path("policyVersion").asText());
+            assertEquals("the policy bundle's version", bundleVersion("org.unionhub.recuperation.policy.innermongolia"),
+                    im.path("policyVersion").asText());
             assertTrue(im.path("subsidyReason").asText(), im.path("subsidyReason").asText().contains("3 × 200.00"));
             // a grassroots union booking another union's member gets nothing, and is told why
             JsonNode other = book("officer", p, PORT_UNION, List.of(m2), Map.of()).expect(201).json();
@@ -331,6 +332,15 @@ public class RecuperationIT extends HubTestSupport {
             categories.forEach((k, v) -> c.put(Long.toString(k), v));
         }
         return post("/api/recuperation/bookings", who, body);
+    }
+
+    private String bundleVersion(String symbolicName) {
+        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b.getVersion().toString();
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     private JsonNode budget(String key) throws Exception {
