@@ -1,0 +1,473 @@
+package org.unionhub.recuperation.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.unionhub.api.AuditLog;
+import org.unionhub.api.EmploymentForm;
+import org.unionhub.api.HubException;
+import org.unionhub.api.MemberDirectory;
+import org.unionhub.api.MemberInfo;
+import org.unionhub.api.Money;
+import org.unionhub.api.OrgInfo;
+import org.unionhub.api.Page;
+import org.unionhub.api.PageRequest;
+import org.unionhub.api.Validation;
+import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Sql;
+import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.Roles;
+import org.unionhub.recuperation.api.BookingQuote;
+import org.unionhub.recuperation.api.Category;
+import org.unionhub.recuperation.api.RecuperationTopics;
+import org.unionhub.recuperation.api.SubsidyDecision;
+import org.unionhub.recuperation.api.SubsidyDecision.Budget;
+import org.unionhub.recuperation.api.SubsidyDecision.MemberSubsidy;
+import org.unionhub.recuperation.api.SubsidyPolicy;
+
+/**
+ * Bookings: places, reserved quotas, beds per night and budgets are checked and taken in one
+ * transaction. Every booking of a programme first locks the programme's row, so bookings of one
+ * programme are serialised; beds are shared by the programmes of a sanatorium and are taken with one
+ * conditional UPDATE over the stay's dates; budgets with a conditional UPDATE on the ledger row.
+ */
+@Component(service = Bookings.class, configurationPid = RecuperationConfig.PID)
+@Designate(ocd = RecuperationConfig.class)
+public class Bookings {
+
+    static final String NO_POLICY = "no subsidy policy installed";
+
+    private final ModuleDatabase db;
+    private final AuditLog audit;
+    private final MemberDirectory directory;
+    private final Catalogue catalogue;
+    private final Policies policies;
+    private final EventAdmin events;
+    /** Replaced by a lookup over the modelworkers api once that module is merged (see {@link ModelWorkerLookup}). */
+    private final ModelWorkerLookup modelWorkers = ModelWorkerLookup.DECLARED;
+    private volatile RecuperationConfig config;
+
+    @Activate
+    public Bookings(@Reference(target = "(unionhub.module=recuperation)") ModuleDatabase db, @Reference AuditLog audit,
+            @Reference MemberDirectory directory, @Reference Catalogue catalogue, @Reference Policies policies,
+            @Reference EventAdmin events, RecuperationConfig config) {
+        this.db = db;
+        this.audit = audit;
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.policies = policies;
+        this.events = events;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(RecuperationConfig config) {
+        this.config = config;
+    }
+
+    // ---- booking
+
+    public Booking book(Caller caller, BookingRequest req) {
+        caller.require(Roles.ADMIN, Roles.OFFICER, Roles.MEMBER);
+        boolean officer = caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER);
+        Validation v = new Validation();
+        v.required("programmeId", req.programmeId());
+        v.required("memberIds", req.memberIds());
+        List<Long> ids = req.memberIds() == null ? List.of() : req.memberIds();
+        v.check(ids.stream().noneMatch(java.util.Objects::isNull), "memberIds", "must not contain null");
+        v.check(new HashSet<>(ids).size() == ids.size(), "memberIds", "names a member twice");
+        v.check(ids.size() <= config.maxMembersPerBooking(), "memberIds", "at most " + config.maxMembersPerBooking()
+                + " members per booking");
+        Map<Long, Category> declared = req.categories() == null ? Map.of() : req.categories();
+        for (Map.Entry<Long, Category> e : declared.entrySet()) {
+            v.check(ids.contains(e.getKey()), "categories." + e.getKey(), "is not one of memberIds");
+            v.check(e.getValue() != null, "categories." + e.getKey(), "is required");
+        }
+        if (officer) {
+            v.required("organiserOrgId", req.organiserOrgId());
+        } else {
+            v.check(declared.isEmpty(), "categories", "only an officer declares categories");
+            v.check(ids.isEmpty() || ids.equals(List.of(caller.memberId() == null ? -1L : caller.memberId())), "memberIds",
+                    "a member books only himself");
+        }
+        v.throwIfInvalid();
+
+        Programme p = catalogue.getProgrammeOr422(req.programmeId());
+        Map<Long, MemberInfo> members = new LinkedHashMap<>();
+        for (Long id : ids) {
+            directory.member(id).ifPresentOrElse(m -> members.put(id, m),
+                    () -> v.error("memberIds", "member " + id + " does not exist"));
+        }
+        v.throwIfInvalid();
+        long organiserId = officer ? req.organiserOrgId() : members.values().iterator().next().orgId();
+        OrgInfo organiser = directory.org(organiserId).orElse(null);
+        if (organiser == null) {
+            throw HubException.invalid("organiserOrgId", "organisation " + organiserId + " does not exist");
+        }
+        if (!officer && req.organiserOrgId() != null && req.organiserOrgId() != organiserId) {
+            throw HubException.invalid("organiserOrgId", "a member books through his own union " + organiserId);
+        }
+        if (officer) {
+            if (!caller.canManage(organiserId, directory)) {
+                throw HubException.forbidden("organisation " + organiserId + " is outside your part of the federation");
+            }
+            for (MemberInfo m : members.values()) {
+                if (!caller.canManage(m.orgId(), directory)) {
+                    throw HubException.forbidden("member " + m.id() + " is outside your part of the federation");
+                }
+            }
+        }
+        Map<Long, Category> categories = categories(members, declared, v);
+        v.throwIfInvalid();
+        if (!p.startDate().isAfter(catalogue.today().plusDays(config.closeDaysBefore()))) {
+            throw HubException.conflict("programmeId", "programme " + p.id() + " starting " + p.startDate() + " is closed for booking");
+        }
+
+        Sanatorium s = catalogue.getSanatorium(p.sanatoriumId());
+        List<BookingQuote.Member> travellers = members.values().stream().map(m -> new BookingQuote.Member(m.id(), m.orgId(),
+                categories.get(m.id()), directory.isWithin(m.orgId(), organiserId))).toList();
+        BookingQuote quote = new BookingQuote(p.startDate(), p.days(), p.pricePerPersonPerDay(), s.id(), s.region(), s.unionOwned(),
+                organiserId, organiser.kind(), travellers);
+        Optional<SubsidyPolicy> policy = policies.current();
+        SubsidyDecision decision = policy.map(pol -> checked(pol, quote)).orElseGet(() -> new SubsidyDecision(
+                travellers.stream().map(t -> new MemberSubsidy(t.memberId(), Money.ZERO, NO_POLICY, null)).toList(), List.of()));
+        String policyId = policy.map(SubsidyPolicy::id).orElse(null);
+        String policyVersion = policy.map(SubsidyPolicy::version).orElse(null);
+        decision.budgets().forEach(b -> ensureBudget(policyId, b));
+
+        Booking booking = db.inTransaction(c -> {
+            List<SubsidyDecision.MemberSubsidy> subsidies = decision.members();
+            lockProgramme(c, p.id());
+            refuseDoubleBookings(c, p.id(), ids);
+            Map<Long, Category> quotaOf = takePlaces(c, p, ids, categories);
+            takeBeds(c, s, p, ids.size());
+            String uncovered = takeBudgets(c, decision);
+            if (uncovered != null) {
+                subsidies = subsidies.stream().map(m -> new MemberSubsidy(m.memberId(), Money.ZERO, uncovered, null)).toList();
+            }
+            BigDecimal total = subsidies.stream().map(MemberSubsidy::amount).reduce(Money.ZERO, BigDecimal::add);
+            String reason = summary(subsidies);
+            Instant now = Instant.now();
+            long id = Sql.insert(c, "INSERT INTO RECUPERATION_BOOKING (PROGRAMME_ID, ORGANISER_ORG_ID, STATUS, START_DATE, DAYS, "
+                    + "POLICY_ID, POLICY_VERSION, SUBSIDY_TOTAL, SUBSIDY_REASON, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    p.id(), organiserId, Booking.ACTIVE, p.startDate(), p.days(), policyId, policyVersion, total, reason,
+                    caller.username(), now);
+            for (MemberSubsidy m : subsidies) {
+                Sql.update(c, "INSERT INTO RECUPERATION_BOOKED_MEMBER (BOOKING_ID, PROGRAMME_ID, MEMBER_ID, CATEGORY, QUOTA_CATEGORY, "
+                        + "SUBSIDY, REASON, BUDGET_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, p.id(), m.memberId(),
+                        categories.get(m.memberId()), quotaOf.get(m.memberId()), m.amount(), clip(m.reason(), 1000), m.budget());
+            }
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("programmeId", p.id());
+            changes.put("organiserOrgId", organiserId);
+            changes.put("memberIds", ids);
+            changes.put("subsidyTotal", total);
+            changes.put("policyId", policyId);
+            changes.put("policyVersion", policyVersion);
+            audit.record(c, caller, "recuperation.booking.create", "booking", id, changes);
+            return load(c, id);
+        });
+        post(RecuperationTopics.BOOKED, booking);
+        return booking;
+    }
+
+    /** The category each member travels in: declared by the officer and checked, or taken from the employment form. */
+    private Map<Long, Category> categories(Map<Long, MemberInfo> members, Map<Long, Category> declared, Validation v) {
+        Map<Long, Category> out = new HashMap<>();
+        for (MemberInfo m : members.values()) {
+            Category c = declared.get(m.id());
+            String f = "categories." + m.id();
+            if (c == null) {
+                c = m.employmentForm() == EmploymentForm.PRIVATE_FRONTLINE ? Category.PRIVATE_FRONTLINE
+                        : m.employmentForm() == EmploymentForm.NEW_FORM ? Category.NEW_FORM : null;
+            } else if (c == Category.PRIVATE_FRONTLINE || c == Category.NEW_FORM) {
+                v.check(m.employmentForm() != null && m.employmentForm().name().equals(c.name()), f,
+                        "member " + m.id() + " is " + m.employmentForm() + " in the member directory, not " + c);
+            } else if (c == Category.MODEL_WORKER) {
+                v.check(modelWorkers.isModelWorker(m.id()).orElse(true), f, "member " + m.id() + " is not a model worker");
+            }
+            if (c != null) {
+                out.put(m.id(), c);
+            }
+        }
+        return out;
+    }
+
+    private static SubsidyDecision checked(SubsidyPolicy policy, BookingQuote quote) {
+        SubsidyDecision d = policy.decide(quote);
+        Set<Long> asked = quote.members().stream().map(BookingQuote.Member::memberId).collect(Collectors.toSet());
+        Set<String> budgets = d.budgets().stream().map(Budget::key).collect(Collectors.toSet());
+        boolean ok = d.members().size() == asked.size()
+                && d.members().stream().allMatch(m -> asked.contains(m.memberId()) && m.amount() != null && m.amount().signum() >= 0
+                        && m.reason() != null && (m.budget() == null || budgets.contains(m.budget())));
+        if (!ok) {
+            throw new IllegalStateException("subsidy policy " + policy.id() + " " + policy.version() + " answered an invalid decision");
+        }
+        return new SubsidyDecision(d.members().stream().map(m -> new MemberSubsidy(m.memberId(), Money.normalize(m.amount()),
+                m.reason(), m.budget())).toList(), d.budgets());
+    }
+
+    private void lockProgramme(Connection c, long programmeId) throws SQLException {
+        // a no-op write takes the row's exclusive lock: bookings of one programme queue here
+        if (Sql.update(c, "UPDATE RECUPERATION_PROGRAMME SET TAKEN = TAKEN WHERE ID = ?", programmeId) != 1) {
+            throw HubException.invalid("programmeId", "programme " + programmeId + " does not exist");
+        }
+    }
+
+    private static void refuseDoubleBookings(Connection c, long programmeId, List<Long> ids) throws SQLException {
+        String in = ids.stream().map(x -> "?").collect(Collectors.joining(", "));
+        List<Object> params = new ArrayList<>(List.of(programmeId));
+        params.addAll(ids);
+        List<Long> already = Sql.list(c, "SELECT MEMBER_ID FROM RECUPERATION_BOOKED_MEMBER WHERE PROGRAMME_ID = ? AND CANCEL_KEY = 0 "
+                + "AND MEMBER_ID IN (" + in + ") ORDER BY MEMBER_ID", rs -> rs.getLong(1), params.toArray());
+        if (!already.isEmpty()) {
+            throw HubException.conflict("memberIds", "already booked on programme " + programmeId + ": member "
+                    + already.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * Takes one place per member: from his category's quota while it holds places, else from the open
+     * places (those neither taken nor held by a quota that is not yet released). Answers the quota per member.
+     */
+    private Map<Long, Category> takePlaces(Connection c, Programme p, List<Long> ids, Map<Long, Category> categories)
+            throws SQLException {
+        Map<Long, Category> quotaOf = new HashMap<>();
+        LocalDate today = catalogue.today();
+        for (Long id : ids) {
+            Category cat = categories.get(id);
+            boolean fromQuota = cat != null && Sql.update(c, "UPDATE RECUPERATION_QUOTA SET TAKEN = TAKEN + 1 WHERE PROGRAMME_ID = ? "
+                    + "AND CATEGORY = ? AND TAKEN < PLACES AND RELEASE_ON > ?", p.id(), cat, today) == 1;
+            int taken;
+            if (fromQuota) {
+                quotaOf.put(id, cat);
+                taken = Sql.update(c, "UPDATE RECUPERATION_PROGRAMME SET TAKEN = TAKEN + 1 WHERE ID = ? AND TAKEN < PLACES", p.id());
+            } else {
+                taken = Sql.update(c, "UPDATE RECUPERATION_PROGRAMME SET TAKEN = TAKEN + 1 WHERE ID = ? AND TAKEN + (SELECT "
+                        + "COALESCE(SUM(Q.PLACES - Q.TAKEN), 0) FROM RECUPERATION_QUOTA Q WHERE Q.PROGRAMME_ID = ? AND Q.RELEASE_ON > ?) "
+                        + "< PLACES", p.id(), p.id(), today);
+            }
+            if (taken != 1) {
+                throw HubException.conflict("memberIds", "programme " + p.id() + " has no place left for member " + id
+                        + (cat == null ? "" : " (category " + cat + ")") + "; the remaining places are held by reserved quotas or taken");
+            }
+        }
+        return quotaOf;
+    }
+
+    private static void takeBeds(Connection c, Sanatorium s, Programme p, int n) throws SQLException {
+        int nights = Sql.update(c, "UPDATE RECUPERATION_NIGHT SET TAKEN = TAKEN + ? WHERE SANATORIUM_ID = ? AND NIGHT BETWEEN ? AND ? "
+                + "AND TAKEN + ? <= ?", n, s.id(), p.startDate(), p.endDate(), n, s.bedsPerNight());
+        if (nights != p.days()) {
+            List<LocalDate> full = Sql.list(c, "SELECT NIGHT FROM RECUPERATION_NIGHT WHERE SANATORIUM_ID = ? AND NIGHT BETWEEN ? AND ? "
+                    + "AND TAKEN + ? > ? ORDER BY NIGHT", rs -> Sql.getDate(rs, "NIGHT"), s.id(), p.startDate(), p.endDate(), n,
+                    s.bedsPerNight());
+            throw HubException.conflict("memberIds", s.name() + " has fewer than " + n + " beds left on "
+                    + (full.isEmpty() ? "some night of the stay" : full.get(0).toString()) + " (" + s.bedsPerNight()
+                    + " beds per night across its programmes)");
+        }
+    }
+
+    /** Inserts the ledger row of a budget the first time a policy names it. */
+    private void ensureBudget(String policyId, Budget b) {
+        try {
+            db.inTransaction(c -> {
+                if (Sql.count(c, "SELECT COUNT(*) FROM RECUPERATION_BUDGET WHERE BUDGET_KEY = ?", b.key()) == 0) {
+                    Sql.update(c, "INSERT INTO RECUPERATION_BUDGET (BUDGET_KEY, POLICY_ID, DESCRIPTION, TOTAL, SPENT, UPDATED_AT) "
+                            + "VALUES (?, ?, ?, ?, 0, ?)", b.key(), policyId, clip(b.description(), 500), Money.normalize(b.total()),
+                            Instant.now());
+                }
+                return null;
+            });
+        } catch (HubException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // a concurrent booking inserted it first (the core answers a duplicate key as 409)
+        }
+    }
+
+    /**
+     * Takes each budget's share with a conditional UPDATE (rows in key order, so concurrent bookings do not
+     * deadlock). Answers null when all are covered; else gives back what it took and answers the reason.
+     */
+    private static String takeBudgets(Connection c, SubsidyDecision d) throws SQLException {
+        Map<String, BigDecimal> need = new TreeMap<>();
+        for (MemberSubsidy m : d.members()) {
+            if (m.budget() != null && m.amount().signum() > 0) {
+                need.merge(m.budget(), m.amount(), BigDecimal::add);
+            }
+        }
+        Map<String, Budget> byKey = d.budgets().stream().collect(Collectors.toMap(Budget::key, b -> b, (a, b) -> a));
+        Map<String, BigDecimal> taken = new LinkedHashMap<>();
+        for (Map.Entry<String, BigDecimal> e : need.entrySet()) {
+            Budget b = byKey.get(e.getKey());
+            BigDecimal total = Money.normalize(b.total());
+            int ok = Sql.update(c, "UPDATE RECUPERATION_BUDGET SET SPENT = SPENT + ?, TOTAL = ?, DESCRIPTION = ?, UPDATED_AT = ? "
+                    + "WHERE BUDGET_KEY = ? AND SPENT + ? <= ?", e.getValue(), total, clip(b.description(), 500), Instant.now(),
+                    e.getKey(), e.getValue(), total);
+            if (ok != 1) {
+                BigDecimal spent = Sql.one(c, "SELECT SPENT FROM RECUPERATION_BUDGET WHERE BUDGET_KEY = ?", rs -> rs.getBigDecimal(1),
+                        e.getKey()).orElse(Money.ZERO);
+                for (Map.Entry<String, BigDecimal> back : taken.entrySet()) {
+                    Sql.update(c, "UPDATE RECUPERATION_BUDGET SET SPENT = SPENT - ? WHERE BUDGET_KEY = ?", back.getValue(), back.getKey());
+                }
+                return "no subsidy: " + b.description() + " cannot cover this booking's " + e.getValue().toPlainString()
+                        + " CNY (" + Money.max(total.subtract(spent), Money.ZERO).toPlainString() + " CNY left of "
+                        + total.toPlainString() + ")";
+            }
+            taken.put(e.getKey(), e.getValue());
+        }
+        return null;
+    }
+
+    private static String summary(List<MemberSubsidy> subsidies) {
+        Set<String> reasons = new LinkedHashSet<>();
+        subsidies.forEach(m -> reasons.add(m.reason()));
+        return clip(reasons.size() == 1 ? reasons.iterator().next() : subsidies.stream()
+                .map(m -> "member " + m.memberId() + ": " + m.reason()).collect(Collectors.joining("; ")), 2000);
+    }
+
+    // ---- cancelling
+
+    public Booking cancel(Caller caller, long id) {
+        Booking cancelled = db.inTransaction(c -> {
+            Booking b = visible(c, caller, id);
+            if (!caller.canManage(b.organiserOrgId(), directory) && b.memberIds().size() > 1) {
+                throw HubException.forbidden("a member cancels only a booking of his own; ask the organising union");
+            }
+            if (!Booking.ACTIVE.equals(b.status())) {
+                throw HubException.conflict("booking " + id + " is already " + b.status().toLowerCase());
+            }
+            lockProgramme(c, b.programmeId());
+            int n = b.memberIds().size();
+            Sql.update(c, "UPDATE RECUPERATION_PROGRAMME SET TAKEN = TAKEN - ? WHERE ID = ?", n, b.programmeId());
+            for (BookedMember m : b.subsidyPerMember()) {
+                if (m.quota() != null) {
+                    Sql.update(c, "UPDATE RECUPERATION_QUOTA SET TAKEN = TAKEN - 1 WHERE PROGRAMME_ID = ? AND CATEGORY = ?",
+                            b.programmeId(), m.quota());
+                }
+            }
+            long sanatoriumId = Sql.one(c, "SELECT SANATORIUM_ID FROM RECUPERATION_PROGRAMME WHERE ID = ?", rs -> rs.getLong(1),
+                    b.programmeId()).orElseThrow();
+            Sql.update(c, "UPDATE RECUPERATION_NIGHT SET TAKEN = TAKEN - ? WHERE SANATORIUM_ID = ? AND NIGHT BETWEEN ? AND ?", n,
+                    sanatoriumId, b.startDate(), b.startDate().plusDays(b.days() - 1L));
+            Map<String, BigDecimal> refund = new TreeMap<>();
+            b.subsidyPerMember().stream().filter(m -> m.budget() != null)
+                    .forEach(m -> refund.merge(m.budget(), m.amount(), BigDecimal::add));
+            for (Map.Entry<String, BigDecimal> e : refund.entrySet()) {
+                Sql.update(c, "UPDATE RECUPERATION_BUDGET SET SPENT = SPENT - ?, UPDATED_AT = ? WHERE BUDGET_KEY = ?", e.getValue(),
+                        Instant.now(), e.getKey());
+            }
+            Sql.update(c, "UPDATE RECUPERATION_BOOKED_MEMBER SET CANCEL_KEY = ? WHERE BOOKING_ID = ?", id, id);
+            Sql.update(c, "UPDATE RECUPERATION_BOOKING SET STATUS = ?, CANCELLED_AT = ? WHERE ID = ?", Booking.CANCELLED,
+                    Instant.now(), id);
+            audit.record(c, caller, "recuperation.booking.cancel", "booking", id, Map.of("memberIds", b.memberIds()));
+            return load(c, id);
+        });
+        post(RecuperationTopics.CANCELLED, cancelled);
+        return cancelled;
+    }
+
+    // ---- reading
+
+    public Booking get(Caller caller, long id) {
+        return db.read(c -> visible(c, caller, id));
+    }
+
+    /** Admins see all bookings, officers those organised in their part of the tree, members their own. */
+    public Page<Booking> list(Caller caller, Long programmeId, PageRequest page) {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT B.ID, B.ORGANISER_ORG_ID FROM RECUPERATION_BOOKING B WHERE 1 = 1");
+            List<Object> params = new ArrayList<>();
+            if (programmeId != null) {
+                sql.append(" AND B.PROGRAMME_ID = ?");
+                params.add(programmeId);
+            }
+            if (!caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER)) {
+                sql.append(" AND B.ID IN (SELECT BOOKING_ID FROM RECUPERATION_BOOKED_MEMBER WHERE MEMBER_ID = ?)");
+                params.add(caller.memberId() == null ? -1L : caller.memberId());
+            }
+            sql.append(" ORDER BY B.ID");
+            List<long[]> rows = Sql.list(c, sql.toString(), rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray());
+            List<Long> ids = rows.stream().filter(r -> !caller.hasRole(Roles.OFFICER) || caller.isAdmin()
+                    || caller.canManage(r[1], directory)).map(r -> r[0]).toList();
+            List<Booking> items = new ArrayList<>();
+            for (int i = page.offset(); i < ids.size() && items.size() < page.limit(); i++) {
+                items.add(load(c, ids.get(i)));
+            }
+            return new Page<>(items, ids.size(), page.offset(), page.limit());
+        });
+    }
+
+    private Booking visible(Connection c, Caller caller, long id) throws SQLException {
+        Booking b = load(c, id);
+        boolean own = caller.memberId() != null && b.memberIds().contains(caller.memberId());
+        if (!own && !caller.canManage(b.organiserOrgId(), directory)) {
+            throw HubException.notFound("booking", id);
+        }
+        return b;
+    }
+
+    Booking load(Connection c, long id) throws SQLException {
+        List<BookedMember> members = Sql.list(c, "SELECT MEMBER_ID, CATEGORY, QUOTA_CATEGORY, SUBSIDY, REASON, BUDGET_KEY "
+                + "FROM RECUPERATION_BOOKED_MEMBER WHERE BOOKING_ID = ? ORDER BY ID", rs -> new BookedMember(rs.getLong("MEMBER_ID"),
+                        Sql.getEnum(rs, "CATEGORY", Category.class), Sql.getEnum(rs, "QUOTA_CATEGORY", Category.class),
+                        rs.getBigDecimal("SUBSIDY"), rs.getString("REASON"), rs.getString("BUDGET_KEY")), id);
+        return Sql.one(c, "SELECT * FROM RECUPERATION_BOOKING WHERE ID = ?", rs -> booking(rs, members), id)
+                .orElseThrow(() -> HubException.notFound("booking", id));
+    }
+
+    private Booking booking(ResultSet rs, List<BookedMember> members) throws SQLException {
+        return new Booking(rs.getLong("ID"), rs.getLong("PROGRAMME_ID"), rs.getLong("ORGANISER_ORG_ID"), rs.getString("STATUS"),
+                Sql.getDate(rs, "START_DATE"), rs.getInt("DAYS"), members.stream().map(BookedMember::memberId).toList(), members,
+                rs.getBigDecimal("SUBSIDY_TOTAL"), rs.getString("POLICY_ID"), rs.getString("POLICY_VERSION"),
+                rs.getString("SUBSIDY_REASON"), rs.getString("CREATED_BY"), catalogue.at(Sql.getInstant(rs, "CREATED_AT")),
+                catalogue.at(Sql.getInstant(rs, "CANCELLED_AT")));
+    }
+
+    public List<BudgetLine> budgets() {
+        return db.read(c -> Sql.list(c, "SELECT * FROM RECUPERATION_BUDGET ORDER BY BUDGET_KEY", rs -> new BudgetLine(
+                rs.getString("BUDGET_KEY"), rs.getString("POLICY_ID"), rs.getString("DESCRIPTION"), rs.getBigDecimal("TOTAL"),
+                rs.getBigDecimal("SPENT"), Money.normalize(rs.getBigDecimal("TOTAL").subtract(rs.getBigDecimal("SPENT"))))));
+    }
+
+    private void post(String topic, Booking b) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bookingId", b.id());
+        props.put("programmeId", b.programmeId());
+        props.put("organiserOrgId", b.organiserOrgId());
+        props.put("members", b.memberIds().size());
+        props.put("subsidyTotal", b.subsidyTotal().toPlainString());
+        if (b.policyId() != null) {
+            props.put("policyId", b.policyId());
+        }
+        events.postEvent(new Event(topic, props));
+    }
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

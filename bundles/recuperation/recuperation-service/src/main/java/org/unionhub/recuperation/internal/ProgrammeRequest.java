@@ -1,0 +1,10 @@
+package org.unionhub.recuperation.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code endDate} is optional: when given it must be {@code startDate + days − 1} (or it gives {@code days}). */
+public record ProgrammeRequest(Long sanatoriumId, String title, LocalDate startDate, Integer days, LocalDate endDate,
+        Integer places, BigDecimal pricePerPersonPerDay, List<QuotaRequest> quotas) {
+}

@@ -1,0 +1,4 @@
+package org.unionhub.recuperation.internal;
+
+public record SanatoriumRequest(String name, String region, Boolean unionOwned, Integer bedsPerNight) {
+}

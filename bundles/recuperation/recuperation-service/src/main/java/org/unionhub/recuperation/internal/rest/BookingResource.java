@@ -1,0 +1,73 @@
+package org.unionhub.recuperation.internal.rest;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.Page;
+import org.unionhub.api.PageRequest;
+import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.Requests;
+import org.unionhub.recuperation.internal.Booking;
+import org.unionhub.recuperation.internal.BookingRequest;
+import org.unionhub.recuperation.internal.Bookings;
+
+@Component(service = BookingResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("recuperation/bookings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BookingResource {
+
+    private final Bookings bookings;
+
+    @Activate
+    public BookingResource(@Reference Bookings bookings) {
+        this.bookings = bookings;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Response book(BookingRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
+        Booking b = bookings.book(Requests.caller(sc), Bodies.require(req));
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Page<Booking> list(@QueryParam("programmeId") Long programmeId, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        return bookings.list(Requests.caller(sc), programmeId, PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Booking get(@PathParam("id") long id, @Context SecurityContext sc) {
+        return bookings.get(Requests.caller(sc), id);
+    }
+
+    /** Cancelling frees the places, beds and budget the booking took. */
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Booking cancel(@PathParam("id") long id, @Context SecurityContext sc) {
+        return bookings.cancel(Requests.caller(sc), id);
+    }
+}

@@ -1,0 +1,402 @@
+package org.unionhub.itests.recuperation;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.unionhub.itests.HubTestSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Recuperation over HTTP against the assembled hub: bookings with no policy, with each policy, and across a
+ * swap of policies at runtime; concurrent bookings against places, quotas, beds per night and the Zhejiang
+ * budget; bad input. The container boots with no policy; tests that install one remove it again.
+ */
+public class RecuperationIT extends HubTestSupport {
+
+    private static final String IM = "unionhub-recuperation-innermongolia";
+    private static final String ZJ = "unionhub-recuperation-zhejiang";
+    private static final long HAICANG = 2;
+    private static final long PORT_UNION = 4;
+    private static final long NEW_FORM_UNION = 5;
+    private static int memberSeq;
+
+    @Override
+    protected String[] features() {
+        return new String[] {"unionhub-core", "unionhub-recuperation"};
+    }
+
+    @Override
+    protected String[] expectedModules() {
+        return new String[] {"recuperation"};
+    }
+
+    @Override
+    protected Option[] extraOptions() {
+        // a small Zhejiang budget, so that a test can exhaust it: 1500 reserved, 1500 general per year
+        return new Option[] {
+            editConfigurationFilePut("etc/org.unionhub.recuperation.policy.zhejiang.cfg", "annualBudget", "3000.00"),
+            editConfigurationFilePut("etc/org.unionhub.recuperation.policy.zhejiang.cfg", "reservedShare", "0.5")};
+    }
+
+    @Test
+    public void withNoPolicyBookingsWorkWithZeroSubsidyAndCancellingFreesThePlace() throws Exception {
+        awaitPolicies();
+        assertTrue("demo sanatoriums are seeded", get("/api/recuperation/sanatoriums?region="
+                + java.net.URLEncoder.encode("内蒙古", java.nio.charset.StandardCharsets.UTF_8), "member").expect(200).raw()
+                .contains("内蒙古工人包头疗养院"));
+        long s = sanatorium("IT 无政策疗养院", true, 50);
+        long p = programme(s, "2027-09-06", 3, 2, "300.00");
+        JsonNode programme = get("/api/recuperation/programmes/" + p, "member").expect(200).json();
+        assertEquals("a stay of 3 days from 6 September ends on the 8th", "2027-09-08", programme.path("endDate").asText());
+        assertMoney("300.00", programme.path("pricePerPersonPerDay"));
+        long a = member("无政策甲", PORT_UNION, "EMPLOYEE");
+        long b = member("无政策乙", PORT_UNION, "EMPLOYEE");
+        long c = member("无政策丙", PORT_UNION, "EMPLOYEE");
+
+        Resp created = book("officer", p, HAICANG, List.of(a, b), Map.of()).expect(201);
+        assertTrue(created.header("Location").endsWith("/api/recuperation/bookings/" + created.id()));
+        JsonNode booking = created.json();
+        assertMoney("0.00", booking.path("subsidyTotal"));
+        assertEquals("no subsidy policy installed", booking.path("subsidyReason").asText());
+        assertTrue(booking.path("policyId").isNull());
+        assertTrue(booking.path("policyVersion").isNull());
+        assertEquals(2, booking.path("subsidyPerMember").size());
+        assertMoney("0.00", booking.path("subsidyPerMember").get(0).path("amount"));
+
+        assertProblem(book("officer", p, HAICANG, List.of(c), Map.of()), 409, "memberIds");
+        post("/api/recuperation/bookings/" + created.id() + "/cancel", "officer", null).expect(200);
+        assertEquals(0, get("/api/recuperation/programmes/" + p, "officer").json().path("placesTaken").asInt());
+        assertProblem(post("/api/recuperation/bookings/" + created.id() + "/cancel", "officer", null), 409, null);
+        book("officer", p, HAICANG, List.of(c, a), Map.of()).expect(201);
+
+        // a member books himself; his union organises the trip
+        long p2 = programme(s, "2027-09-20", 3, 5, "300.00");
+        JsonNode own = post("/api/recuperation/bookings", "member", obj("programmeId", p2, "memberIds", List.of(3))).expect(201).json();
+        assertEquals(NEW_FORM_UNION, own.path("organiserOrgId").asLong());
+        assertEquals("NEW_FORM", own.path("subsidyPerMember").get(0).path("category").asText());
+        assertEquals(1, get("/api/recuperation/bookings", "member").json().path("total").asLong());
+        assertProblem(get("/api/recuperation/bookings/" + created.id(), "member"), 404, null);
+    }
+
+    @Test
+    public void reservedPlacesAreHeldForTheirCategoryUntilReleased() throws Exception {
+        long s = sanatorium("IT 名额疗养院", true, 50);
+        long held = programme(s, "2027-10-04", 3, 2, "200.00", quota("NEW_FORM", 1, "2027-09-20"));
+        long released = programme(s, "2027-10-11", 3, 1, "200.00", quota("MODEL_WORKER", 1, "2026-01-01"));
+        long e1 = member("名额甲", PORT_UNION, "EMPLOYEE");
+        long e2 = member("名额乙", PORT_UNION, "EMPLOYEE");
+        long nf = member("名额丙", NEW_FORM_UNION, "NEW_FORM");
+
+        book("officer", held, HAICANG, List.of(e1), Map.of()).expect(201);
+        JsonNode p = get("/api/recuperation/programmes/" + held, "member").expect(200).json();
+        assertEquals(0, p.path("placesLeft").asInt());
+        assertEquals(1, p.path("quotas").get(0).path("places").asInt());
+        assertProblem(book("officer", held, HAICANG, List.of(e2), Map.of()), 409, "memberIds");
+        JsonNode viaQuota = book("officer", held, HAICANG, List.of(nf), Map.of()).expect(201).json();
+        assertEquals("NEW_FORM", viaQuota.path("subsidyPerMember").get(0).path("quota").asText());
+
+        // the model-worker quota was released: its place is open to anyone
+        book("officer", released, HAICANG, List.of(e2), Map.of()).expect(201);
+        // a declared category must match the member directory
+        assertProblem(book("officer", released, HAICANG, List.of(e1), Map.of(e1, "PRIVATE_FRONTLINE")), 422, "categories." + e1);
+    }
+
+    @Test
+    public void policiesAreRecordedAndSwapAtRuntimeWithoutRewritingOldBookings() throws Exception {
+        long s = sanatorium("IT 内蒙古工人疗养院", true, 100);
+        long p = programme(s, "2027-03-01", 3, 20, "260.00");
+        long m1 = member("政策甲", PORT_UNION, "EMPLOYEE");
+        long m2 = member("政策乙", NEW_FORM_UNION, "NEW_FORM");
+        long m3 = member("政策丙", NEW_FORM_UNION, "NEW_FORM");
+        long m4 = member("政策丁", NEW_FORM_UNION, "NEW_FORM");
+        try {
+            install(IM);
+            awaitPolicies("innermongolia-offseason");
+            JsonNode im = book("officer", p, HAICANG, List.of(m1), Map.of()).expect(201).json();
+            assertMoney("600.00", im.path("subsidyTotal"));
+            assertEquals("innermongolia-offseason", im.path("policyId").asText());
+            assertEquals("the policy bundle's version", bundleVersion("org.unionhub.recuperation.policy.innermongolia"),
+                    im.path("policyVersion").asText());
+            assertTrue(im.path("subsidyReason").asText(), im.path("subsidyReason").asText().contains("3 × 200.00"));
+            // a grassroots union booking another union's member gets nothing, and is told why
+            JsonNode other = book("officer", p, PORT_UNION, List.of(m2), Map.of()).expect(201).json();
+            assertMoney("0.00", other.path("subsidyTotal"));
+            assertTrue(other.path("subsidyReason").asText().contains("own staff"));
+
+            install(ZJ);
+            awaitPolicies("innermongolia-offseason", "zhejiang-frontline");
+            Resp two = book("officer", p, HAICANG, List.of(m3), Map.of());
+            assertProblem(two, 409, null);
+            assertTrue(two.raw(), two.json().path("detail").asText().contains("two subsidy policies are active"));
+            JsonNode health = get("/api/health", null).expect(200).json().path("modules").path("recuperation");
+            assertEquals("DOWN", health.path("status").asText());
+
+            uninstall(IM);
+            awaitPolicies("zhejiang-frontline");
+            assertEquals("UP", get("/api/health", null).json().path("modules").path("recuperation").path("status").asText());
+            Resp zjResp = book("officer", p, HAICANG, List.of(m3), Map.of()).expect(201);
+            assertTrue("money has two decimals: " + zjResp.raw(), zjResp.raw().contains("\"subsidyTotal\":780.00"));
+            JsonNode zj = zjResp.json();
+            assertEquals("zhejiang-frontline", zj.path("policyId").asText());
+            assertMoney("780.00", zj.path("subsidyTotal"));
+            assertTrue(zj.path("subsidyReason").asText().contains("travels free"));
+
+            JsonNode old = get("/api/recuperation/bookings/" + im.path("id").asLong(), "officer").expect(200).json();
+            assertEquals("innermongolia-offseason", old.path("policyId").asText());
+            assertMoney("600.00", old.path("subsidyTotal"));
+
+            JsonNode figures = get("/api/recuperation/figures?year=2027", "admin").expect(200).json();
+            assertTrue(figures.path("trips").asLong() >= 3);
+            assertTrue(figures.path("byMonth").toString().contains("2027-03"));
+        } finally {
+            uninstall(IM);
+            uninstall(ZJ);
+            awaitPolicies();
+        }
+        JsonNode none = book("officer", p, HAICANG, List.of(m4), Map.of()).expect(201).json();
+        assertEquals("no subsidy policy installed", none.path("subsidyReason").asText());
+    }
+
+    @Test
+    public void concurrentBookingsNeverExceedPlacesQuotasOrBedsPerNight() throws Exception {
+        long s = sanatorium("IT 并发疗养院", true, 12);
+        // A: 10–13 Jan, 10 places of which 3 held for new-form workers; B: 12–14 Jan, 10 places; beds: 12 per night
+        long a = programme(s, "2028-01-10", 4, 10, "200.00", quota("NEW_FORM", 3, "2028-01-01"));
+        long b = programme(s, "2028-01-12", 3, 10, "200.00");
+        List<Callable<int[]>> jobs = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            long m = member("并发员工" + i, PORT_UNION, "EMPLOYEE");
+            jobs.add(() -> new int[] {0, book("officer", a, HAICANG, List.of(m), Map.of()).status()});
+        }
+        for (int i = 0; i < 6; i++) {
+            long m = member("并发骑手" + i, NEW_FORM_UNION, "NEW_FORM");
+            jobs.add(() -> new int[] {1, book("officer", a, HAICANG, List.of(m), Map.of()).status()});
+        }
+        for (int i = 0; i < 10; i++) {
+            long m = member("并发B" + i, PORT_UNION, "EMPLOYEE");
+            jobs.add(() -> new int[] {2, book("officer", b, HAICANG, List.of(m), Map.of()).status()});
+        }
+        int[] ok = new int[3];
+        for (int[] r : runAll(jobs)) {
+            assertTrue("only 201 or 409, got " + r[1], r[1] == 201 || r[1] == 409);
+            if (r[1] == 201) {
+                ok[r[0]]++;
+            }
+        }
+        JsonNode pa = get("/api/recuperation/programmes/" + a, "officer").json();
+        JsonNode pb = get("/api/recuperation/programmes/" + b, "officer").json();
+        int takenA = pa.path("placesTaken").asInt();
+        int takenB = pb.path("placesTaken").asInt();
+        assertEquals(ok[0] + ok[1], takenA);
+        assertEquals(ok[2], takenB);
+        assertTrue("places of A: " + takenA, takenA <= 10);
+        assertTrue("employees took a held place: " + ok[0], ok[0] <= 7);
+        assertTrue(pa.path("quotas").get(0).path("taken").asInt() <= 3);
+        assertEquals("A and B share 12 beds on 12 and 13 January", 12, takenA + takenB);
+    }
+
+    @Test
+    public void theZhejiangBudgetNeverGoesNegative() throws Exception {
+        long s = sanatorium("IT 千岛湖疗休养基地", false, 60);
+        long p = programme(s, "2029-04-02", 3, 30, "100.00");
+        List<Long> workers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            workers.add(member("浙江骑手" + i, NEW_FORM_UNION, "NEW_FORM"));
+        }
+        long late = member("浙江骑手迟", NEW_FORM_UNION, "NEW_FORM");
+        try {
+            install(ZJ);
+            awaitPolicies("zhejiang-frontline");
+            List<Callable<int[]>> jobs = new ArrayList<>();
+            for (long m : workers) {
+                jobs.add(() -> new int[] {(int) m, book("officer", p, HAICANG, List.of(m), Map.of()).status()});
+            }
+            for (int[] r : runAll(jobs)) {
+                assertEquals(201, r[1]);
+            }
+            JsonNode all = get("/api/recuperation/bookings?programmeId=" + p, "officer").json().path("items");
+            assertEquals(12, all.size());
+            BigDecimal granted = BigDecimal.ZERO;
+            long paid = 0;
+            long cancelled = -1;
+            for (JsonNode bk : all) {
+                BigDecimal t = bk.path("subsidyTotal").decimalValue();
+                granted = granted.add(t);
+                if (t.signum() > 0) {
+                    paid++;
+                    assertEquals(0, t.compareTo(new BigDecimal("300.00")));
+                    cancelled = bk.path("id").asLong();
+                } else {
+                    assertTrue(bk.path("subsidyReason").asText(), bk.path("subsidyReason").asText().contains("cannot cover"));
+                }
+            }
+            assertEquals("1500 reserved / 300 per trip", 5, paid);
+            assertEquals(0, granted.compareTo(new BigDecimal("1500.00")));
+            JsonNode line = budget("zhejiang-frontline/2029/reserved");
+            assertMoney("1500.00", line.path("spent"));
+            assertMoney("0.00", line.path("left"));
+
+            post("/api/recuperation/bookings/" + cancelled + "/cancel", "officer", null).expect(200);
+            assertMoney("300.00", budget("zhejiang-frontline/2029/reserved").path("left"));
+            assertMoney("300.00", book("officer", p, HAICANG, List.of(late), Map.of()).expect(201).json().path("subsidyTotal"));
+            assertMoney("0.00", budget("zhejiang-frontline/2029/reserved").path("left"));
+        } finally {
+            uninstall(ZJ);
+            awaitPolicies();
+        }
+    }
+
+    @Test
+    public void badInputIsRefusedWithTheFieldAndWritesNothing() throws Exception {
+        long s = sanatorium("IT 校验疗养院", true, 10);
+        long p = programme(s, "2027-11-08", 3, 5, "200.00");
+        long m = member("校验甲", PORT_UNION, "EMPLOYEE");
+        long programmes = get("/api/recuperation/programmes?limit=1", "admin").json().path("total").asLong();
+        long bookings = get("/api/recuperation/bookings?limit=1", "admin").json().path("total").asLong();
+        long audit = get("/api/audit?limit=1", "admin").json().path("total").asLong();
+
+        assertProblem(post("/api/recuperation/programmes", "officer", obj("sanatoriumId", s, "startDate", "2027-11-08", "days", 0,
+                "places", 5, "pricePerPersonPerDay", 200)), 422, "days");
+        assertProblem(post("/api/recuperation/programmes", "officer", obj("sanatoriumId", s, "startDate", "2027-11-08",
+                "endDate", "2027-11-01", "places", 5, "pricePerPersonPerDay", 200)), 422, "endDate");
+        assertProblem(post("/api/recuperation/programmes", "officer", obj("sanatoriumId", 999999, "startDate", "2027-11-08",
+                "days", 3, "places", 2, "pricePerPersonPerDay", 200, "quotas", List.of(Map.of("category", "NEW_FORM", "places", 3,
+                        "releaseOn", "2027-11-01")))), 422, "quotas");
+        assertProblem(post("/api/recuperation/programmes", "officer", "{\"sanatoriumId\": 1, \"startDate\": "), 400, "$");
+        assertProblem(post("/api/recuperation/sanatoriums", "officer", obj("name", "x", "region", "y", "bedsPerNight", 0)), 422,
+                "bedsPerNight");
+        assertProblem(book("officer", p, HAICANG, List.of(999999L), Map.of()), 422, "memberIds");
+        assertProblem(book("officer", 999999, HAICANG, List.of(m), Map.of()), 422, "programmeId");
+        assertProblem(post("/api/recuperation/bookings", "officer", obj("programmeId", p, "organiserOrgId", HAICANG,
+                "memberIds", List.of(m, m))), 422, "memberIds");
+        assertProblem(post("/api/recuperation/bookings", "officer", obj("programmeId", p, "organiserOrgId", HAICANG,
+                "memberIds", List.of(m), "categories", Map.of(Long.toString(m), "ASTRONAUT"))), 400, null);
+        assertProblem(post("/api/recuperation/bookings", "member", obj("programmeId", p, "memberIds", List.of(m))), 422, "memberIds");
+        assertProblem(book("siming", p, HAICANG, List.of(m), Map.of()), 403, null);
+
+        assertEquals(programmes, get("/api/recuperation/programmes?limit=1", "admin").json().path("total").asLong());
+        assertEquals(bookings, get("/api/recuperation/bookings?limit=1", "admin").json().path("total").asLong());
+        assertEquals(audit, get("/api/audit?limit=1", "admin").json().path("total").asLong());
+        assertEquals(0, get("/api/recuperation/programmes/" + p, "admin").json().path("placesTaken").asInt());
+        assertNotEquals(0, get("/api/openapi.json", null).json().path("paths").path("/recuperation/bookings").size());
+    }
+
+    // ---- helpers
+
+    private long sanatorium(String name, boolean unionOwned, int beds) throws Exception {
+        return post("/api/recuperation/sanatoriums", "officer", obj("name", name, "region", "内蒙古", "unionOwned", unionOwned,
+                "bedsPerNight", beds)).expect(201).id();
+    }
+
+    private long programme(long sanatorium, String start, int days, int places, String price, Map<?, ?>... quotas)
+            throws Exception {
+        return post("/api/recuperation/programmes", "officer", obj("sanatoriumId", sanatorium, "startDate", start, "days", days,
+                "places", places, "pricePerPersonPerDay", new BigDecimal(price), "quotas", List.of(quotas))).expect(201).id();
+    }
+
+    private static Map<String, Object> quota(String category, int places, String releaseOn) {
+        return Map.of("category", category, "places", places, "releaseOn", releaseOn);
+    }
+
+    private synchronized long member(String name, long org, String form) throws Exception {
+        memberSeq++;
+        ObjectNode body = obj("name", name + memberSeq, "orgId", org, "employmentForm", form);
+        if ("NEW_FORM".equals(form)) {
+            body.put("newFormKind", "DELIVERY_RIDER");
+        }
+        return post("/api/members", "admin", body).expect(201).id();
+    }
+
+    private Resp book(String who, long programme, long organiser, List<Long> members, Map<Long, String> categories)
+            throws Exception {
+        ObjectNode body = obj("programmeId", programme, "organiserOrgId", organiser, "memberIds", members);
+        if (!categories.isEmpty()) {
+            ObjectNode c = body.putObject("categories");
+            categories.forEach((k, v) -> c.put(Long.toString(k), v));
+        }
+        return post("/api/recuperation/bookings", who, body);
+    }
+
+    private String bundleVersion(String symbolicName) {
+        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b.getVersion().toString();
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private JsonNode budget(String key) throws Exception {
+        for (JsonNode line : get("/api/recuperation/budgets", "admin").expect(200).json()) {
+            if (key.equals(line.path("key").asText())) {
+                return line;
+            }
+        }
+        throw new AssertionError("no budget " + key);
+    }
+
+    private static List<int[]> runAll(List<Callable<int[]>> jobs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<int[]> out = new ArrayList<>();
+            for (Future<int[]> f : pool.invokeAll(jobs)) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void install(String feature) throws Exception {
+        featuresService.installFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+    }
+
+    private void uninstall(String feature) throws Exception {
+        if (featuresService.isInstalled(featuresService.getFeature(feature))) {
+            featuresService.uninstallFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+    }
+
+    /** Waits until exactly these policies are installed (none when empty). */
+    private void awaitPolicies(String... ids) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        String last = "";
+        while (System.currentTimeMillis() < deadline) {
+            Resp r = get("/api/recuperation/policy", "admin");
+            last = r.raw();
+            if (r.status() == 200) {
+                List<String> now = new ArrayList<>();
+                r.json().path("policies").forEach(n -> now.add(n.path("id").asText()));
+                now.sort(null);
+                if (now.equals(List.of(ids))) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("policies did not become " + List.of(ids) + ": " + last);
+    }
+
+    private static void assertMoney(String expected, JsonNode actual) {
+        assertTrue("expected " + expected + ", got " + actual, actual.isNumber()
+                && actual.decimalValue().compareTo(new BigDecimal(expected)) == 0);
+    }
+}
