@@ -60,6 +60,8 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
     private final ServiceRegistration<FeaturesListener> listener;
     private volatile String chosen;
     private volatile boolean applying;
+    /** Values this service wrote lately: file install echoes them back, sometimes late and out of order. */
+    private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public ModuleAdminImpl(BundleContext context, @Reference FeaturesService features,
@@ -77,6 +79,10 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
     @Modified
     void modified(Map<String, Object> config) {
         String spec = spec(config);
+        Long at = written.get(spec);
+        if (at != null && System.currentTimeMillis() - at < 30_000) {
+            return; // our own write coming back, not an administrator's edit
+        }
         if (!spec.equals(chosen)) {
             chosen = spec;
             background.submit(() -> reconcile(spec));
@@ -236,6 +242,9 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
 
     private synchronized void writeChosen(String spec) {
         chosen = spec;
+        long now = System.currentTimeMillis();
+        written.values().removeIf(t -> now - t > 30_000);
+        written.put(spec, now);
         try {
             Configuration cfg = configAdmin.getConfiguration(PID, null);
             Dictionary<String, Object> props = cfg.getProperties() == null ? new Hashtable<>() : cfg.getProperties();
