@@ -344,6 +344,14 @@ public class JobFairsIT extends HubTestSupport {
         assertTrue("the demo seeds a livestream fair", demo.path("total").asInt() >= 1);
         long demoFair = demo.path("items").get(0).path("id").asLong();
         assertTrue(get("/api/jobfairs/" + demoFair + "/positions", null).json().path("total").asInt() >= 2);
+        // other modules read fairs through the exported JobFairs service (reflection: the probe does not import it)
+        Object service = bundleContext.getService(bundleContext.getServiceReference("org.unionhub.jobfairs.api.JobFairs"));
+        java.util.Optional<?> found = (java.util.Optional<?>) service.getClass().getMethod("find", long.class)
+                .invoke(service, demoFair);
+        Object summary = found.orElseThrow();
+        assertEquals("LIVESTREAM", summary.getClass().getMethod("mode").invoke(summary).toString());
+        assertEquals(2L, summary.getClass().getMethod("employers").invoke(summary));
+        assertEquals(java.util.Optional.empty(), service.getClass().getMethod("find", long.class).invoke(service, 424242L));
         assertProblem(get("/api/jobfairs/424242", null), 404, null);
         assertProblem(post("/api/jobfairs", "member", hybridFair("x", 1)), 403, null);
     }

@@ -79,6 +79,9 @@ public class PositionService {
                 throw HubException.conflict("headcount", load(c, id).hired() + " people are already hired; "
                         + "the headcount cannot be lower");
             }
+            // a position whose every place is filled stays closed, whatever the request says
+            Sql.update(c, "UPDATE JOBFAIRS_POSITION SET STATUS = ? WHERE ID = ? AND HIRED >= HEADCOUNT", PositionStatus.CLOSED,
+                    id);
             env.audit.record(c, caller, "jobfairs.position.update", "position", id, changes(req, e.id()));
             return load(c, id);
         });
