@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
 import org.unionhub.api.validation.CreditCode;
 import org.unionhub.itests.HubTestSupport;
 
@@ -56,6 +58,16 @@ public class JobFairsIT extends HubTestSupport {
     @Override
     protected String[] expectedModules() {
         return new String[] {"jobfairs"};
+    }
+
+    /**
+     * Pax Exam gives its probe 10 s to find the JUnit invoker; on a loaded CI machine (several builds on
+     * two cores) that is not always enough, and every test then fails without having run.
+     */
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {CoreOptions.systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT")
+                .value("120000")};
     }
 
     @Test
@@ -356,7 +368,59 @@ public class JobFairsIT extends HubTestSupport {
         assertProblem(post("/api/jobfairs", "member", hybridFair("x", 1)), 403, null);
     }
 
+    @Test
+    public void theAttachmentLimitComesFromTheConfiguration() throws Exception {
+        long fair = post("/api/jobfairs", "officer", hybridFair("配置检查招聘会", 3)).expect(201).id();
+        long employer = post("/api/jobfairs/" + fair + "/employers", "officer", employer("配置企业", "freight", null))
+                .expect(201).id();
+        post("/api/jobfairs/employers/" + employer + "/approve", "officer", obj()).expect(200);
+        long position = post("/api/jobfairs/" + fair + "/positions", "officer", position(employer, "叉车司机", 1, "6000", "7000"))
+                .expect(201).id();
+        long app = post("/api/jobfairs/positions/" + position + "/applications", "porter", application("陈建国")).expect(201).id();
+        byte[] cv = new byte[3000];
+        System.arraycopy(PDF, 0, cv, 0, PDF.length);
+        String path = "/api/jobfairs/applications/" + app + "/attachment";
+        try {
+            configure("org.unionhub.jobfairs", new java.util.Hashtable<>(java.util.Map.of("attachment.max.bytes", "2048")));
+            Resp refused = untilStatus(413, () -> sendBytes("PUT", path, Who.of("porter"), cv, "application/pdf"));
+            assertProblem(refused, 413, "attachment");
+            assertTrue(refused.raw(), refused.raw().contains("2048"));
+        } finally {
+            configure("org.unionhub.jobfairs", null);
+        }
+        untilStatus(200, () -> sendBytes("PUT", path, Who.of("porter"), cv, "application/pdf"));
+    }
+
     // ---- helpers
+
+    /**
+     * Sets the Config Admin configuration of {@code pid}, or deletes it when {@code properties} is null,
+     * by reflection on the service's interfaces: the probe does not import org.osgi.service.cm, and
+     * Karaf's config commands need a role the test session lacks.
+     */
+    private void configure(String pid, java.util.Dictionary<String, ?> properties) throws Exception {
+        Object admin = bundleContext.getService(bundleContext.getServiceReference("org.osgi.service.cm.ConfigurationAdmin"));
+        ClassLoader cm = admin.getClass().getClassLoader();
+        Object config = cm.loadClass("org.osgi.service.cm.ConfigurationAdmin")
+                .getMethod("getConfiguration", String.class, String.class).invoke(admin, pid, "?");
+        Class<?> type = cm.loadClass("org.osgi.service.cm.Configuration");
+        if (properties == null) {
+            type.getMethod("delete").invoke(config);
+        } else {
+            type.getMethod("update", java.util.Dictionary.class).invoke(config, properties);
+        }
+    }
+
+    /** Configuration changes reach the service asynchronously: retry for a few seconds. */
+    private static Resp untilStatus(int status, Callable<Resp> call) throws Exception {
+        Resp r = call.call();
+        for (int i = 0; i < 50 && r.status() != status; i++) {
+            Thread.sleep(200);
+            r = call.call();
+        }
+        assertEquals(r.raw(), status, r.status());
+        return r;
+    }
 
     private static boolean hasPath(JsonNode paths, String wanted) {
         String normal = wanted.replaceAll("\\{[^}]+}", "{}");
