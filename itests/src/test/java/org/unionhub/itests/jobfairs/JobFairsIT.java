@@ -72,6 +72,7 @@ public class JobFairsIT extends HubTestSupport {
 
     @Test
     public void anApprovedEmployerHiresThroughTheWholeWorkflow() throws Exception {
+        java.util.Queue<String> events = listen("org/unionhub/jobfairs/*");
         Who empA = account("emp-a", "employer", null, null);
         Who empB = account("emp-b", "employer", null, null);
         Resp created = post("/api/jobfairs", "officer", hybridFair("海沧春风行动招聘会", 10)).expect(201);
@@ -173,6 +174,13 @@ public class JobFairsIT extends HubTestSupport {
         assertEquals("WITHDRAWN", put("/api/jobfairs/applications/" + other + "/status", "porter", obj("status", "WITHDRAWN"))
                 .expect(200).json().path("status").asText());
         assertProblem(put("/api/jobfairs/applications/" + other + "/status", "porter", obj("status", "WITHDRAWN")), 409, "status");
+
+        for (int i = 0; i < 50 && !events.contains("org/unionhub/jobfairs/APPLICATION_HIRED " + app); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(events.toString(), events.contains("org/unionhub/jobfairs/APPLICATION_SUBMITTED " + app));
+        assertTrue(events.toString(), events.contains("org/unionhub/jobfairs/APPLICATION_HIRED " + app));
+        assertTrue(events.toString(), events.contains("org/unionhub/jobfairs/EMPLOYER_APPROVED -"));
 
         JsonNode audit = get("/api/audit?entity=application&entityId=" + app, "admin").expect(200).json();
         assertEquals("submit, attach and four steps are audited", 6, audit.path("total").asInt());
@@ -392,6 +400,31 @@ public class JobFairsIT extends HubTestSupport {
     }
 
     // ---- helpers
+
+    /**
+     * Subscribes to EventAdmin topics and collects "topic applicationId" (or "topic -"). Reflection and a
+     * proxy again: the probe does not import org.osgi.service.event.
+     */
+    private java.util.Queue<String> listen(String topics) throws Exception {
+        java.util.Queue<String> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Object admin = bundleContext.getService(bundleContext.getServiceReference("org.osgi.service.event.EventAdmin"));
+        ClassLoader loader = admin.getClass().getClassLoader();
+        Class<?> handler = loader.loadClass("org.osgi.service.event.EventHandler");
+        Object proxy = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {handler}, (p, method, args) -> {
+            if (method.getName().equals("handleEvent")) {
+                Object event = args[0];
+                Object id = event.getClass().getMethod("getProperty", String.class).invoke(event, "applicationId");
+                seen.add(event.getClass().getMethod("getTopic").invoke(event) + " " + (id == null ? "-" : id));
+                return null;
+            }
+            return method.getName().equals("hashCode") ? System.identityHashCode(p)
+                    : method.getName().equals("equals") ? p == args[0] : "event collector";
+        });
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("event.topics", topics);
+        bundleContext.registerService(handler.getName(), proxy, props);
+        return seen;
+    }
 
     /**
      * Sets the Config Admin configuration of {@code pid}, or deletes it when {@code properties} is null,
