@@ -1,0 +1,13 @@
+package org.unionhub.jobfairs.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "UnionHub job fairs", description = "Limits of the job fairs module")
+public @interface JobFairsConfig {
+
+    String PID = "org.unionhub.jobfairs";
+
+    @AttributeDefinition(name = "CV attachment size limit (bytes)", description = "Larger attachments are refused with 413")
+    int attachment_max_bytes() default 5 * 1024 * 1024;
+}
