@@ -81,6 +81,9 @@ final class TestHub {
         MemberDirectory directory = new MemberDirectory() {
             public Optional<MemberInfo> member(long id) { return Optional.ofNullable(members.get(id)); }
             public Optional<OrgInfo> org(long id) { return Optional.ofNullable(orgs.get(id)); }
+            public Optional<MemberInfo> memberByCardNumber(String card) {
+                return members.values().stream().filter(m -> card.equals(m.cardNumber())).findFirst();
+            }
             public boolean isWithin(long orgId, long scope) {
                 for (Long o = orgId; o != null; o = orgs.get(o).parentId()) {
                     if (o == scope) {
