@@ -43,7 +43,9 @@ async function claim(el, ctx, id) {
   const { h, form, problemBox, fmt } = ctx.ui;
   const t = k => ctx.t(k, L);
   const c = await ctx.api(`mutual-aid/claims/${id}`);
-  const b = c.breakdown;
+  // before approval the reviewer sees what approving now would pay, computed by the hub, not by the page
+  const b = c.breakdown || (c.status === 'UNDER_REVIEW' ? await ctx.api(`mutual-aid/claims/${id}/payout-preview`) : null);
+  if (!c.computedPayout && b) c.computedPayout = b.payout;
   const rows = [['status', c.status], ['member', c.memberId], ['hospital', c.hospital], ['admittedOn', c.admittedOn + ' → ' + c.dischargedOn],
     ['selfPaid', c.selfPaid], ['computedPayout', c.computedPayout], ['payout', c.payout]];
   el.append(h('h1', {}, `#${c.id} · ${c.hospital}`),

@@ -44,6 +44,7 @@ public class ConsoleIT {
         assumeTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them)",
                 new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute());
         hub = ExternalHub.unpack("console-it");
+        hub.setup("--modules", "mutualaid,jobfairs,recuperation:innermongolia", "--region-name", "厦门市总工会");
         hub.start();
         browser = browser();
         shots = Path.of(System.getProperty("project.build.directory", "target"), "console-screenshots");
@@ -117,6 +118,52 @@ public class ConsoleIT {
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> nav.getRect().getX() >= 0);
         shot("phone-menu");
         browser.manage().window().setSize(new Dimension(1280, 900));
+        signOut();
+    }
+
+    @Test
+    public void anAdminReviewsAClaimAndApprovesTheComputedPayout() throws Exception {
+        signIn("admin", "admin");
+        browser.get(hub.url("/console/#/m/mutualaid"));
+        WebElement status = waitFor(By.id("claim-status"));
+        new org.openqa.selenium.support.ui.Select(status).selectByValue("SUBMITTED");
+        WebElement open = waitFor(By.cssSelector("a[data-claim]"));
+        shot("mutualaid-queue");
+        open.click();
+        waitFor(By.cssSelector("button[data-step='review']")).click();
+        WebElement approve = waitFor(By.id("approve-form"));
+        String computed = approve.findElement(By.name("amount")).getAttribute("value");
+        assertTrue("the computed payout is offered: " + computed, !computed.isBlank());
+        shot("mutualaid-claim-under-review");
+        approve.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.cssSelector("td[data-fact='status']"))
+                .getText().equals("APPROVED"));
+        assertEquals(new java.math.BigDecimal(computed).setScale(2),
+                new java.math.BigDecimal(browser.findElement(By.cssSelector("td[data-fact='payout']")).getText()).setScale(2));
+        assertTrue(browser.findElement(By.id("breakdown")).getText().contains("limitedBy")
+                || browser.findElement(By.id("breakdown")).isDisplayed());
+        shot("mutualaid-claim-approved");
+        signOut();
+    }
+
+    @Test
+    public void disablingAModuleOnTheAdminPageTakesItsMenuEntryAwayAndEnablingBringsItBack() throws Exception {
+        signIn("admin", "admin");
+        waitFor(By.id("nav-jobfairs"));
+        browser.get(hub.url("/console/#/admin/modules"));
+        waitFor(By.cssSelector("tr[data-module='jobfairs'] button[data-action='disable']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            d.navigate().refresh();
+            return waitFor(By.id("nav-home")) != null && d.findElements(By.id("nav-jobfairs")).isEmpty();
+        });
+        shot("admin-jobfairs-disabled");
+        waitFor(By.cssSelector("tr[data-module='jobfairs'] button[data-action='enable']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            d.navigate().refresh();
+            return waitFor(By.id("nav-home")) != null && !d.findElements(By.id("nav-jobfairs")).isEmpty();
+        });
+        shot("admin-jobfairs-enabled");
         signOut();
     }
 

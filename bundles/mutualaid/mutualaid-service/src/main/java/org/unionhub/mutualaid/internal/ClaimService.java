@@ -323,6 +323,22 @@ public class ClaimService {
         return claim;
     }
 
+    /**
+     * The payout the claim would get if approved now, with its breakdown: for the reviewer's screen before
+     * approval. Nothing is stored; {@link #approve} computes again inside its own transaction.
+     */
+    public Breakdown preview(Caller caller, long id) {
+        Access.requireReviewer(caller);
+        return db.read(c -> {
+            Row r = actionable(c, caller, id, false);
+            Claim cl = r.claim();
+            BigDecimal before = Sql.one(c, "SELECT APPROVED FROM MUTUALAID_PERIOD_TOTAL WHERE PLAN_ID = ? AND MEMBER_ID = ? "
+                    + "AND PERIOD_START = ?", rs -> rs.getBigDecimal(1), cl.planId(), cl.memberId(), r.periodStart())
+                    .orElse(Money.ZERO);
+            return PayoutCalculator.compute(plans.version(c, cl.planId(), cl.planVersion()).payoutRules(), cl.selfPaid(), before);
+        });
+    }
+
     public Claim pay(Caller caller, long id) {
         Access.requireReviewer(caller);
         Claim claim = db.inTransaction(c -> {

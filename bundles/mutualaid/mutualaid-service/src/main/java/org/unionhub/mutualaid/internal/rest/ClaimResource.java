@@ -74,6 +74,14 @@ public class ClaimResource {
         return claims.get(Requests.caller(sc), id);
     }
 
+    /** What approving now would pay, with the breakdown; computed, not stored. */
+    @GET
+    @Path("{id}/payout-preview")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    public org.unionhub.mutualaid.api.Breakdown preview(@PathParam("id") long id, @Context SecurityContext sc) {
+        return claims.preview(Requests.caller(sc), id);
+    }
+
     @POST
     @Path("{id}/review")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
