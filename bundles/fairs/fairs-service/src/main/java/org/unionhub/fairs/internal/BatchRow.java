@@ -1,0 +1,36 @@
+package org.unionhub.fairs.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.unionhub.api.Money;
+import org.unionhub.api.db.Sql;
+import org.unionhub.fairs.api.CouponKind;
+
+/** One FAIRS_COUPON_BATCH row with its redemption counts. */
+record BatchRow(long id, Long fairId, Long orgId, String title, CouponKind kind, BigDecimal threshold,
+        BigDecimal discount, String gift, int quantity, int perMemberLimit, Instant validFrom, Instant validTo,
+        String merchantCode, int claimed, long redeemed, BigDecimal granted, Instant createdAt) {
+
+    static final String SELECT = "SELECT B.ID, B.FAIR_ID, B.ORG_ID, B.TITLE, B.KIND, B.THRESHOLD, B.DISCOUNT, B.GIFT, "
+            + "B.QUANTITY, B.PER_MEMBER_LIMIT, B.VALID_FROM, B.VALID_TO, B.MERCHANT_CODE, B.CLAIMED, B.CREATED_AT, "
+            + "(SELECT COUNT(*) FROM FAIRS_COUPON C WHERE C.BATCH_ID = B.ID AND C.REDEEMED_AT IS NOT NULL) AS REDEEMED, "
+            + "(SELECT SUM(C.DISCOUNT) FROM FAIRS_COUPON C WHERE C.BATCH_ID = B.ID) AS GRANTED "
+            + "FROM FAIRS_COUPON_BATCH B";
+
+    static BatchRow of(ResultSet rs) throws SQLException {
+        BigDecimal granted = rs.getBigDecimal("GRANTED");
+        return new BatchRow(rs.getLong("ID"), Sql.getLong(rs, "FAIR_ID"), Sql.getLong(rs, "ORG_ID"), rs.getString("TITLE"),
+                Sql.getEnum(rs, "KIND", CouponKind.class), rs.getBigDecimal("THRESHOLD"), rs.getBigDecimal("DISCOUNT"),
+                rs.getString("GIFT"), rs.getInt("QUANTITY"), rs.getInt("PER_MEMBER_LIMIT"),
+                Sql.getInstant(rs, "VALID_FROM"), Sql.getInstant(rs, "VALID_TO"), trim(rs.getString("MERCHANT_CODE")),
+                rs.getInt("CLAIMED"), rs.getLong("REDEEMED"), granted == null ? Money.ZERO : Money.normalize(granted),
+                Sql.getInstant(rs, "CREATED_AT"));
+    }
+
+    static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+}
