@@ -68,12 +68,25 @@ public class CouponBatchResource {
         return fairs.batch(id);
     }
 
-    /** A member claims for himself (empty body); an officer sends {"memberId": …}. */
+    /** A member claims for himself; an officer sends {"memberId": …}. */
     @POST
     @Path("{id}/claims")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Response claim(@PathParam("id") long id, ClaimRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Coupon c = fairs.claim(Requests.caller(sc), id, req == null ? null : req.memberId());
+        return claimed(fairs.claim(Requests.caller(sc), id, req == null ? null : req.memberId()), uri);
+    }
+
+    /** The same without a JSON body (a bare POST, as a phone sends it); an officer may pass ?memberId=. */
+    @POST
+    @Path("{id}/claims")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Response claimWithoutBody(@PathParam("id") long id, @QueryParam("memberId") Long memberId,
+            @Context SecurityContext sc, @Context UriInfo uri) {
+        return claimed(fairs.claim(Requests.caller(sc), id, memberId), uri);
+    }
+
+    private static Response claimed(Coupon c, UriInfo uri) {
         UriBuilder location = uri.getBaseUriBuilder().path("fairs").path("coupons").path(c.code());
         return Response.created(location.build()).entity(c).build();
     }
