@@ -21,15 +21,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
-import org.unionhub.fairs.api.ClaimRequest;
 import org.unionhub.fairs.api.Coupon;
 import org.unionhub.fairs.api.CouponBatch;
 import org.unionhub.fairs.api.CouponBatchRequest;
 import org.unionhub.fairs.api.FairsService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Coupon batches and claims under /api/fairs/coupon-batches. */
 @Component(service = CouponBatchResource.class)
@@ -39,6 +43,8 @@ import org.unionhub.fairs.api.FairsService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CouponBatchResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FairsService fairs;
 
@@ -68,22 +74,42 @@ public class CouponBatchResource {
         return fairs.batch(id);
     }
 
-    /** A member claims for himself; an officer sends {"memberId": …}. */
-    @POST
-    @Path("{id}/claims")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
-    public Response claim(@PathParam("id") long id, ClaimRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        return claimed(fairs.claim(Requests.caller(sc), id, req == null ? null : req.memberId()), uri);
-    }
-
-    /** The same without a JSON body (a bare POST, as a phone sends it); an officer may pass ?memberId=. */
+    /**
+     * A member claims for himself with a bare POST (a phone sends no body and no Content-Type); an officer names
+     * the member with {"memberId": …} or ?memberId=. The body is read as text because JAX-RS finds no JSON reader
+     * for a request without a Content-Type.
+     */
     @POST
     @Path("{id}/claims")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
-    public Response claimWithoutBody(@PathParam("id") long id, @QueryParam("memberId") Long memberId,
+    public Response claim(@PathParam("id") long id, @QueryParam("memberId") Long memberId, String body,
             @Context SecurityContext sc, @Context UriInfo uri) {
-        return claimed(fairs.claim(Requests.caller(sc), id, memberId), uri);
+        Long member = memberId != null ? memberId : memberIdOf(body);
+        return claimed(fairs.claim(Requests.caller(sc), id, member), uri);
+    }
+
+    private static Long memberIdOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw HubException.badRequest("$", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (json == null || !json.isObject()) {
+            throw HubException.badRequest("$", "a JSON object is required");
+        }
+        JsonNode m = json.path("memberId");
+        if (m.isMissingNode() || m.isNull()) {
+            return null;
+        }
+        if (!m.isIntegralNumber()) {
+            throw HubException.badRequest("memberId", "must be a whole number");
+        }
+        return m.asLong();
     }
 
     private static Response claimed(Coupon c, UriInfo uri) {
