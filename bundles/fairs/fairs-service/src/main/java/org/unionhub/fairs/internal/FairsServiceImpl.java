@@ -419,6 +419,12 @@ public class FairsServiceImpl implements FairsService {
 
     /** The lowest stall number no active application holds; the fair's row lock makes this exact, the unique key backs it. */
     private static int lowestFreeStall(Connection c, FairRow f) throws SQLException {
+        // Fast path. Held numbers are as many as STALLS_TAKEN before this take (taken - 1), all distinct and
+        // positive; when none is >= taken they are exactly 1..taken-1 and the next is taken. One index probe.
+        int taken = Sql.one(c, "SELECT STALLS_TAKEN FROM FAIRS_FAIR WHERE ID = ?", rs -> rs.getInt(1), f.id()).orElseThrow();
+        if (Sql.count(c, "SELECT COUNT(*) FROM FAIRS_APPLICATION WHERE FAIR_ID = ? AND STALL_NUMBER >= ?", f.id(), taken) == 0) {
+            return taken;
+        }
         List<Integer> held = Sql.list(c, "SELECT STALL_NUMBER FROM FAIRS_APPLICATION WHERE FAIR_ID = ? AND STALL_NUMBER IS NOT NULL "
                 + "ORDER BY STALL_NUMBER", rs -> rs.getInt(1), f.id());
         int candidate = 1;
@@ -559,7 +565,12 @@ public class FairsServiceImpl implements FairsService {
 
     @Override
     public CouponBatch batch(long batchId) {
-        return db.read(c -> toBatch(batchRow(c, batchId).orElseThrow(() -> HubException.notFound("coupon batch", batchId))));
+        return db.read(c -> toBatch(withCounts(c, batchRow(c, batchId)
+                .orElseThrow(() -> HubException.notFound("coupon batch", batchId)))));
+    }
+
+    private static BatchRow withCounts(Connection c, BatchRow b) throws SQLException {
+        return Sql.one(c, BatchRow.COUNTS, rs -> b.withCounts(rs.getLong(1), rs.getBigDecimal(2)), b.id()).orElse(b);
     }
 
     @Override
@@ -571,8 +582,11 @@ public class FairsServiceImpl implements FairsService {
             Object[] paged = Arrays.copyOf(params, params.length + 2);
             paged[params.length] = page.offset();
             paged[params.length + 1] = page.limit();
-            List<CouponBatch> items = Sql.list(c, BatchRow.SELECT + where + " ORDER BY B.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    BatchRow::of, paged).stream().map(this::toBatch).toList();
+            List<CouponBatch> items = new ArrayList<>();
+            for (BatchRow b : Sql.list(c, BatchRow.SELECT + where + " ORDER BY B.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                    BatchRow::of, paged)) {
+                items.add(toBatch(withCounts(c, b)));
+            }
             return new Page<>(items, total, page.offset(), page.limit());
         });
     }
