@@ -1,0 +1,119 @@
+package org.unionhub.fairs.internal.rest;
+
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriBuilder;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.HubException;
+import org.unionhub.api.Page;
+import org.unionhub.api.PageRequest;
+import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.Requests;
+import org.unionhub.fairs.api.Coupon;
+import org.unionhub.fairs.api.CouponBatch;
+import org.unionhub.fairs.api.CouponBatchRequest;
+import org.unionhub.fairs.api.FairsService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Coupon batches and claims under /api/fairs/coupon-batches. */
+@Component(service = CouponBatchResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("fairs/coupon-batches")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CouponBatchResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FairsService fairs;
+
+    @Activate
+    public CouponBatchResource(@Reference FairsService fairs) {
+        this.fairs = fairs;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    public Response create(CouponBatchRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
+        CouponBatch b = fairs.createBatch(Requests.caller(sc), Params.body(req));
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();
+    }
+
+    @GET
+    @PermitAll
+    public Page<CouponBatch> list(@QueryParam("fairId") Long fairId, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
+        return fairs.batches(fairId, PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    public CouponBatch get(@PathParam("id") long id) {
+        return fairs.batch(id);
+    }
+
+    /**
+     * A member claims for himself with a bare POST (a phone sends no body and no Content-Type); an officer names
+     * the member with {"memberId": …} or ?memberId=. The body is read as text because JAX-RS finds no JSON reader
+     * for a request without a Content-Type.
+     */
+    @POST
+    @Path("{id}/claims")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public Response claim(@PathParam("id") long id, @QueryParam("memberId") Long memberId, String body,
+            @Context SecurityContext sc, @Context UriInfo uri) {
+        Long member = memberId != null ? memberId : memberIdOf(body);
+        return claimed(fairs.claim(Requests.caller(sc), id, member), uri);
+    }
+
+    private static Long memberIdOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw HubException.badRequest("$", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (json == null || !json.isObject()) {
+            throw HubException.badRequest("$", "a JSON object is required");
+        }
+        JsonNode m = json.path("memberId");
+        if (m.isMissingNode() || m.isNull()) {
+            return null;
+        }
+        if (!m.isIntegralNumber()) {
+            throw HubException.badRequest("memberId", "must be a whole number");
+        }
+        return m.asLong();
+    }
+
+    private static Response claimed(Coupon c, UriInfo uri) {
+        UriBuilder location = uri.getBaseUriBuilder().path("fairs").path("coupons").path(c.code());
+        return Response.created(location.build()).entity(c).build();
+    }
+}
