@@ -221,6 +221,11 @@ class WaitlistTest {
         }
 
         @Override
+        public Optional<MemberInfo> memberByCardNumber(String cardNumber) {
+            return Optional.empty();
+        }
+
+        @Override
         public boolean isWithin(long orgId, long scopeOrgId) {
             return orgId == scopeOrgId;
         }
