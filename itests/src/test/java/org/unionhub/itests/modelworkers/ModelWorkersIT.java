@@ -133,7 +133,9 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals(byStatus.get("DECEASED").longValue(), total("?orgId=" + org + "&status=DECEASED"));
         long in1985 = java.util.stream.IntStream.range(0, PEOPLE).filter(i -> 1980 + i % 40 == 1985).count();
         assertEquals(in1985, total("?orgId=" + org + "&year=1985"));
-        assertEquals(12, total("?orgId=" + org + "&title=NATIONAL_MODEL_WORKER&year=1985"));
+        assertEquals(in1985, total("?orgId=" + org + "&title=NATIONAL_MODEL_WORKER&year=1985"));
+        assertEquals(0, total("?orgId=" + org + "&title=REGIONAL_MODEL_WORKER&year=1985"));
+        assertEquals("only person 0's second title", 1, total("?orgId=" + org + "&title=MAY_DAY_MEDAL&year=1990"));
         long named29 = java.util.stream.IntStream.range(0, PEOPLE).filter(i -> ("测试劳模" + i).contains("测试劳模29")).count();
         assertEquals(named29, total("?orgId=" + org + "&name=" + URLEncoder.encode("测试劳模29", StandardCharsets.UTF_8)));
         assertEquals("another district's officer sees none of them", 0,
@@ -241,7 +243,7 @@ public class ModelWorkersIT extends HubTestSupport {
                 null), 422, "comments[0].field");
         JsonNode returned = send("POST", nom + "/return", reviewer, obj("comments", List.of(
                 obj("field", "achievements", "message", "请写明革新带来的节约金额"),
-                obj("field", "materials.ACHIEVEMENT_REPORT", "message", "需加盖单位公章")), null).expect(200).json();
+                obj("field", "materials.ACHIEVEMENT_REPORT", "message", "需加盖单位公章"))), null).expect(200).json();
         assertEquals("RETURNED", returned.path("state").asText());
         JsonNode seen = get(nom, "officer").expect(200).json();
         assertEquals(2, seen.path("comments").size());
@@ -277,6 +279,8 @@ public class ModelWorkersIT extends HubTestSupport {
     public void statusChangesAreKeptAndSubsidiesFollowTheRules() throws Exception {
         long port = orgId("厦门海沧港务有限公司工会");
         long member = memberId("林晓燕");
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        var registration = listen("org/unionhub/modelworkers/*", events);
         Resp created = post(ROOT + "/records", "officer", obj("name", "林晓燕", "idNumber", number(LocalDate.of(1975, 3, 9), 308),
                 "title", "REGIONAL_MODEL_WORKER", "yearAwarded", 2015, "workplace", "厦门海沧港务有限公司", "orgId", port,
                 "status", "ACTIVE", "memberId", member)).expect(201);
@@ -288,6 +292,13 @@ public class ModelWorkersIT extends HubTestSupport {
         assertFalse(lookup(member, Set.of("NATIONAL_MODEL_WORKER")));
 
         put(rec + "/status", "officer", obj("status", "RETIRED", "reason", "2025年3月退休")).expect(200);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (events.size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        registration.unregister();
+        assertTrue(events.toString(), events.contains("org/unionhub/modelworkers/RECORD_CREATED " + id + " null"));
+        assertTrue(events.toString(), events.contains("org/unionhub/modelworkers/STATUS_CHANGED " + id + " RETIRED"));
         assertProblem(put(rec + "/status", "officer", obj("status", "RETIRED", "reason", "again")), 409, "status");
         assertProblem(put(rec + "/status", "officer", obj("status", "DECEASED")), 422, "reason");
         JsonNode history = get(rec + "/history", "officer").expect(200).json();
@@ -441,6 +452,29 @@ public class ModelWorkersIT extends HubTestSupport {
         } finally {
             bundleContext.ungetService(ref);
         }
+    }
+
+    /**
+     * Listens to EventAdmin as another bundle would; the handler is a proxy so that this class needs no compile
+     * dependency on the event API. Each event is kept as "topic recordId to".
+     */
+    private org.osgi.framework.ServiceRegistration<?> listen(String topics, List<String> into) throws Exception {
+        Class<?> handlerType = getClass().getClassLoader().loadClass("org.osgi.service.event.EventHandler");
+        Object handler = java.lang.reflect.Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType},
+                (proxy, method, args) -> {
+                    if (!"handleEvent".equals(method.getName())) {
+                        return method.getName().equals("hashCode") ? System.identityHashCode(proxy)
+                                : method.getName().equals("equals") ? proxy == args[0] : "handler";
+                    }
+                    Object event = args[0];
+                    Method property = event.getClass().getMethod("getProperty", String.class);
+                    into.add(event.getClass().getMethod("getTopic").invoke(event) + " " + property.invoke(event, "recordId")
+                            + " " + property.invoke(event, "to"));
+                    return null;
+                });
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("event.topics", topics);
+        return bundleContext.registerService(handlerType.getName(), handler, props);
     }
 
     private long orgId(String namePrefix) throws Exception {

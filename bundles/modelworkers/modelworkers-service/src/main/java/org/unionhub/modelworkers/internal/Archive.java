@@ -342,6 +342,9 @@ public class Archive implements ModelWorkerLookup {
                     List.of(new FieldError("body", "must be at most " + s.importMaxBytes() + " bytes")));
         }
         List<List<String>> rows = Csv.parse(body);
+        if (rows.isEmpty()) {
+            throw HubException.invalid("body", "a CSV file with a header line is required");
+        }
         Map<String, Integer> cols = new HashMap<>();
         List<String> header = rows.get(0);
         for (int i = 0; i < header.size(); i++) {
