@@ -215,6 +215,8 @@ public class ModelWorkersIT extends HubTestSupport {
         assertProblem(send("PUT", nom + "/materials/ID_CARD_COPY", Who.of("officer"), "MZ\u0090 not a document",
                 "application/octet-stream"), 422, "content");
         assertProblem(send("PUT", nom + "/materials/SELFIE", Who.of("officer"), "%PDF-1.4\n", "application/pdf"), 422, "item");
+        assertProblem(send("PUT", nom + "/materials/ID_CARD_COPY", Who.of("officer"), "%PDF-1.4\n" + "0".repeat(5 * 1024 * 1024),
+                "application/pdf"), 413, "content");
         for (String item : List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY")) {
             JsonNode m = send("PUT", nom + "/materials/" + item + "?fileName=" + item.toLowerCase() + ".pdf", Who.of("officer"),
                     "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n", "application/pdf").expect(200).json();
@@ -271,6 +273,24 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals("the masked number kept the stored one", candidate,
                 get(ROOT + "/records/" + recordId, "admin").json().path("idNumber").asText());
         assertProblem(send("POST", nom + "/approve", reviewer, obj(), null), 409, "state");
+
+        // a later nomination of the same person adds a title to the same record
+        long second = post(ROOT + "/nominations", "officer", obj("orgId", port, "candidateName", "阿依古丽", "idNumber", candidate,
+                "workplace", "厦门海沧港务有限公司", "contact", "13900001111", "proposedTitle", "MAY_DAY_MEDAL",
+                "achievements", "连续五年安全生产零事故")).expect(201).id();
+        for (String item : List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY")) {
+            send("PUT", ROOT + "/nominations/" + second + "/materials/" + item, Who.of("officer"),
+                    "\u00ff\u00d8\u00ff\u00e0", "image/jpeg").expect(422);
+            send("PUT", ROOT + "/nominations/" + second + "/materials/" + item, Who.of("officer"), "%PDF-1.5\n",
+                    "application/pdf").expect(200);
+        }
+        post(ROOT + "/nominations/" + second + "/submit", "officer", null).expect(200);
+        JsonNode again = send("POST", ROOT + "/nominations/" + second + "/approve", reviewer, obj("yearAwarded", 2026), null)
+                .expect(200).json();
+        assertEquals(recordId, again.path("recordId").asLong());
+        JsonNode twoTitles = get(ROOT + "/records/" + recordId, "officer").expect(200).json();
+        assertEquals(2, twoTitles.path("titles").size());
+        assertEquals("MAY_DAY_MEDAL ranks above a regional title", "MAY_DAY_MEDAL", twoTitles.path("title").asText());
     }
 
     // ---- status, subsidies, survey, lookup
@@ -349,6 +369,27 @@ public class ModelWorkersIT extends HubTestSupport {
         assertTrue(refused.json().path("detail").asText().contains("DECEASED"));
         assertEquals("nothing was booked", 2, get(ROOT + "/subsidies?recordId=" + id, "officer").json().path("total").asLong());
         assertProblem(put(rec + "/status", "officer", obj("status", "ACTIVE", "reason", "误报")), 409, "status");
+
+        // the yearly subsidy is paid once however many clerks press the button at the same time
+        long other = post(ROOT + "/records", "officer", obj("name", "并发测试", "idNumber", number(LocalDate.of(1968, 8, 8), 88),
+                "title", "NATIONAL_MODEL_WORKER", "yearAwarded", 2000, "orgId", port)).expect(201).id();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> post(ROOT + "/subsidies", "officer", obj("recordId", other, "kind", "ANNUAL_SPECIAL",
+                        "year", 2023)).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get());
+            }
+            assertEquals(statuses.toString(), 1, statuses.stream().filter(st -> st == 201).count());
+            assertEquals(statuses.toString(), 7, statuses.stream().filter(st -> st == 409).count());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, get(ROOT + "/subsidies?recordId=" + other, "officer").json().path("total").asLong());
     }
 
     // ---- bad input
@@ -393,6 +434,10 @@ public class ModelWorkersIT extends HubTestSupport {
         assertProblem(send("POST", ROOT + "/records/import", Who.of("officer"), "name,title\r\n甲,MAY_DAY_MEDAL\r\n", "text/csv"),
                 422, "header");
         assertProblem(send("POST", ROOT + "/records/import", Who.of("officer"), "", "text/csv"), 422, "body");
+        JsonNode outside = send("POST", ROOT + "/records/import", Who.of("siming"), "name,idNumber,title,yearAwarded,orgId\r\n"
+                + "丙," + id + ",MAY_DAY_MEDAL,2000," + port + "\r\n", "text/csv").expect(200).json();
+        assertEquals(1, outside.path("refused").asInt());
+        assertEquals("orgId", outside.path("lines").get(0).path("errors").get(0).path("field").asText());
         assertEquals(415, send("POST", ROOT + "/records/import", Who.of("officer"), "{}", "application/json").status());
         assertProblem(post(ROOT + "/subsidies", "officer", obj("recordId", 987654, "kind", "ANNUAL_SPECIAL", "year", 2024)),
                 422, "recordId");
