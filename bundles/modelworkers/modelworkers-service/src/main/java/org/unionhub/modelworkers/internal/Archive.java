@@ -183,16 +183,17 @@ public class Archive implements ModelWorkerLookup {
         v.maxLength("awardingBody", req.awardingBody(), 200);
         v.throwIfInvalid();
         Events events = new Events();
-        db.inTransaction(c -> {
+        String held = "the record already holds " + level + " of " + req.yearAwarded();
+        Scope.once(() -> db.inTransaction(c -> {
             events.reset();
             Row row = visibleRow(c, caller, recordId);
             if (!addTitle(c, caller, recordId, level, req.yearAwarded(), trim(req.awardingBody()))) {
-                throw HubException.conflict("title", "the record already holds " + level + " of " + req.yearAwarded());
+                throw HubException.conflict("title", held);
             }
             touch(c, recordId);
             events.add(ModelWorkerEvents.RECORD_UPDATED, Map.of("recordId", recordId, "orgId", row.orgId()));
             return null;
-        });
+        }), "title", held);
         events.post(eventAdmin);
         return get(caller, recordId);
     }
@@ -366,14 +367,14 @@ public class Archive implements ModelWorkerLookup {
             parsed.add(parseRow(i + 1, rows.get(i), cols, s, caller, orgProblems, members));
         }
         Events events = new Events();
-        List<ImportRow> report = db.inTransaction(c -> {
+        List<ImportRow> report = Scope.once(() -> db.inTransaction(c -> {
             events.reset();
             List<ImportRow> out = new ArrayList<>();
             for (ParsedRow p : parsed) {
                 out.add(p.errors().isEmpty() ? apply(c, caller, p, events) : refused(p.line(), p.errors()));
             }
             return out;
-        });
+        }), "body", "another request added some of these records meanwhile; nothing was imported, import the file again");
         events.post(eventAdmin);
         int created = 0;
         int updated = 0;

@@ -242,7 +242,7 @@ public class Nominations {
         v.maxLength("awardingBody", req.awardingBody(), 200).maxLength("note", req.note(), 500);
         v.throwIfInvalid();
         Events events = new Events();
-        long recordId = db.inTransaction(c -> {
+        Scope.once(() -> db.inTransaction(c -> {
             events.reset();
             Nom nom = decidable(c, caller, nominationId);
             List<FieldError> errors = completeness(c, nom, s);
@@ -271,7 +271,7 @@ public class Nominations {
             events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "APPROVED",
                     "recordId", rid));
             return rid;
-        });
+        }), "idNumber", "the archive changed for this candidate meanwhile; approve again");
         events.post(eventAdmin);
         return get(caller, nominationId);
     }

@@ -47,6 +47,21 @@ final class Scope {
         params.addAll(keep);
     }
 
+    /**
+     * Runs a write whose "only once" rule a unique constraint backs: a concurrent request that got there first
+     * answers 409 naming {@code field}, not 500.
+     */
+    static <T> T once(java.util.function.Supplier<T> write, String field, String message) {
+        try {
+            return write.get();
+        } catch (org.unionhub.api.db.DatabaseException e) {
+            if (isDuplicate(e)) {
+                throw HubException.conflict(field, message);
+            }
+            throw e;
+        }
+    }
+
     /** True when {@code e} or a cause is a unique-constraint violation (a concurrent duplicate). */
     static boolean isDuplicate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -223,7 +223,7 @@ public class Subsidies {
         v.throwIfInvalid();
         BigDecimal medical = Money.normalize(req.selfPaidMedical());
         List<String> flags = Rules.surveyFlags(req.incomeBand(), req.health(), req.housing(), medical, s);
-        db.inTransaction(c -> {
+        Scope.once(() -> db.inTransaction(c -> {
             Archive.Row row = archive.visibleRow(c, caller, recordId);
             if (row.status() == RecordStatus.DECEASED) {
                 throw HubException.conflict("recordId", "the record is DECEASED; there is no one to survey");
@@ -252,7 +252,7 @@ public class Subsidies {
             changes.put("flagged", !flags.isEmpty());
             audit.record(c, caller, "modelworkers.survey." + (n == 0 ? "create" : "update"), "record", recordId, changes);
             return null;
-        });
+        }), "year", "the " + year + " survey was recorded meanwhile; send it again to replace it");
         return surveys(caller, recordId).stream().filter(sv -> sv.year() == year).findFirst().orElseThrow();
     }
 
