@@ -22,6 +22,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
@@ -65,8 +68,18 @@ public class Bookings {
     private final Catalogue catalogue;
     private final Policies policies;
     private final EventAdmin events;
-    /** Replaced by a lookup over the modelworkers api once that module is merged (see {@link ModelWorkerLookup}). */
-    private final ModelWorkerLookup modelWorkers = ModelWorkerLookup.DECLARED;
+    /**
+     * The model-worker archive, when the modelworkers module is installed: then a member declared a model
+     * worker must be one. Without it the officer's declaration stands. The api package is always there
+     * (the recuperation feature carries it), the service only while that module runs.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.unionhub.modelworkers.api.ModelWorkerLookup archive;
+    private final ModelWorkerLookup modelWorkers = memberId -> {
+        org.unionhub.modelworkers.api.ModelWorkerLookup a = archive;
+        return a == null ? java.util.Optional.empty() : java.util.Optional.of(a.isModelWorker(memberId, java.util.Set.of()));
+    };
     private volatile RecuperationConfig config;
 
     @Activate

@@ -1,0 +1,55 @@
+package org.unionhub.modelworkers.internal;
+
+import java.math.BigDecimal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionhub.api.HubSettings;
+import org.unionhub.api.MemberDirectory;
+import org.unionhub.api.PageRequest;
+import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.IdCardNumber;
+import org.unionhub.modelworkers.api.RecordStatus;
+
+/**
+ * Demo installs only, on an empty archive: a few model workers of the Haicang district (core demo
+ * organisations 2 and 4), one linked to the demo member 陈建国, a subsidy, a survey and a draft nomination.
+ */
+@Component(immediate = true)
+public class DemoData {
+
+    private final Logger logger = LoggerFactory.getLogger(DemoData.class);
+
+    @Activate
+    public DemoData(@Reference HubSettings settings, @Reference MemberDirectory directory, @Reference Archive archive,
+            @Reference Subsidies subsidies, @Reference Nominations nominations) {
+        Caller sys = Caller.SYSTEM;
+        if (!settings.demo() || directory.org(2).isEmpty() || directory.org(4).isEmpty()
+                || archive.search(sys, new RecordFilter(null, null, null, null, null, null), PageRequest.of(0, 1)).total() > 0) {
+            return;
+        }
+        Long chen = directory.member(1).map(m -> 1L).orElse(null);
+        RecordView port = archive.create(sys, new RecordRequest("陈建国", "11010519491231002X", "NATIONAL_MODEL_WORKER", 2005,
+                "中华全国总工会", "厦门海沧港务有限公司", 4L, "13800000001", RecordStatus.RETIRED, chen));
+        archive.create(sys, new RecordRequest("李秀英", id("35020519780315002"), "MAY_DAY_MEDAL", 2019, "中华全国总工会",
+                "厦门海沧港务有限公司", 4L, "13800000011", RecordStatus.ACTIVE, null));
+        archive.create(sys, new RecordRequest("黄志明", id("35020519650702001"), "REGIONAL_MODEL_WORKER", 2010, "福建省人民政府",
+                "海沧区环卫所", 2L, "13800000012", RecordStatus.ACTIVE, null));
+        archive.create(sys, new RecordRequest("吴国强", id("35020519400101001"), "NATIONAL_ADVANCED_WORKER", 1989, "国务院",
+                "海沧区第一中学", 2L, null, RecordStatus.DECEASED, null));
+        subsidies.pay(sys, new SubsidyRequest(port.id(), SubsidyKind.ANNUAL_SPECIAL, 2024, null, null));
+        subsidies.putSurvey(sys, port.id(), 2024, new SurveyRequest(Survey.IncomeBand.LOW, Survey.Health.SERIOUS_ILLNESS,
+                Survey.Housing.ADEQUATE, new BigDecimal("260000.00"), "医疗费用自付部分较高"));
+        nominations.create(sys, new NominationRequest(4L, "林晓燕", null, "厦门海沧港务有限公司", "13800000002",
+                "REGIONAL_MODEL_WORKER", null));
+        logger.info("Model-worker demo data created: 4 archive records, 1 subsidy, 1 survey, 1 draft nomination");
+    }
+
+    /** A valid number from its first 17 digits. */
+    private static String id(String first17) {
+        return first17 + IdCardNumber.checkCharacter(first17);
+    }
+}

@@ -1,0 +1,38 @@
+package org.unionhub.modelworkers.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "UnionHub model workers",
+        description = "Title levels of the archive, subsidy eligibility and amounts, nomination materials")
+public @interface ModelWorkersConfig {
+
+    String PID = "org.unionhub.modelworkers";
+
+    @AttributeDefinition(name = "Title levels", description = "Codes of the titles the archive knows, highest first")
+    String[] levels() default {"NATIONAL_MODEL_WORKER", "NATIONAL_ADVANCED_WORKER", "MAY_DAY_MEDAL",
+            "REGIONAL_MODEL_WORKER", "REGIONAL_ADVANCED_WORKER"};
+
+    @AttributeDefinition(name = "Statuses eligible for special subsidies")
+    String[] subsidy_eligible_statuses() default {"ACTIVE", "RETIRED"};
+
+    @AttributeDefinition(name = "Yearly special subsidy by level",
+            description = "LEVEL=amount in CNY; a person with several titles gets the highest amount")
+    String[] annual_amounts() default {"NATIONAL_MODEL_WORKER=3000.00", "NATIONAL_ADVANCED_WORKER=3000.00",
+            "MAY_DAY_MEDAL=2400.00", "REGIONAL_MODEL_WORKER=1800.00", "REGIONAL_ADVANCED_WORKER=1200.00"};
+
+    @AttributeDefinition(name = "Largest one-off hardship relief (CNY)")
+    String hardship_max_amount() default "50000.00";
+
+    @AttributeDefinition(name = "Self-paid medical costs that flag a survey for relief (CNY)")
+    String survey_medical_threshold() default "50000.00";
+
+    @AttributeDefinition(name = "Nomination materials", description = "The checklist every nomination must attach")
+    String[] materials() default {"RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY"};
+
+    @AttributeDefinition(name = "Largest attachment (bytes)")
+    int material_max_bytes() default 5 * 1024 * 1024;
+
+    @AttributeDefinition(name = "Largest CSV import (bytes)")
+    int import_max_bytes() default 10 * 1024 * 1024;
+}

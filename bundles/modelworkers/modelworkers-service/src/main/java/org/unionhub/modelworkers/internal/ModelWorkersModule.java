@@ -1,0 +1,42 @@
+package org.unionhub.modelworkers.internal;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unionhub.api.HubModule;
+import org.unionhub.api.db.ModuleDatabase;
+
+/** The module's descriptor; registered only once its database (and so its migrations) is there. */
+@Component(service = HubModule.class)
+public class ModelWorkersModule implements HubModule {
+
+    public static final String ID = "modelworkers";
+
+    @Activate
+    public ModelWorkersModule(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db,
+            @Reference Archive archive, @Reference Nominations nominations, @Reference Subsidies subsidies) {
+        // the references make the module ACTIVE only when every service it answers with has started
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Model workers";
+    }
+
+    @Override
+    public String restRoot() {
+        return "/api/model-workers";
+    }
+
+    @Override
+    public Set<String> roles() {
+        return Set.of(Nominations.REVIEWER);
+    }
+}

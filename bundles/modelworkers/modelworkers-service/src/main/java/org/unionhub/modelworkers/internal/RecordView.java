@@ -1,0 +1,16 @@
+package org.unionhub.modelworkers.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.unionhub.modelworkers.api.RecordStatus;
+
+/**
+ * An archive record as the API shows it. {@code idNumber} is masked and {@code birthDate} null except for
+ * admins; {@code title} and {@code yearAwarded} are those of the highest title held, {@code titles} all of them.
+ */
+public record RecordView(long id, String name, String idNumber, LocalDate birthDate, int birthYear, String sex,
+        String title, Integer yearAwarded, String awardingBody, List<TitleView> titles, String workplace, long orgId,
+        String contact, Long memberId, RecordStatus status, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,9 @@
+package org.unionhub.modelworkers.internal;
+
+import java.util.List;
+
+import org.unionhub.api.FieldError;
+
+/** A return for correction: one comment per field to fix ({@code field} as in the nomination, or {@code materials.<item>}). */
+public record ReturnRequest(List<FieldError> comments) {
+}

@@ -1,0 +1,74 @@
+package org.unionhub.modelworkers.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+import org.unionhub.api.HubException;
+import org.unionhub.api.MemberDirectory;
+import org.unionhub.api.db.Sql;
+import org.unionhub.api.security.Caller;
+
+/**
+ * Organisation scoping for the module's own tables. The core's tree is reached only through
+ * {@link MemberDirectory}, so a listing first takes the few distinct organisations its table holds and
+ * keeps those the caller may see.
+ */
+final class Scope {
+
+    private Scope() {
+    }
+
+    static void requireManage(Caller caller, long orgId, MemberDirectory directory) {
+        if (!caller.canManage(orgId, directory)) {
+            throw HubException.forbidden("organisation " + orgId + " is outside your organisation");
+        }
+    }
+
+    /**
+     * Appends {@code AND <column> IN (...)} for the organisations of {@code distinctOrgsSql} that pass
+     * {@code visible} and, when {@code filterOrgId} is set, lie within it.
+     */
+    static void orgClause(Connection c, String distinctOrgsSql, String column, LongPredicate visible, Long filterOrgId,
+            MemberDirectory directory, StringBuilder where, List<Object> params) throws SQLException {
+        List<Long> keep = new ArrayList<>();
+        for (long org : Sql.list(c, distinctOrgsSql, rs -> rs.getLong(1))) {
+            if (visible.test(org) && (filterOrgId == null || directory.isWithin(org, filterOrgId))) {
+                keep.add(org);
+            }
+        }
+        if (keep.isEmpty()) {
+            where.append(" AND 1 = 0");
+            return;
+        }
+        where.append(" AND ").append(column).append(" IN (").append("?, ".repeat(keep.size() - 1)).append("?)");
+        params.addAll(keep);
+    }
+
+    /**
+     * Runs a write whose "only once" rule a unique constraint backs: a concurrent request that got there first
+     * answers 409 naming {@code field}, not 500.
+     */
+    static <T> T once(java.util.function.Supplier<T> write, String field, String message) {
+        try {
+            return write.get();
+        } catch (org.unionhub.api.db.DatabaseException e) {
+            if (isDuplicate(e)) {
+                throw HubException.conflict(field, message);
+            }
+            throw e;
+        }
+    }
+
+    /** True when {@code e} or a cause is a unique-constraint violation (a concurrent duplicate). */
+    static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

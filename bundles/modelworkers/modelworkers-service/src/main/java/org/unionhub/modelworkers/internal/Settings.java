@@ -1,0 +1,74 @@
+package org.unionhub.modelworkers.internal;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.unionhub.api.Money;
+import org.unionhub.modelworkers.api.RecordStatus;
+
+/** The module's configuration, parsed once per change; a bad entry falls back to the default rather than failing. */
+public record Settings(List<String> levels, Set<RecordStatus> eligibleStatuses, Map<String, BigDecimal> annualAmounts,
+        BigDecimal hardshipMax, BigDecimal medicalThreshold, List<String> materials, int materialMaxBytes,
+        int importMaxBytes) {
+
+    public static final Settings DEFAULTS = new Settings(
+            List.of("NATIONAL_MODEL_WORKER", "NATIONAL_ADVANCED_WORKER", "MAY_DAY_MEDAL", "REGIONAL_MODEL_WORKER",
+                    "REGIONAL_ADVANCED_WORKER"),
+            Set.of(RecordStatus.ACTIVE, RecordStatus.RETIRED),
+            amounts(new String[] {"NATIONAL_MODEL_WORKER=3000.00", "NATIONAL_ADVANCED_WORKER=3000.00",
+                "MAY_DAY_MEDAL=2400.00", "REGIONAL_MODEL_WORKER=1800.00", "REGIONAL_ADVANCED_WORKER=1200.00"}),
+            Money.of("50000.00"), Money.of("50000.00"),
+            List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY"), 5 * 1024 * 1024, 10 * 1024 * 1024);
+
+    public static Settings of(ModelWorkersConfig c) {
+        List<String> levels = codes(c.levels());
+        Set<RecordStatus> eligible = new LinkedHashSet<>();
+        for (String s : c.subsidy_eligible_statuses()) {
+            try {
+                eligible.add(RecordStatus.valueOf(s.trim().toUpperCase()));
+            } catch (IllegalArgumentException ignored) {
+                // an unknown status in the config cannot make anyone eligible
+            }
+        }
+        return new Settings(levels.isEmpty() ? DEFAULTS.levels : levels, Set.copyOf(eligible), amounts(c.annual_amounts()),
+                money(c.hardship_max_amount(), DEFAULTS.hardshipMax), money(c.survey_medical_threshold(), DEFAULTS.medicalThreshold),
+                codes(c.materials()), Math.max(1, c.material_max_bytes()), Math.max(1024, c.import_max_bytes()));
+    }
+
+    public boolean knowsLevel(String level) {
+        return level != null && levels.contains(level);
+    }
+
+    private static List<String> codes(String[] raw) {
+        return Arrays.stream(raw == null ? new String[0] : raw).map(String::trim).filter(s -> !s.isEmpty())
+                .map(String::toUpperCase).distinct().toList();
+    }
+
+    static Map<String, BigDecimal> amounts(String[] raw) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (String entry : raw == null ? new String[0] : raw) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                BigDecimal amount = money(entry.substring(eq + 1), null);
+                if (amount != null) {
+                    out.put(entry.substring(0, eq).trim().toUpperCase(), amount);
+                }
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    private static BigDecimal money(String raw, BigDecimal fallback) {
+        try {
+            BigDecimal v = Money.normalize(new BigDecimal(raw.trim()));
+            return v.signum() > 0 ? v : fallback;
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.unionhub.modelworkers.internal;
+
+import java.math.BigDecimal;
+
+/** One year's living-conditions survey of a model worker. */
+public record SurveyRequest(Survey.IncomeBand incomeBand, Survey.Health health, Survey.Housing housing,
+        BigDecimal selfPaidMedical, String needs) {
+}

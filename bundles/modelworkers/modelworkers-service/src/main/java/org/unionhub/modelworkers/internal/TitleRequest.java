@@ -1,0 +1,4 @@
+package org.unionhub.modelworkers.internal;
+
+public record TitleRequest(String title, Integer yearAwarded, String awardingBody) {
+}

@@ -1,0 +1,152 @@
+package org.unionhub.modelworkers.internal.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.Page;
+import org.unionhub.api.PageRequest;
+import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.Requests;
+import org.unionhub.modelworkers.api.RecordStatus;
+import org.unionhub.modelworkers.internal.Archive;
+import org.unionhub.modelworkers.internal.Configured;
+import org.unionhub.modelworkers.internal.Counts;
+import org.unionhub.modelworkers.internal.HistoryEntry;
+import org.unionhub.modelworkers.internal.ImportReport;
+import org.unionhub.modelworkers.internal.RecordFilter;
+import org.unionhub.modelworkers.internal.RecordRequest;
+import org.unionhub.modelworkers.internal.RecordUpdate;
+import org.unionhub.modelworkers.internal.RecordView;
+import org.unionhub.modelworkers.internal.StatusChange;
+import org.unionhub.modelworkers.internal.Subsidies;
+import org.unionhub.modelworkers.internal.SurveyRequest;
+import org.unionhub.modelworkers.internal.SurveyView;
+import org.unionhub.modelworkers.internal.TitleRequest;
+
+/** The archive: records, titles, status and its history, search, counts, CSV export and import, surveys. */
+@Component(service = RecordResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("model-workers/records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+public class RecordResource {
+
+    private final Archive archive;
+    private final Subsidies subsidies;
+    private final Configured config;
+
+    @Activate
+    public RecordResource(@Reference Archive archive, @Reference Subsidies subsidies, @Reference Configured config) {
+        this.archive = archive;
+        this.subsidies = subsidies;
+        this.config = config;
+    }
+
+    @POST
+    public Response create(RecordRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
+        RecordView r = archive.create(Requests.caller(sc), Bodies.require(req));
+        return Response.created(Bodies.location(uri, "model-workers/records/" + r.id())).entity(r).build();
+    }
+
+    @GET
+    public Page<RecordView> search(@QueryParam("name") String name, @QueryParam("title") String title,
+            @QueryParam("year") Integer year, @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId,
+            @QueryParam("idNumber") String idNumber, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @Context SecurityContext sc) {
+        return archive.search(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, idNumber),
+                PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("counts")
+    public Counts counts(@QueryParam("name") String name, @QueryParam("title") String title, @QueryParam("year") Integer year,
+            @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId, @Context SecurityContext sc) {
+        return archive.counts(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, null));
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv; charset=UTF-8")
+    public Response export(@QueryParam("name") String name, @QueryParam("title") String title,
+            @QueryParam("year") Integer year, @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId,
+            @Context SecurityContext sc) {
+        String csv = archive.export(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, null));
+        return Response.ok(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"model-workers.csv\"").build();
+    }
+
+    /** A CSV file (header line first, UTF-8): answers what happened to every line. */
+    @POST
+    @Path("import")
+    @Consumes({Bodies.CSV, MediaType.TEXT_PLAIN})
+    public ImportReport importCsv(java.io.InputStream body, @Context SecurityContext sc) {
+        byte[] bytes = Bodies.read(body, config.get().importMaxBytes());
+        return archive.importCsv(Requests.caller(sc), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("{id}")
+    public RecordView get(@PathParam("id") long id, @Context SecurityContext sc) {
+        return archive.get(Requests.caller(sc), id);
+    }
+
+    @PUT
+    @Path("{id}")
+    public RecordView update(@PathParam("id") long id, RecordUpdate req, @Context SecurityContext sc) {
+        return archive.update(Requests.caller(sc), id, Bodies.require(req));
+    }
+
+    @POST
+    @Path("{id}/titles")
+    public Response addTitle(@PathParam("id") long id, TitleRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
+        RecordView r = archive.addTitle(Requests.caller(sc), id, Bodies.require(req));
+        return Response.created(Bodies.location(uri, "model-workers/records/" + id)).entity(r).build();
+    }
+
+    @PUT
+    @Path("{id}/status")
+    public RecordView changeStatus(@PathParam("id") long id, StatusChange req, @Context SecurityContext sc) {
+        return archive.changeStatus(Requests.caller(sc), id, Bodies.require(req));
+    }
+
+    @GET
+    @Path("{id}/history")
+    public List<HistoryEntry> history(@PathParam("id") long id, @Context SecurityContext sc) {
+        return archive.history(Requests.caller(sc), id);
+    }
+
+    @GET
+    @Path("{id}/surveys")
+    public List<SurveyView> surveys(@PathParam("id") long id, @Context SecurityContext sc) {
+        return subsidies.surveys(Requests.caller(sc), id);
+    }
+
+    @PUT
+    @Path("{id}/surveys/{year}")
+    public SurveyView putSurvey(@PathParam("id") long id, @PathParam("year") int year, SurveyRequest req,
+            @Context SecurityContext sc) {
+        return subsidies.putSurvey(Requests.caller(sc), id, year, Bodies.require(req));
+    }
+}

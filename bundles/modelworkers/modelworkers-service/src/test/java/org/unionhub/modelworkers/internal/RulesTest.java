@@ -1,0 +1,71 @@
+package org.unionhub.modelworkers.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.unionhub.modelworkers.api.RecordStatus;
+
+class RulesTest {
+
+    private final Settings defaults = Settings.DEFAULTS;
+
+    @Test
+    void activeAndRetiredModelWorkersAreEligibleByDefault() {
+        assertNull(Rules.subsidyRefusal(RecordStatus.ACTIVE, defaults));
+        assertNull(Rules.subsidyRefusal(RecordStatus.RETIRED, defaults));
+        String deceased = Rules.subsidyRefusal(RecordStatus.DECEASED, defaults);
+        assertNotNull(deceased);
+        assertTrue(deceased.contains("DECEASED") && deceased.contains("ACTIVE or RETIRED"), deceased);
+        assertNotNull(Rules.subsidyRefusal(RecordStatus.TITLE_REVOKED, defaults));
+    }
+
+    @Test
+    void eligibilityFollowsTheConfiguration() {
+        Settings activeOnly = new Settings(defaults.levels(), Set.of(RecordStatus.ACTIVE), defaults.annualAmounts(),
+                defaults.hardshipMax(), defaults.medicalThreshold(), defaults.materials(), 1000, 100_000);
+        assertNull(Rules.subsidyRefusal(RecordStatus.ACTIVE, activeOnly));
+        assertNotNull(Rules.subsidyRefusal(RecordStatus.RETIRED, activeOnly));
+    }
+
+    @Test
+    void theYearlySubsidyFollowsTheHighestTitle() {
+        assertEquals(new BigDecimal("3000.00"), Rules.annualAmount(List.of("REGIONAL_MODEL_WORKER", "NATIONAL_MODEL_WORKER"), defaults));
+        assertEquals(new BigDecimal("1200.00"), Rules.annualAmount(List.of("REGIONAL_ADVANCED_WORKER"), defaults));
+        assertNull(Rules.annualAmount(List.of("COUNTY_HERO"), defaults), "a level with no configured amount");
+        assertEquals(new BigDecimal("2400.00"), Settings.amounts(new String[] {"MAY_DAY_MEDAL=2400", "bad", "X=abc"})
+                .get("MAY_DAY_MEDAL"));
+    }
+
+    @Test
+    void surveysFlagHardship() {
+        assertEquals(List.of(), Rules.surveyFlags(Survey.IncomeBand.MIDDLE, Survey.Health.GOOD, Survey.Housing.ADEQUATE, null,
+                defaults));
+        assertEquals(List.of("poor health on a low income"), Rules.surveyFlags(Survey.IncomeBand.LOW, Survey.Health.POOR,
+                Survey.Housing.ADEQUATE, null, defaults));
+        assertEquals(List.of(), Rules.surveyFlags(Survey.IncomeBand.HIGH, Survey.Health.POOR, Survey.Housing.ADEQUATE, null,
+                defaults));
+        // the Xinjiang case: 260,000 CNY self-paid of 570,000 CNY medical bills
+        List<String> flags = Rules.surveyFlags(Survey.IncomeBand.LOW, Survey.Health.SERIOUS_ILLNESS, Survey.Housing.INADEQUATE,
+                new BigDecimal("260000.00"), defaults);
+        assertEquals(3, flags.size(), flags.toString());
+        assertEquals(1, Rules.surveyFlags(Survey.IncomeBand.BELOW_LOCAL_MINIMUM, Survey.Health.GOOD, Survey.Housing.ADEQUATE,
+                new BigDecimal("49999.99"), defaults).size());
+    }
+
+    @Test
+    void yearsOfTitlesArePlausible() {
+        assertNull(Rules.yearProblem(1950));
+        assertNull(Rules.yearProblem(Year.now().getValue()));
+        assertNotNull(Rules.yearProblem(1949));
+        assertNotNull(Rules.yearProblem(Year.now().getValue() + 1));
+        assertEquals("is required", Rules.yearProblem(null));
+    }
+}
