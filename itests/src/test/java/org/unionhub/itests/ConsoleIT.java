@@ -44,8 +44,8 @@ public class ConsoleIT {
         assumeTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them)",
                 new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute());
         hub = ExternalHub.unpack("console-it");
-        hub.setup("--modules", "mutualaid,jobfairs,recuperation:innermongolia", "--region-name", "厦门市总工会");
-        hub.start();
+        hub.setup("--profile", "all", "--region-name", "厦门市总工会");
+        hub.start("fairs", "jobfairs", "recuperation", "mutualaid", "modelworkers");
         browser = browser();
         shots = Path.of(System.getProperty("project.build.directory", "target"), "console-screenshots");
         Files.createDirectories(shots);
@@ -122,6 +122,40 @@ public class ConsoleIT {
     }
 
     @Test
+    public void anOfficerCreatesAFairAndSeesAStallApplicationArrive() throws Exception {
+        signIn("officer", "officer");
+        browser.get(hub.url("/console/#/m/fairs"));
+        WebElement form = waitFor(By.id("fair-form"));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now().withSecond(0).withNano(0);
+        java.util.function.Function<java.time.LocalDateTime, String> local = d -> d.toString().substring(0, 16);
+        form.findElement(By.name("name")).sendKeys("控制台集市 Console fair");
+        form.findElement(By.name("theme")).sendKeys("月月有主题");
+        form.findElement(By.name("venue")).sendKeys("海沧湾公园");
+        setValue(form.findElement(By.name("startsAt")), local.apply(now.plusDays(10)));
+        setValue(form.findElement(By.name("endsAt")), local.apply(now.plusDays(11)));
+        form.findElement(By.name("stallCount")).sendKeys("30");
+        setValue(form.findElement(By.name("registrationOpensAt")), local.apply(now.minusHours(1)));
+        setValue(form.findElement(By.name("registrationClosesAt")), local.apply(now.plusDays(5)));
+        form.findElement(By.name("sections")).sendKeys("discount shopping, legal aid");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("applications"));
+        String fairId = browser.getCurrentUrl().replaceAll(".*/m/fairs/(\\d+).*", "$1");
+        var created = hub.send("POST", "/api/fairs/" + fairId + "/applications", null,
+                "{\"companyName\":\"厦门小米之家\",\"creditCode\":\"91110108551385082Q\",\"contact\":\"13800000009\","
+                        + "\"category\":\"electronics\",\"offersMemberDiscount\":true}");
+        assertEquals(created.body(), 201, created.statusCode());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("applications")).getText().contains("厦门小米之家"));
+        assertTrue(browser.findElement(By.id("applications")).getText().contains("ALLOCATED"));
+        shot("fairs-application-arrived");
+        signOut();
+    }
+
+    private void setValue(WebElement input, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input, value);
+    }
+
+    @Test
     public void anAdminReviewsAClaimAndApprovesTheComputedPayout() throws Exception {
         signIn("admin", "admin");
         browser.get(hub.url("/console/#/m/mutualaid"));
@@ -136,8 +170,8 @@ public class ConsoleIT {
         assertTrue("the computed payout is offered: " + computed, !computed.isBlank());
         shot("mutualaid-claim-under-review");
         approve.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.cssSelector("td[data-fact='status']"))
-                .getText().equals("APPROVED"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("td[data-fact='status']")).getText().equals("APPROVED"));
         assertEquals(new java.math.BigDecimal(computed).setScale(2),
                 new java.math.BigDecimal(browser.findElement(By.cssSelector("td[data-fact='payout']")).getText()).setScale(2));
         assertTrue(browser.findElement(By.id("breakdown")).getText().contains("limitedBy")

@@ -59,12 +59,18 @@ final class ExternalHub {
         run(home, cmd);
     }
 
-    void start() throws Exception {
+    /** Starts the hub and waits until it answers and every module in {@code modules} is ACTIVE. */
+    void start(String... modules) throws Exception {
         run(home, "bin/start");
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (get("/api/health").statusCode() == 200) {
+                HttpResponse<String> health = get("/api/health");
+                boolean all = health.statusCode() == 200;
+                for (String m : modules) {
+                    all &= health.body().contains("\"" + m + "\":{\"state\":\"ACTIVE\"");
+                }
+                if (all) {
                     return;
                 }
             } catch (IOException notYet) {
