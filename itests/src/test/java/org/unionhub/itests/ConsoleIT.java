@@ -201,6 +201,28 @@ public class ConsoleIT {
         signOut();
     }
 
+    @Test
+    public void swappingThePolicyOnTheAdminPageChangesThePolicyTheModuleUses() throws Exception {
+        signIn("admin", "admin");
+        browser.get(hub.url("/console/#/m/recuperation"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("active-policy")).getText()
+                .contains("innermongolia"));
+        browser.get(hub.url("/console/#/admin/modules"));
+        WebElement select = waitFor(By.cssSelector("select[data-policy='recuperation']"));
+        new org.openqa.selenium.support.ui.Select(select).selectByValue("zhejiang");
+        browser.findElement(By.cssSelector("tr[data-module='recuperation'] button[data-action='swap']")).click();
+        waitFor(By.cssSelector("#admin-message .ok"));
+        shot("admin-policy-swapped");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    d.get(hub.url("/console/#/m/recuperation"));
+                    d.navigate().refresh();
+                    return waitFor(By.id("active-policy")).getText().contains("zhejiang-frontline");
+                });
+        shot("recuperation-zhejiang");
+        signOut();
+    }
+
     static void signIn(WebDriver browser, ExternalHub hub, String user, String password) {
         browser.get(hub.url("/console/#/signin"));
         WebElement form = new WebDriverWait(browser, Duration.ofSeconds(30))

@@ -374,6 +374,7 @@ public class JobFairsIT extends HubTestSupport {
         assertEquals(java.util.Optional.empty(), service.getClass().getMethod("find", long.class).invoke(service, 424242L));
         assertProblem(get("/api/jobfairs/424242", null), 404, null);
         assertProblem(post("/api/jobfairs", "member", hybridFair("x", 1)), 403, null);
+        assertProblem(post("/api/jobfairs", "officer", hybridFair("没有集市", 1).put("unionFairId", 1)), 422, "unionFairId");
     }
 
     @Test

@@ -37,7 +37,7 @@ public class DemoData {
         Fair spring = fairs.create(sys, new FairRequest(2L, "2025海沧区总工会春风行动招聘会 Haicang Spring Job Fair", FairMode.HYBRID,
                 "海沧区文化中心 Haicang Culture Centre", null, day, day.withHour(16),
                 List.of("职业规划 Career planning", "技能提升 Skills upgrade", "劳动法律咨询 Labour-law advice",
-                        "心理疏导 Counselling", "工会入会 Union sign-up"), 30));
+                        "心理疏导 Counselling", "工会入会 Union sign-up"), 30, null));
         Employer port = employer(employers, positions, sys, spring.id(), "厦门海沧港务有限公司", 1, "freight",
                 CompanySize.LARGE, true);
         post(positions, sys, spring.id(), port, "集装箱桥吊司机 Gantry crane operator", 6, "8000", "12000", Education.VOCATIONAL, 2);
@@ -49,7 +49,7 @@ public class DemoData {
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.HOURS);
         Fair live = fairs.create(sys, new FairRequest(2L, "工会主席直播带岗 Union chairman's livestream job fair",
-                FairMode.LIVESTREAM, null, "https://live.example.org/haicang", now.minusHours(1), now.plusDays(1), List.of(), null));
+                FairMode.LIVESTREAM, null, "https://live.example.org/haicang", now.minusHours(1), now.plusDays(1), List.of(), null, null));
         Employer yard = employer(employers, positions, sys, live.id(), "海沧船舶重工有限公司", 3, "shipbuilding",
                 CompanySize.LARGE, false);
         Position welder = post(positions, sys, live.id(), yard, "船体电焊工 Hull welder", 40, "9000", "14000", Education.JUNIOR_MIDDLE, 1);

@@ -8,5 +8,5 @@ import org.unionhub.jobfairs.api.FairMode;
 /** A job fair as the API shows it. */
 public record Fair(long id, long orgId, String name, FairMode mode, String venue, String streamUrl,
         OffsetDateTime startsAt, OffsetDateTime endsAt, List<String> serviceZones, int boothCapacity, int boothsTaken,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, Long unionFairId) {
 }

@@ -31,9 +31,17 @@ public class FairService implements JobFairs {
 
     static final int MAX_ZONES = 20;
     private static final String COLUMNS = "ID, ORG_ID, NAME, FAIR_MODE, VENUE, STREAM_URL, STARTS_AT, ENDS_AT, "
-            + "SERVICE_ZONES, BOOTH_CAPACITY, BOOTHS_TAKEN, CREATED_AT, UPDATED_AT";
+            + "SERVICE_ZONES, BOOTH_CAPACITY, BOOTHS_TAKEN, CREATED_AT, UPDATED_AT, UNION_FAIR_ID";
+    private static final java.util.regex.Pattern RECRUITMENT = java.util.regex.Pattern.compile(
+            "(?i).*(job recruitment|recruitment|招聘).*");
 
     private final Env env;
+
+    /** The fairs module, when installed: a job fair may then be the job-recruitment section of a union fair. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.unionhub.fairs.api.FairsService unionFairs;
 
     @Activate
     public FairService(@Reference Env env) {
@@ -49,13 +57,14 @@ public class FairService implements JobFairs {
         if (!env.manages(caller, orgId)) {
             throw HubException.forbidden("organisation " + orgId + " is outside your organisation");
         }
+        checkUnionFair(req.unionFairId());
         return env.db.inTransaction(c -> {
             Instant now = Instant.now();
             long id = Sql.insert(c, "INSERT INTO JOBFAIRS_FAIR (ORG_ID, NAME, FAIR_MODE, VENUE, STREAM_URL, STARTS_AT, "
-                    + "ENDS_AT, SERVICE_ZONES, BOOTH_CAPACITY, BOOTHS_TAKEN, CREATED_AT, UPDATED_AT) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", orgId, req.name().trim(), req.mode(),
+                    + "ENDS_AT, SERVICE_ZONES, BOOTH_CAPACITY, BOOTHS_TAKEN, CREATED_AT, UPDATED_AT, UNION_FAIR_ID) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", orgId, req.name().trim(), req.mode(),
                     Env.trim(req.venue()), Env.trim(req.streamUrl()), req.startsAt(), req.endsAt(), zones(req),
-                    capacity(req), now, now);
+                    capacity(req), now, now, req.unionFairId());
             env.audit.record(c, caller, "jobfairs.fair.create", "fair", id, changes(req, orgId));
             return load(c, id);
         });
@@ -70,13 +79,14 @@ public class FairService implements JobFairs {
             if (orgId != current.orgId() && (env.directory.org(orgId).isEmpty() || !env.manages(caller, orgId))) {
                 throw HubException.invalid("orgId", "organisation " + orgId + " does not exist or is outside your organisation");
             }
+            checkUnionFair(req.unionFairId());
             int capacity = capacity(req);
             // the row lock of this conditional UPDATE keeps a registration from taking a booth in between
             int changed = Sql.update(c, "UPDATE JOBFAIRS_FAIR SET ORG_ID = ?, NAME = ?, FAIR_MODE = ?, VENUE = ?, "
-                    + "STREAM_URL = ?, STARTS_AT = ?, ENDS_AT = ?, SERVICE_ZONES = ?, BOOTH_CAPACITY = ?, UPDATED_AT = ? "
-                    + "WHERE ID = ? AND BOOTHS_TAKEN <= ?", orgId, req.name().trim(), req.mode(), Env.trim(req.venue()),
-                    Env.trim(req.streamUrl()), req.startsAt(), req.endsAt(), zones(req), capacity, Instant.now(), id,
-                    capacity);
+                    + "STREAM_URL = ?, STARTS_AT = ?, ENDS_AT = ?, SERVICE_ZONES = ?, BOOTH_CAPACITY = ?, UPDATED_AT = ?, "
+                    + "UNION_FAIR_ID = ? WHERE ID = ? AND BOOTHS_TAKEN <= ?", orgId, req.name().trim(), req.mode(),
+                    Env.trim(req.venue()), Env.trim(req.streamUrl()), req.startsAt(), req.endsAt(), zones(req), capacity,
+                    Instant.now(), req.unionFairId(), id, capacity);
             if (changed == 0) {
                 throw HubException.conflict("boothCapacity", "employers already hold " + env.fair(c, id).boothsTaken()
                         + " booths; the capacity cannot be lower");
@@ -124,6 +134,33 @@ public class FairService implements JobFairs {
                 + "FROM JOBFAIRS_FAIR F WHERE F.ID = ?", rs -> new JobFairSummary(rs.getLong(1), rs.getString(2),
                         Sql.getEnum(rs, "FAIR_MODE", FairMode.class), rs.getLong(4), env.time(Sql.getInstant(rs, "STARTS_AT")),
                         env.time(Sql.getInstant(rs, "ENDS_AT")), rs.getLong(7), rs.getLong(8), rs.getLong(9)), jobFairId));
+    }
+
+    /**
+     * A link to a union fair is checked through the fairs api only: the fair must exist and have a job
+     * recruitment section. Without the fairs module there is nothing to link to, and the request says so.
+     */
+    private void checkUnionFair(Long unionFairId) {
+        if (unionFairId == null) {
+            return;
+        }
+        org.unionhub.fairs.api.FairsService fairs = unionFairs;
+        if (fairs == null) {
+            throw HubException.invalid("unionFairId", "the fairs module is not installed in this hub");
+        }
+        org.unionhub.fairs.api.Fair fair;
+        try {
+            fair = fairs.fair(unionFairId);
+        } catch (HubException e) {
+            throw HubException.invalid("unionFairId", "union fair " + unionFairId + " does not exist");
+        }
+        if (fair == null) {
+            throw HubException.invalid("unionFairId", "union fair " + unionFairId + " does not exist");
+        }
+        boolean recruitment = fair.sections() != null && fair.sections().stream().anyMatch(sec -> RECRUITMENT.matcher(sec).matches());
+        if (!recruitment) {
+            throw HubException.invalid("unionFairId", "union fair " + unionFairId + " has no job recruitment section");
+        }
     }
 
     static void validate(FairRequest req, Long orgId) {
@@ -179,6 +216,7 @@ public class FairService implements JobFairs {
         m.put("endsAt", req.endsAt() == null ? null : req.endsAt().toString());
         m.put("serviceZones", req.serviceZones());
         m.put("boothCapacity", req.boothCapacity());
+        m.put("unionFairId", req.unionFairId());
         return m;
     }
 
@@ -194,6 +232,6 @@ public class FairService implements JobFairs {
                 env.time(Sql.getInstant(rs, "STARTS_AT")), env.time(Sql.getInstant(rs, "ENDS_AT")),
                 zones == null ? List.of() : Arrays.asList(zones.split("\n")), rs.getInt("BOOTH_CAPACITY"),
                 rs.getInt("BOOTHS_TAKEN"), env.time(Sql.getInstant(rs, "CREATED_AT")),
-                env.time(Sql.getInstant(rs, "UPDATED_AT")));
+                env.time(Sql.getInstant(rs, "UPDATED_AT")), Sql.getLong(rs, "UNION_FAIR_ID"));
     }
 }

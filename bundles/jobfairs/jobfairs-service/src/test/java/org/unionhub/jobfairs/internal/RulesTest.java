@@ -112,15 +112,15 @@ class RulesTest {
     void fairsWithBoothsNeedAVenueAndACapacity() {
         OffsetDateTime at = OffsetDateTime.parse("2026-03-22T09:00:00+08:00");
         FairService.validate(new FairRequest(2L, "春风行动", FairMode.HYBRID, "文化中心", null, at, at.plusHours(7),
-                List.of("职业规划", "劳动法律咨询"), 30), 2L);
+                List.of("职业规划", "劳动法律咨询"), 30, null), 2L);
         assertEquals(Set.of("venue", "boothCapacity"), fields(() -> FairService.validate(new FairRequest(2L, "春风行动",
-                FairMode.ONSITE, null, null, at, at.plusHours(7), null, null), 2L)));
+                FairMode.ONSITE, null, null, at, at.plusHours(7), null, null, null), 2L)));
         assertEquals(Set.of("endsAt"), fields(() -> FairService.validate(new FairRequest(2L, "直播", FairMode.ONLINE, null,
-                null, at, at.minusHours(1), null, null), 2L)));
+                null, at, at.minusHours(1), null, null, null), 2L)));
         assertEquals(Set.of("streamUrl", "boothCapacity"), fields(() -> FairService.validate(new FairRequest(2L, "直播",
-                FairMode.LIVESTREAM, null, null, at, at.plusHours(1), null, 5), 2L)));
+                FairMode.LIVESTREAM, null, null, at, at.plusHours(1), null, 5, null), 2L)));
         assertEquals(Set.of("serviceZones"), fields(() -> FairService.validate(new FairRequest(2L, "线上", FairMode.ONLINE,
-                null, null, at, at.plusHours(1), List.of("心理疏导", "心理疏导"), null), 2L)));
+                null, null, at, at.plusHours(1), List.of("心理疏导", "心理疏导"), null, null), 2L)));
     }
 
     @Test
