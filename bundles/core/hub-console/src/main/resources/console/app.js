@@ -25,7 +25,8 @@ function allowed(roles) {
 }
 
 function ctx(params) {
-  return { api, t, ui, lang, user: session.user, params, go: hash => { location.hash = hash; }, extensions };
+  return { api, t, ui, lang, user: session.user, params, go: hash => { location.hash = hash; }, extensions,
+    refreshMenu: async () => { await loadExtensions(); drawChrome(); } };
 }
 
 async function loadExtensions() {

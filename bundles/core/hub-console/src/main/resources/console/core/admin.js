@@ -14,7 +14,7 @@ export async function mount(el, ctx) {
       message.replaceChildren(problemBox(e));
     }
     await draw();
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await ctx.refreshMenu();
   }
 
   async function draw() {
