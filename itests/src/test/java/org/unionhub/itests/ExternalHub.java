@@ -63,6 +63,7 @@ final class ExternalHub {
     void start(String... modules) throws Exception {
         run(home, "bin/start");
         long deadline = System.currentTimeMillis() + 180_000;
+        int inARow = 0;
         while (System.currentTimeMillis() < deadline) {
             try {
                 HttpResponse<String> health = get("/api/health");
@@ -70,29 +71,41 @@ final class ExternalHub {
                 for (String m : modules) {
                     all &= health.body().contains("\"" + m + "\":{\"state\":\"ACTIVE\"");
                 }
-                if (all) {
+                // three answers in a row: the JAX-RS whiteboard rebuilds the application while resources arrive
+                inARow = all ? inARow + 1 : 0;
+                if (inARow == 3) {
                     return;
                 }
             } catch (IOException notYet) {
-                // still starting
+                inARow = 0;
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
         fail("the hub did not come up; see " + home.resolve("data/log/karaf.log"));
     }
 
+    /**
+     * Stops the hub and waits until its JVM has exited. bin/status reports "not running" as soon as the
+     * shutdown starts, while the old JVM still holds the Karaf lock, the Derby files and its ports; a
+     * bin/start in that moment can lose its start.
+     */
     void stop() throws Exception {
         run(home, "bin/stop");
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
-            Process p = new ProcessBuilder("bin/status").directory(home.toFile()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) {
+            if (jvms().findAny().isEmpty()) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
-        fail("the hub did not stop within 60 s");
+        fail("the hub's JVM did not exit within 90 s");
+    }
+
+    private java.util.stream.Stream<ProcessHandle> jvms() throws IOException {
+        java.util.Set<String> markers = new java.util.HashSet<>(java.util.List.of("-Dkaraf.base=" + home.toAbsolutePath(),
+                "-Dkaraf.base=" + home.toRealPath()));
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(args -> java.util.Arrays.stream(args).anyMatch(markers::contains)).orElse(false));
     }
 
     String url(String path) {

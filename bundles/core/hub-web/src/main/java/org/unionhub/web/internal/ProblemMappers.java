@@ -76,6 +76,15 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         return incident(e);
     }
 
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().endsWith(".EofException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Response json(JsonProcessingException j) {
         if (j instanceof JsonParseException || !(j instanceof JsonMappingException)) {
             String where = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column "
@@ -136,6 +145,11 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
 
     private Response incident(Throwable e) {
+        if (clientGone(e)) {
+            // the client closed the connection (a browser navigated away): nobody to answer, nothing broken
+            logger.debug("Client went away: {}", e.toString());
+            return Response.status(499).build();
+        }
         String incident = UUID.randomUUID().toString();
         logger.error("Incident {}: {}", incident, e.toString(), e);
         return Problem.response(500, "Internal error", "the hub failed to answer; incident " + incident, List.of());

@@ -27,7 +27,7 @@ import org.unionhub.fairs.api.FairRequest;
  * Demo installs only: a Haicang-style fair (30 stalls, registration open now) and a "spend 30 save 20" batch,
  * like the 22 March fair where 64 merchants applied for 30 stalls on the first day.
  */
-@Component(immediate = true)
+@Component(service = DemoData.class, immediate = true)
 public class DemoData {
 
     private final Logger logger = LoggerFactory.getLogger(DemoData.class);

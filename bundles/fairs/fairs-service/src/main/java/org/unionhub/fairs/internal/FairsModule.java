@@ -14,6 +14,10 @@ public class FairsModule implements HubModule {
     @Reference(target = "(unionhub.module=fairs)")
     ModuleDatabase db;
 
+    /** Seeded (or skipped) before the module counts as ACTIVE: a demo hub is ready when its demo data is. */
+    @Reference
+    DemoData demo;
+
     @Override
     public String id() {
         return "fairs";

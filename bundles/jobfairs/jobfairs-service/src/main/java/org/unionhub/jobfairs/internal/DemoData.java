@@ -20,7 +20,7 @@ import org.unionhub.jobfairs.api.FairMode;
  * Demo installs only, on empty tables: a hybrid fair of 海沧区总工会 (org 2 of the core demo) in the
  * style of Shenzhen Bao'an and Shanghai, and a livestream fair in the style of Guangzhou Nansha.
  */
-@Component(immediate = true)
+@Component(service = DemoData.class, immediate = true)
 public class DemoData {
 
     private final Logger logger = LoggerFactory.getLogger(DemoData.class);

@@ -19,7 +19,7 @@ public class JobFairsModule implements HubModule {
     @Activate
     public JobFairsModule(@Reference(target = "(unionhub.module=jobfairs)") ModuleDatabase db,
             @Reference ApplicationService applications, @Reference StatsService stats,
-            @Reference LivestreamService livestreams) {
+            @Reference LivestreamService livestreams, @Reference DemoData demo) {
         this.db = db;
     }
 

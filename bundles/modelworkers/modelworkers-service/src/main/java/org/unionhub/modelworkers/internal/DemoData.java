@@ -18,7 +18,7 @@ import org.unionhub.modelworkers.api.RecordStatus;
  * Demo installs only, on an empty archive: a few model workers of the Haicang district (core demo
  * organisations 2 and 4), one linked to the demo member 陈建国, a subsidy, a survey and a draft nomination.
  */
-@Component(immediate = true)
+@Component(service = DemoData.class, immediate = true)
 public class DemoData {
 
     private final Logger logger = LoggerFactory.getLogger(DemoData.class);

@@ -16,7 +16,8 @@ public class ModelWorkersModule implements HubModule {
 
     @Activate
     public ModelWorkersModule(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db,
-            @Reference Archive archive, @Reference Nominations nominations, @Reference Subsidies subsidies) {
+            @Reference Archive archive, @Reference Nominations nominations, @Reference Subsidies subsidies,
+            @Reference DemoData demo) {
         // the references make the module ACTIVE only when every service it answers with has started
     }
 

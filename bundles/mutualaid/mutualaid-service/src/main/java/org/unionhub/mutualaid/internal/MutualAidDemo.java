@@ -33,7 +33,7 @@ import org.unionhub.mutualaid.api.PlanRequest;
  * review, and an accident plan for new-employment-form workers. The core seeds its members at the same time,
  * so this waits for them on its own thread.
  */
-@Component(immediate = true)
+@Component(service = MutualAidDemo.class, immediate = true)
 public class MutualAidDemo {
 
     private final Logger logger = LoggerFactory.getLogger(MutualAidDemo.class);

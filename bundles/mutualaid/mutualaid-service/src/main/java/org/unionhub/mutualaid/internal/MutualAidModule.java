@@ -17,7 +17,8 @@ public class MutualAidModule implements HubModule {
     public static final String CLAIMS_REVIEWER = "claims-reviewer";
 
     @Activate
-    public MutualAidModule(@Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db) {
+    public MutualAidModule(@Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db,
+            @Reference MutualAidDemo demo) {
         // the reference is the point: no database, no module
     }
 

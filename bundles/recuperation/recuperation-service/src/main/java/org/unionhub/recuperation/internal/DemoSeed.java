@@ -15,7 +15,7 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.recuperation.api.Category;
 
 /** Demo installs only: the two Inner Mongolia union sanatoriums, a Zhejiang partner, and an off-season programme. */
-@Component(immediate = true)
+@Component(service = DemoSeed.class, immediate = true)
 public class DemoSeed {
 
     private static final Logger logger = LoggerFactory.getLogger(DemoSeed.class);

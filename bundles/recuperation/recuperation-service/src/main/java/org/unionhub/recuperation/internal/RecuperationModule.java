@@ -16,7 +16,7 @@ public class RecuperationModule implements HubModule {
     private final Policies policies;
 
     @Activate
-    public RecuperationModule(@Reference Bookings bookings, @Reference Policies policies) {
+    public RecuperationModule(@Reference Bookings bookings, @Reference Policies policies, @Reference DemoSeed demo) {
         this.policies = policies;
     }
 
