@@ -37,7 +37,7 @@ import org.unionhub.api.validation.IdCardNumber;
  * Organisations and members: the rules, the scoping of officers to their part of the tree, and the
  * {@link MemberDirectory} that modules use.
  */
-@Component(service = {Directory.class, MemberDirectory.class})
+@Component(service = Directory.class)
 public class Directory implements MemberDirectory {
 
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
