@@ -3,15 +3,12 @@ package org.unionhub.recuperation.internal;
 import java.util.Optional;
 
 /**
- * The seam for the model-worker quota. Today the officer declares a member a model worker and the
- * booking trusts him ({@link #DECLARED}). When the modelworkers module is merged, an implementation over
- * its api (an optional dynamic reference) answers {@code Optional.of(true|false)} and a false declaration
- * is refused.
+ * Who can tell whether a member is a model worker, for the model-worker quota: the modelworkers archive
+ * when that module runs ({@code Optional.of(true|false)}, a false declaration is refused), nobody otherwise
+ * (empty: the officer's declaration stands). See {@code Bookings}.
  */
 public interface ModelWorkerLookup {
 
     /** Whether the member is a model worker, or empty when nobody can tell. */
     Optional<Boolean> isModelWorker(long memberId);
-
-    ModelWorkerLookup DECLARED = memberId -> Optional.empty();
 }

@@ -49,7 +49,7 @@ public class AccountResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(AccountRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Account a = accounts.create(Requests.caller(sc), Bodies.require(req));
+        Account a = accounts.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(a.username()).build()).entity(a).build();
     }
 
@@ -69,7 +69,7 @@ public class AccountResource {
     @PUT
     @Path("me/password")
     public Response changePassword(PasswordChange req, @Context SecurityContext sc) {
-        PasswordChange body = Bodies.require(req);
+        PasswordChange body = Requests.body(req);
         accounts.changeOwnPassword(Requests.caller(sc), body.currentPassword(), body.newPassword());
         return Response.noContent().build();
     }
@@ -85,7 +85,7 @@ public class AccountResource {
     @Path("{username}")
     @RolesAllowed(Roles.ADMIN)
     public Account update(@PathParam("username") String username, AccountRequest req, @Context SecurityContext sc) {
-        return accounts.update(Requests.caller(sc), username, Bodies.require(req));
+        return accounts.update(Requests.caller(sc), username, Requests.body(req));
     }
 
     @GET

@@ -85,7 +85,7 @@ public class AdminModulesResource {
 
     @POST
     public ModuleAdmin.ModuleChange change(ModuleAction req, @Context SecurityContext sc) {
-        ModuleAction a = Bodies.require(req);
+        ModuleAction a = Requests.body(req);
         Validation v = new Validation();
         v.required("action", a.action());
         v.valid("action", a.action(), x -> List.of("enable", "disable", "swap", "apply").contains(x),

@@ -49,7 +49,7 @@ public class MemberResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(MemberRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Member m = directory.createMember(Requests.caller(sc), Bodies.require(req));
+        Member m = directory.createMember(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(m.id())).build()).entity(m).build();
     }
 
@@ -74,6 +74,6 @@ public class MemberResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Member update(@PathParam("id") long id, MemberRequest req, @Context SecurityContext sc) {
-        return directory.updateMember(Requests.caller(sc), id, Bodies.require(req));
+        return directory.updateMember(Requests.caller(sc), id, Requests.body(req));
     }
 }

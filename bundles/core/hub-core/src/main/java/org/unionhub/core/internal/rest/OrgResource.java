@@ -47,7 +47,7 @@ public class OrgResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(OrgRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Org org = directory.createOrg(Requests.caller(sc), Bodies.require(req));
+        Org org = directory.createOrg(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(org.id())).build()).entity(org).build();
     }
 
@@ -70,6 +70,6 @@ public class OrgResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Org update(@PathParam("id") long id, OrgRequest req, @Context SecurityContext sc) {
-        return directory.updateOrg(Requests.caller(sc), id, Bodies.require(req));
+        return directory.updateOrg(Requests.caller(sc), id, Requests.body(req));
     }
 }

@@ -56,7 +56,7 @@ public class CouponBatchResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(CouponBatchRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        CouponBatch b = fairs.createBatch(Requests.caller(sc), Params.body(req));
+        CouponBatch b = fairs.createBatch(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();
     }
 

@@ -59,6 +59,6 @@ public class CouponResource {
     @Path("{code}/redeem")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, "merchant"})
     public Coupon redeem(@PathParam("code") String code, RedeemRequest req, @Context SecurityContext sc) {
-        return fairs.redeem(Requests.caller(sc), code, Params.body(req));
+        return fairs.redeem(Requests.caller(sc), code, Requests.body(req));
     }
 }

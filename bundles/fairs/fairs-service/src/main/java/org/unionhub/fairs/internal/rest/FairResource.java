@@ -63,7 +63,7 @@ public class FairResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(FairRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Fair f = fairs.createFair(Requests.caller(sc), Params.body(req));
+        Fair f = fairs.createFair(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(f.id())).build()).entity(f).build();
     }
 
@@ -93,7 +93,7 @@ public class FairResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Fair update(@PathParam("id") long id, FairRequest req, @Context SecurityContext sc) {
-        return fairs.updateFair(Requests.caller(sc), id, Params.body(req));
+        return fairs.updateFair(Requests.caller(sc), id, Requests.body(req));
     }
 
     @POST
@@ -110,7 +110,7 @@ public class FairResource {
     @PermitAll
     public Response apply(@PathParam("id") long id, ApplicationRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
-        Application a = fairs.apply(Requests.caller(sc), id, Params.body(req));
+        Application a = fairs.apply(Requests.caller(sc), id, Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(a.id())).build()).entity(a).build();
     }
 
@@ -166,7 +166,7 @@ public class FairResource {
     @Path("{id}/visits")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response visits(@PathParam("id") long id, VisitRequest req, @Context SecurityContext sc) {
-        VisitSlot v = fairs.recordVisits(Requests.caller(sc), id, Params.body(req));
+        VisitSlot v = fairs.recordVisits(Requests.caller(sc), id, Requests.body(req));
         return Response.status(Response.Status.CREATED).entity(v).build();
     }
 
@@ -174,7 +174,7 @@ public class FairResource {
     @Path("{id}/sales")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response sales(@PathParam("id") long id, SaleRequest req, @Context SecurityContext sc) {
-        Sale s = fairs.recordSale(Requests.caller(sc), id, Params.body(req));
+        Sale s = fairs.recordSale(Requests.caller(sc), id, Requests.body(req));
         return Response.status(Response.Status.CREATED).entity(s).build();
     }
 

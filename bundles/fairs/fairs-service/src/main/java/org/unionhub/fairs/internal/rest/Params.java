@@ -33,12 +33,4 @@ final class Params {
             throw HubException.badRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
-
-    /** JAX-RS passes null for an empty body; answer 400 rather than fail later. */
-    static <T> T body(T body) {
-        if (body == null) {
-            throw HubException.badRequest("body", "a JSON object is required");
-        }
-        return body;
-    }
 }

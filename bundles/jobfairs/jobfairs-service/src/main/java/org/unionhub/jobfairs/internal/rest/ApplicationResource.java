@@ -65,7 +65,7 @@ public class ApplicationResource {
     @PUT
     @Path("{id: \\d+}/status")
     public Application status(@PathParam("id") long id, StatusChange change, @Context SecurityContext sc) {
-        return applications.changeStatus(Requests.caller(sc), id, Bodies.require(change));
+        return applications.changeStatus(Requests.caller(sc), id, Requests.body(change));
     }
 
     /** The raw bytes of a PDF, PNG or JPEG; its type is checked by content, its size against the limit. */

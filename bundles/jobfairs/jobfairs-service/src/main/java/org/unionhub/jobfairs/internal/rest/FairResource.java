@@ -78,7 +78,7 @@ public class FairResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(FairRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Fair f = fairs.create(Requests.caller(sc), Bodies.require(req));
+        Fair f = fairs.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(f.id())).build()).entity(f).build();
     }
 
@@ -100,7 +100,7 @@ public class FairResource {
     @Path("{id: \\d+}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Fair update(@PathParam("id") long id, FairRequest req, @Context SecurityContext sc) {
-        return fairs.update(Requests.caller(sc), id, Bodies.require(req));
+        return fairs.update(Requests.caller(sc), id, Requests.body(req));
     }
 
     @GET
@@ -117,7 +117,7 @@ public class FairResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, EMPLOYER})
     public Response register(@PathParam("id") long id, EmployerRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
-        Employer e = employers.register(Requests.caller(sc), id, Bodies.require(req));
+        Employer e = employers.register(Requests.caller(sc), id, Requests.body(req));
         return Response.created(uri.getBaseUriBuilder().path("jobfairs/employers/" + e.id()).build()).entity(e).build();
     }
 
@@ -136,7 +136,7 @@ public class FairResource {
     @Path("{id: \\d+}/positions")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, EMPLOYER})
     public Response post(@PathParam("id") long id, PositionRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Position p = positions.create(Requests.caller(sc), id, Bodies.require(req));
+        Position p = positions.create(Requests.caller(sc), id, Requests.body(req));
         return Response.created(uri.getBaseUriBuilder().path("jobfairs/positions/" + p.id()).build()).entity(p).build();
     }
 
@@ -160,7 +160,7 @@ public class FairResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response schedule(@PathParam("id") long id, LivestreamRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
-        Livestream l = livestreams.create(Requests.caller(sc), id, Bodies.require(req));
+        Livestream l = livestreams.create(Requests.caller(sc), id, Requests.body(req));
         return Response.created(uri.getBaseUriBuilder().path("jobfairs/livestreams/" + l.id()).build()).entity(l).build();
     }
 

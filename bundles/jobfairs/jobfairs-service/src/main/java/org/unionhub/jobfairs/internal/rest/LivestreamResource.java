@@ -51,13 +51,13 @@ public class LivestreamResource {
     @Path("{id: \\d+}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Livestream update(@PathParam("id") long id, LivestreamRequest req, @Context SecurityContext sc) {
-        return livestreams.update(Requests.caller(sc), id, Bodies.require(req));
+        return livestreams.update(Requests.caller(sc), id, Requests.body(req));
     }
 
     @PUT
     @Path("{id: \\d+}/viewers")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Livestream viewers(@PathParam("id") long id, ViewerCounts counts, @Context SecurityContext sc) {
-        return livestreams.viewers(Requests.caller(sc), id, Bodies.require(counts));
+        return livestreams.viewers(Requests.caller(sc), id, Requests.body(counts));
     }
 }

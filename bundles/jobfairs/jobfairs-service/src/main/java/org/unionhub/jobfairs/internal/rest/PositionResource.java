@@ -58,7 +58,7 @@ public class PositionResource {
     @Path("{id: \\d+}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, "employer"})
     public Position update(@PathParam("id") long id, PositionRequest req, @Context SecurityContext sc) {
-        return positions.update(Requests.caller(sc), id, Bodies.require(req));
+        return positions.update(Requests.caller(sc), id, Requests.body(req));
     }
 
     @POST
@@ -66,7 +66,7 @@ public class PositionResource {
     @RolesAllowed(Roles.MEMBER)
     public Response apply(@PathParam("id") long id, ApplicationRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
-        Application a = applications.apply(Requests.caller(sc), id, Bodies.require(req));
+        Application a = applications.apply(Requests.caller(sc), id, Requests.body(req));
         return Response.created(uri.getBaseUriBuilder().path("jobfairs/applications/" + a.id()).build()).entity(a).build();
     }
 }

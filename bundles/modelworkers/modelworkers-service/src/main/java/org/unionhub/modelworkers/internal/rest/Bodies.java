@@ -15,14 +15,6 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** JAX-RS passes null for an empty body; answer 400 rather than fail later. */
-    static <T> T require(T body) {
-        if (body == null) {
-            throw HubException.badRequest("body", "a JSON object is required");
-        }
-        return body;
-    }
-
     /** Reads at most {@code max + 1} bytes, so that the service can tell "too large" without reading it all. */
     static byte[] read(InputStream in, int max) {
         if (in == null) {

@@ -57,7 +57,7 @@ public class NominationResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(NominationRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        NominationView n = nominations.create(Requests.caller(sc), Bodies.require(req));
+        NominationView n = nominations.create(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/nominations/" + n.id())).entity(n).build();
     }
 
@@ -79,7 +79,7 @@ public class NominationResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public NominationView update(@PathParam("id") long id, NominationRequest req, @Context SecurityContext sc) {
-        return nominations.update(Requests.caller(sc), id, Bodies.require(req));
+        return nominations.update(Requests.caller(sc), id, Requests.body(req));
     }
 
     /** The raw file as the body (PDF, PNG or JPEG, told by its content); {@code fileName} is kept for downloads. */
@@ -115,7 +115,7 @@ public class NominationResource {
     @Path("{id}/return")
     @RolesAllowed({Roles.ADMIN, Nominations.REVIEWER})
     public NominationView returnForCorrection(@PathParam("id") long id, ReturnRequest req, @Context SecurityContext sc) {
-        return nominations.returnForCorrection(Requests.caller(sc), id, Bodies.require(req));
+        return nominations.returnForCorrection(Requests.caller(sc), id, Requests.body(req));
     }
 
     @POST
@@ -129,6 +129,6 @@ public class NominationResource {
     @Path("{id}/reject")
     @RolesAllowed({Roles.ADMIN, Nominations.REVIEWER})
     public NominationView reject(@PathParam("id") long id, DecisionRequest req, @Context SecurityContext sc) {
-        return nominations.reject(Requests.caller(sc), id, Bodies.require(req));
+        return nominations.reject(Requests.caller(sc), id, Requests.body(req));
     }
 }

@@ -66,7 +66,7 @@ public class RecordResource {
 
     @POST
     public Response create(RecordRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        RecordView r = archive.create(Requests.caller(sc), Bodies.require(req));
+        RecordView r = archive.create(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/records/" + r.id())).entity(r).build();
     }
 
@@ -115,20 +115,20 @@ public class RecordResource {
     @PUT
     @Path("{id}")
     public RecordView update(@PathParam("id") long id, RecordUpdate req, @Context SecurityContext sc) {
-        return archive.update(Requests.caller(sc), id, Bodies.require(req));
+        return archive.update(Requests.caller(sc), id, Requests.body(req));
     }
 
     @POST
     @Path("{id}/titles")
     public Response addTitle(@PathParam("id") long id, TitleRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        RecordView r = archive.addTitle(Requests.caller(sc), id, Bodies.require(req));
+        RecordView r = archive.addTitle(Requests.caller(sc), id, Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/records/" + id)).entity(r).build();
     }
 
     @PUT
     @Path("{id}/status")
     public RecordView changeStatus(@PathParam("id") long id, StatusChange req, @Context SecurityContext sc) {
-        return archive.changeStatus(Requests.caller(sc), id, Bodies.require(req));
+        return archive.changeStatus(Requests.caller(sc), id, Requests.body(req));
     }
 
     @GET
@@ -147,6 +147,6 @@ public class RecordResource {
     @Path("{id}/surveys/{year}")
     public SurveyView putSurvey(@PathParam("id") long id, @PathParam("year") int year, SurveyRequest req,
             @Context SecurityContext sc) {
-        return subsidies.putSurvey(Requests.caller(sc), id, year, Bodies.require(req));
+        return subsidies.putSurvey(Requests.caller(sc), id, year, Requests.body(req));
     }
 }

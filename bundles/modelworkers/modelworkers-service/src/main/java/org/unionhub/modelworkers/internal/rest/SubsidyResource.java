@@ -50,7 +50,7 @@ public class SubsidyResource {
 
     @POST
     public Response pay(SubsidyRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        SubsidyView s = subsidies.pay(Requests.caller(sc), Bodies.require(req));
+        SubsidyView s = subsidies.pay(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/subsidies/" + s.id())).entity(s).build();
     }
 

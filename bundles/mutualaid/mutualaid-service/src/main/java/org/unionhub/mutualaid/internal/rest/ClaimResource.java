@@ -55,7 +55,7 @@ public class ClaimResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Response submit(ClaimRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Claim c = claims.submit(Requests.caller(sc), Bodies.require(req));
+        Claim c = claims.submit(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(c.id())).build()).entity(c).build();
     }
 
@@ -135,7 +135,7 @@ public class ClaimResource {
     @Path("sample")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public SampleResult sample(SampleRequest req, @Context SecurityContext sc) {
-        return claims.sample(Requests.caller(sc), Bodies.require(req));
+        return claims.sample(Requests.caller(sc), Requests.body(req));
     }
 
     /** The raw document as the body (PDF, JPEG or PNG, recognised by its first bytes), {@code ?kind=INVOICE}. */

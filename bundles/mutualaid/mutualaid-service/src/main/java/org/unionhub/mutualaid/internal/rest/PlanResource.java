@@ -62,7 +62,7 @@ public class PlanResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(PlanRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Plan p = plans.create(Requests.caller(sc), Bodies.require(req));
+        Plan p = plans.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(p.id())).build()).entity(p).build();
     }
 
@@ -84,14 +84,14 @@ public class PlanResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public Plan update(@PathParam("id") long id, PlanRequest req, @Context SecurityContext sc) {
-        return plans.update(Requests.caller(sc), id, Bodies.require(req));
+        return plans.update(Requests.caller(sc), id, Requests.body(req));
     }
 
     @POST
     @Path("{id}/versions")
     @RolesAllowed(Roles.ADMIN)
     public Response addVersion(@PathParam("id") long id, PlanRules rules, @Context SecurityContext sc, @Context UriInfo uri) {
-        Plan p = plans.addVersion(Requests.caller(sc), id, Bodies.require(rules));
+        Plan p = plans.addVersion(Requests.caller(sc), id, Requests.body(rules));
         return Response.created(uri.getBaseUriBuilder().path("mutual-aid/plans").path(Long.toString(id)).build()).entity(p)
                 .build();
     }
@@ -116,7 +116,7 @@ public class PlanResource {
     @Path("{id}/enrolments/bulk")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public BulkReport bulk(@PathParam("id") long id, List<EnrolmentRequest> rows, @Context SecurityContext sc) {
-        return enrolments.bulk(Requests.caller(sc), id, Bodies.require(rows));
+        return enrolments.bulk(Requests.caller(sc), id, Requests.body(rows));
     }
 
     /** A CSV file: a header naming memberId and/or cardNumber (and optionally enrolledOn), then one member a line. */

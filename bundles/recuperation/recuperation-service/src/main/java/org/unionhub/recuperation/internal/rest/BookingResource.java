@@ -45,7 +45,7 @@ public class BookingResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Response book(BookingRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Booking b = bookings.book(Requests.caller(sc), Bodies.require(req));
+        Booking b = bookings.book(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();
     }
 

@@ -48,7 +48,7 @@ public class ProgrammeResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(ProgrammeRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Programme p = catalogue.createProgramme(Requests.caller(sc), Bodies.require(req));
+        Programme p = catalogue.createProgramme(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(p.id())).build()).entity(p).build();
     }
 

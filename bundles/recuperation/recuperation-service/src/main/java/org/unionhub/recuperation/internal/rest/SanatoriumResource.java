@@ -45,7 +45,7 @@ public class SanatoriumResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(SanatoriumRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Sanatorium s = catalogue.createSanatorium(Requests.caller(sc), Bodies.require(req));
+        Sanatorium s = catalogue.createSanatorium(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(s.id())).build()).entity(s).build();
     }
 
