@@ -32,6 +32,14 @@ public interface ModuleAdmin {
     /** Replaces a module's active policy by another, without a restart. */
     ModuleChange swap(String moduleId, String policy);
 
+    /**
+     * Updates an enabled module to another version of its feature ({@code null}: the newest one the
+     * feature repositories offer), in place and while the hub serves: refused, with the running version
+     * left as it was, when the new bundles do not resolve or a new migration fails on the live data. The
+     * module's requests wait while its bundles are replaced. Also the way back to an earlier version.
+     */
+    ModuleChange update(String moduleId, String version);
+
     /** Replaces the whole set, e.g. from {@code bin/setup}: a list of modules or {@code profile:<name>}. */
     ModuleChange apply(String spec);
 

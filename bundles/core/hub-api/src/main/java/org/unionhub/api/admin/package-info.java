@@ -1,5 +1,5 @@
 /** Administration of the installed module set: what ships, what is enabled, and changes to it. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.unionhub.api.admin;
 

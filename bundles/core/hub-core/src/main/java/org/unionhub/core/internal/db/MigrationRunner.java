@@ -81,6 +81,53 @@ public final class MigrationRunner {
         }
     }
 
+    /**
+     * Runs what {@code migrate} would apply of {@code migrations}, all in one transaction that is then
+     * rolled back: the dry run that lets an update be refused before the running version is touched.
+     * Answers the versions that would be applied.
+     *
+     * @throws MigrationException naming the script and statement that fails
+     */
+    public synchronized List<Integer> check(String module, List<Migration> migrations) {
+        List<Migration> ordered = new ArrayList<>(migrations);
+        ordered.sort(null);
+        List<Integer> pending = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Map<Integer, String> done = new HashMap<>();
+                for (Object[] row : Sql.list(c, "SELECT VERSION, CHECKSUM FROM " + HISTORY + " WHERE MODULE = ?",
+                        rs -> new Object[] {rs.getInt(1), rs.getString(2)}, module)) {
+                    done.put((Integer) row[0], (String) row[1]);
+                }
+                for (Migration m : ordered) {
+                    if (done.containsKey(m.version())) {
+                        if (!done.get(m.version()).equals(m.checksum())) {
+                            throw new MigrationException(module, m, "V" + m.version() + " was changed after it was applied");
+                        }
+                        continue;
+                    }
+                    String current = null;
+                    try (Statement s = c.createStatement()) {
+                        for (String statement : m.statements()) {
+                            current = statement;
+                            s.execute(statement);
+                        }
+                    } catch (SQLException e) {
+                        throw new MigrationException(module, m, "V" + m.version() + " fails at \"" + abbreviate(current)
+                                + "\": " + e.getMessage());
+                    }
+                    pending.add(m.version());
+                }
+                return pending;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new MigrationException(module, null, "cannot reach the database: " + e.getMessage());
+        }
+    }
+
     private void apply(Connection c, String module, Migration m, String checksum) throws SQLException {
         String current = null;
         try (Statement s = c.createStatement()) {

@@ -39,6 +39,8 @@ import org.unionhub.api.HubException;
 import org.unionhub.api.admin.ModuleAdmin;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
+import org.unionhub.core.internal.db.MigrationException;
+import org.unionhub.core.internal.db.SchemaExtender;
 
 /**
  * Keeps the installed module features equal to the chosen set of {@code etc/org.unionhub.modules.cfg}:
@@ -56,6 +58,8 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
     private final FeaturesService features;
     private final ConfigurationAdmin configAdmin;
     private final ModuleDatabase db;
+    private final RequestGate gate;
+    private final SchemaExtender schema;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "unionhub-modules"));
     private final ServiceRegistration<FeaturesListener> listener;
     private volatile String chosen;
@@ -66,13 +70,18 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
     @Activate
     public ModuleAdminImpl(BundleContext context, @Reference FeaturesService features,
             @Reference ConfigurationAdmin configAdmin, @Reference(target = "(unionhub.module=core)") ModuleDatabase db,
-            Map<String, Object> config) {
+            @Reference RequestGate gate, @Reference SchemaExtender schema, Map<String, Object> config) {
         this.features = features;
         this.configAdmin = configAdmin;
         this.db = db;
+        this.gate = gate;
+        this.schema = schema;
         this.chosen = spec(config);
         // the feature service may be busy installing the boot features that started this bundle: never wait on it here
-        background.submit(() -> reconcile(chosen));
+        background.submit(() -> {
+            expectChosen();
+            reconcile(chosen);
+        });
         this.listener = context.registerService(FeaturesListener.class, this, null);
     }
 
@@ -85,6 +94,7 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         }
         if (!spec.equals(chosen)) {
             chosen = spec;
+            expectChosen();
             background.submit(() -> reconcile(spec));
         }
     }
@@ -104,7 +114,8 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         for (ModuleCatalog.Module m : catalog.modules().values()) {
             String active = m.policies().stream().filter(p -> installed.contains(m.feature() + "-" + p)).findFirst()
                     .orElse(null);
-            out.add(new ShippedModule(m.id(), m.feature(), m.version(), installed.contains(m.feature()),
+            String version = installedVersion(m.feature());
+            out.add(new ShippedModule(m.id(), m.feature(), version != null ? version : m.version(), installed.contains(m.feature()),
                     List.copyOf(m.policies()), active, List.copyOf(m.requires())));
         }
         return out;
@@ -235,13 +246,184 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         }
     }
 
+    /**
+     * A KAR dropped into {@code deploy/} that carries a newer version of an enabled module updates it here,
+     * guarded like {@link #update}, before the KAR installer would install the new feature beside the old one.
+     * A refused update takes the KAR's repository away again, so nothing of it is installed. Other new
+     * repositories (e.g. {@code feature:repo-add}) only offer versions, which {@code hub:update} applies.
+     */
     @Override
     public void repositoryEvent(RepositoryEvent event) {
-        // new repositories add shipped modules, which shipped() reads on demand
+        if (event.isReplay() || event.getType() != RepositoryEvent.EventType.RepositoryAdded
+                || !fromKar(event.getRepository().getURI().toString())) {
+            return;
+        }
+        try {
+            for (Feature f : event.getRepository().getFeatures()) {
+                String id = f.getName().startsWith(ModuleCatalog.PREFIX) ? f.getName().substring(ModuleCatalog.PREFIX.length()) : "";
+                String running = installedVersion(f.getName());
+                if (running != null && !id.contains("-") && ModuleVersions.newer(f.getVersion(), running)) {
+                    try {
+                        update(id, f.getVersion());
+                    } catch (HubException refused) {
+                        logger.error("The KAR with {} is refused and its features are not installed: {}", f.getName() + "/"
+                                + f.getVersion(), refused.getMessage());
+                        features.removeRepository(event.getRepository().getURI());
+                        return;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            logger.error("Cannot read the repository {}: {}", event.getRepository().getURI(), e.getMessage());
+        }
+    }
+
+    /** Whether a KAR brought this repository: the KAR installer lists a KAR's repositories in {@code data/kar/<kar>/features.cfg} first. */
+    private static boolean fromKar(String uri) {
+        java.io.File[] kars = new java.io.File(System.getProperty("karaf.data", "data"), "kar").listFiles(java.io.File::isDirectory);
+        for (java.io.File kar : kars == null ? new java.io.File[0] : kars) {
+            try {
+                if (java.nio.file.Files.readAllLines(new java.io.File(kar, "features.cfg").toPath()).stream()
+                        .anyMatch(line -> line.trim().equals(uri))) {
+                    return true;
+                }
+            } catch (IOException noList) {
+                // not a KAR's folder
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized ModuleChange update(String moduleId, String version) {
+        String name = ModuleCatalog.PREFIX + moduleId;
+        if (!catalog().modules().containsKey(moduleId)) {
+            throw HubException.notFound("module", moduleId);
+        }
+        String running = installedVersion(name);
+        if (running == null) {
+            throw HubException.conflict("module", "module " + moduleId + " is not enabled");
+        }
+        Feature target = target(name, version, running);
+        String to = name + "/" + target.getVersion();
+        String from = name + "/" + running;
+        List<Integer> pending;
+        applying = true;
+        try {
+            try {
+                features.installFeatures(Set.of(to), EnumSet.of(FeaturesService.Option.Simulate,
+                        FeaturesService.Option.Upgrade, FeaturesService.Option.NoAutoRefreshBundles));
+            } catch (Exception e) {
+                throw HubException.conflict("version", to + " cannot be installed: " + e.getMessage());
+            }
+            try {
+                pending = schema.runner().check(moduleId, FeatureMigrations.of(target, moduleId));
+            } catch (MigrationException | java.io.IOException e) {
+                throw HubException.conflict("version", to + " is refused: " + e.getMessage());
+            }
+            logger.info("Modules: updating {} to {} (migrations to apply: {})", from, to, pending);
+            replace(moduleId, to, from);
+        } finally {
+            applying = false;
+        }
+        return new ModuleChange(chosen, List.of(to), List.of(from));
+    }
+
+    /** Swaps the feature version and waits for the module (its requests wait meanwhile, see RequestGate); goes back to {@code from} if it does not come. */
+    private void replace(String moduleId, String to, String from) {
+        EnumSet<FeaturesService.Option> upgrade = EnumSet.of(FeaturesService.Option.Upgrade,
+                FeaturesService.Option.NoAutoRefreshBundles);
+        try {
+            features.installFeatures(Set.of(to), upgrade);
+            if (!awaitServing(moduleId, 60_000)) {
+                logger.error("Modules: {} did not start; going back to {}", to, from);
+                features.installFeatures(Set.of(from), upgrade);
+                awaitServing(moduleId, 60_000);
+                throw HubException.conflict("version", to + " did not start and was rolled back to " + from + ": "
+                        + schemaDetail(moduleId));
+            }
+        } catch (HubException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while updating " + moduleId, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the update to " + to + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean awaitServing(String moduleId, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            SchemaExtender.SchemaState state = schema.states().get(moduleId);
+            if (state != null && !state.ready()) {
+                return false;
+            }
+            if (gate.serving(moduleId)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private String schemaDetail(String moduleId) {
+        SchemaExtender.SchemaState state = schema.states().get(moduleId);
+        return state == null || state.detail() == null ? "its module did not register" : state.detail();
+    }
+
+    private Feature target(String name, String version, String running) {
+        try {
+            Feature best = null;
+            for (Feature f : features.listFeatures()) {
+                if (!f.getName().equals(name)) {
+                    continue;
+                }
+                if (version != null ? f.getVersion().equals(version)
+                        : ModuleVersions.newer(f.getVersion(), running) && (best == null || ModuleVersions.newer(f.getVersion(), best.getVersion()))) {
+                    best = f;
+                }
+            }
+            if (best == null) {
+                throw version == null ? HubException.conflict("version", "no version of " + name + " newer than " + running
+                        + " is in the feature repositories; add one (a KAR in deploy/ or feature:repo-add)")
+                        : HubException.conflict("version", name + "/" + version + " is not in the feature repositories");
+            }
+            if (best.getVersion().equals(running)) {
+                throw HubException.conflict("version", name + " already runs version " + running);
+            }
+            return best;
+        } catch (HubException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the feature repositories: " + e.getMessage(), e);
+        }
+    }
+
+    private String installedVersion(String featureName) {
+        try {
+            for (Feature f : features.listInstalledFeatures()) {
+                if (f.getName().equals(featureName)) {
+                    return f.getVersion();
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list installed features: " + e.getMessage(), e);
+        }
+    }
+
+    private void expectChosen() {
+        try {
+            gate.expect(chosen.isBlank() ? Set.of() : catalog().resolve(chosen).keySet());
+        } catch (RuntimeException e) {
+            gate.expect(Set.of());
+        }
     }
 
     private synchronized void writeChosen(String spec) {
         chosen = spec;
+        expectChosen();
         long now = System.currentTimeMillis();
         written.values().removeIf(t -> now - t > 30_000);
         written.put(spec, now);

@@ -42,8 +42,8 @@ import org.unionhub.api.web.Requests;
 @RolesAllowed(Roles.ADMIN)
 public class AdminModulesResource {
 
-    /** {@code action}: enable, disable, swap or apply; {@code spec} only for apply. */
-    public record ModuleAction(String action, String module, String policy, Boolean force, String spec) {
+    /** {@code action}: enable, disable, swap, update or apply; {@code spec} only for apply, {@code version} only for update. */
+    public record ModuleAction(String action, String module, String policy, Boolean force, String spec, String version) {
     }
 
     public record AdminModule(String id, String feature, String version, boolean enabled, String state,
@@ -88,8 +88,8 @@ public class AdminModulesResource {
         ModuleAction a = Requests.body(req);
         Validation v = new Validation();
         v.required("action", a.action());
-        v.valid("action", a.action(), x -> List.of("enable", "disable", "swap", "apply").contains(x),
-                "must be enable, disable, swap or apply");
+        v.valid("action", a.action(), x -> List.of("enable", "disable", "swap", "update", "apply").contains(x),
+                "must be enable, disable, swap, update or apply");
         v.check(!"apply".equals(a.action()) || a.spec() != null, "spec", "is required for apply");
         v.check("apply".equals(a.action()) || a.module() != null, "module", "is required");
         v.check(!"swap".equals(a.action()) || a.policy() != null, "policy", "is required for swap");
@@ -100,6 +100,7 @@ public class AdminModulesResource {
             case "enable" -> admin.enable(a.module(), a.policy());
             case "disable" -> admin.disable(a.module(), Boolean.TRUE.equals(a.force()));
             case "swap" -> admin.swap(a.module(), a.policy());
+            case "update" -> admin.update(a.module(), a.version());
             case "apply" -> admin.apply(a.spec());
             default -> throw HubException.invalid("action", "unknown");
         };

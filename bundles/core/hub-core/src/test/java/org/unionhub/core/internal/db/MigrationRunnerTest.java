@@ -83,4 +83,32 @@ class MigrationRunnerTest {
             return Sql.count(c, sql);
         }
     }
+    @Test
+    void aDryRunReportsWhatWouldBeAppliedAndChangesNothing() throws SQLException {
+        Migration v1 = Migration.of("V1__create.sql", "CREATE TABLE T_DRY (ID INT);");
+        runner.migrate("dry", List.of(v1));
+        Migration v2 = Migration.of("V2__column.sql", "ALTER TABLE T_DRY ADD COLUMN NOTE VARCHAR(20) DEFAULT '' NOT NULL;");
+        assertEquals(List.of(2), runner.check("dry", List.of(v1, v2)));
+        assertEquals(List.of(1), runner.appliedVersions("dry"));
+        assertEquals(List.of(2), runner.migrate("dry", List.of(v1, v2)), "the column was not left behind by the dry run");
+    }
+
+    @Test
+    void aDryRunNamesTheFailingScriptAndLeavesTheSchemaAlone() throws SQLException {
+        Migration v1 = Migration.of("V1__create.sql", "CREATE TABLE T_DRY2 (ID INT);");
+        runner.migrate("dry2", List.of(v1));
+        Migration v2 = Migration.of("V2__column.sql", "ALTER TABLE T_DRY2 ADD COLUMN NOTE VARCHAR(20);");
+        Migration v3 = Migration.of("V3__broken.sql", "ALTER TABLE T_NO_SUCH ADD COLUMN X INT;");
+        MigrationException e = assertThrows(MigrationException.class, () -> runner.check("dry2", List.of(v1, v2, v3)));
+        assertTrue(e.getMessage().contains("V3"), e.getMessage());
+        assertEquals(List.of(2), runner.migrate("dry2", List.of(v1, v2)), "V2 of the dry run was rolled back");
+    }
+
+    @Test
+    void anOlderVersionOfTheModuleStillStartsOnANewerSchema() throws SQLException {
+        Migration v1 = Migration.of("V1__create.sql", "CREATE TABLE T_BACK (ID INT);");
+        Migration v2 = Migration.of("V2__column.sql", "ALTER TABLE T_BACK ADD COLUMN NOTE VARCHAR(20) DEFAULT '' NOT NULL;");
+        runner.migrate("back", List.of(v1, v2));
+        assertEquals(List.of(), runner.migrate("back", List.of(v1)), "rolling back to V1 applies nothing and fails nothing");
+    }
 }
