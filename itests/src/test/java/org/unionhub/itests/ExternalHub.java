@@ -41,6 +41,7 @@ final class ExternalHub {
         Path tgz = repo.resolve("org/unionhub/unionhub-distribution/" + version + "/unionhub-distribution-" + version
                 + ".tar.gz");
         Path dir = Path.of(System.getProperty("project.build.directory", "target"), name);
+        new ExternalHub(dir.resolve("unionhub-distribution-" + version), 0).killLeftovers();
         deleteTree(dir);
         Files.createDirectories(dir);
         run(dir, "tar", "xzf", tgz.toString());
@@ -51,6 +52,27 @@ final class ExternalHub {
         hub.append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort() + "\nrmiServerPort = " + freePort());
         Files.writeString(hub.home.resolve("etc/org.unionhub.security.cfg"), "password.iterations = 1000\n");
         return hub;
+    }
+
+    /**
+     * Cuts the hub off every Maven repository but its own {@code system/} folder (and KARs'): no remote
+     * repository, and a local repository that is empty, so that nothing can come from this machine's ~/.m2.
+     */
+    void offline() throws Exception {
+        Path empty = Files.createDirectories(home.resolve("no-maven-repository"));
+        Path cfg = home.resolve("etc/org.ops4j.pax.url.mvn.cfg");
+        StringBuilder kept = new StringBuilder();
+        boolean skipping = false;
+        for (String line : Files.readAllLines(cfg)) {
+            boolean starts = line.trim().startsWith("org.ops4j.pax.url.mvn.repositories");
+            if (starts || skipping) {
+                skipping = line.trim().endsWith("\\");
+                continue;
+            }
+            kept.append(line).append('\n');
+        }
+        Files.writeString(cfg, kept + "org.ops4j.pax.url.mvn.repositories =\norg.ops4j.pax.url.mvn.localRepository = "
+                + empty.toAbsolutePath() + "\norg.ops4j.pax.url.mvn.offline = true\n");
     }
 
     void setup(String... args) throws Exception {
@@ -98,6 +120,9 @@ final class ExternalHub {
      * bin/start in that moment can lose its start.
      */
     void stop() throws Exception {
+        if (jvms().findAny().isEmpty()) {
+            return;
+        }
         run(home, "bin/stop");
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
@@ -107,6 +132,17 @@ final class ExternalHub {
             Thread.sleep(250);
         }
         fail("the hub's JVM did not exit within 90 s");
+    }
+
+    /** A JVM still running from an aborted earlier run would hold the lock and the database of the new copy. */
+    private void killLeftovers() throws Exception {
+        if (!Files.exists(home)) {
+            return;
+        }
+        for (ProcessHandle p : jvms().toList()) {
+            p.destroyForcibly();
+            p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private java.util.stream.Stream<ProcessHandle> jvms() throws IOException {
