@@ -183,6 +183,7 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
                 .collect(Collectors.joining(","));
         ModuleCatalog catalog = catalog();
         Set<String> target = catalog.features(spec);
+        gate.expect(wanted.keySet()); // a module on its way out answers 404 at once, not after a wait
         ModuleChange result = install(catalog, target, spec);
         writeChosen(spec);
         return result;
@@ -199,6 +200,7 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
                 return;
             }
             ModuleCatalog catalog = catalog();
+            gate.expect(catalog.resolve(spec).keySet());
             install(catalog, catalog.features(spec), spec);
         } catch (RuntimeException e) {
             logger.error("Cannot apply the module set '{}' of etc/{}.cfg: {}", spec, PID, e.getMessage());

@@ -50,7 +50,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** How long a request may wait for its module; then it gets 503 and Retry-After. */
     static final long MAX_HOLD_MS = 5_000;
     /** How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads. */
-    static final int MAX_PARKED = 128;
+    static final int MAX_PARKED = 48;
     static final long MAX_HELD_MS = 60_000;
     static final long RECENT_MS = 5_000;
     private static final long PAUSE_MS = 25;
@@ -121,6 +121,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** The modules of the region's chosen set: their requests wait for them instead of failing. */
     void expect(Set<String> moduleIds) {
         expected = Set.copyOf(moduleIds);
+        held.keySet().stream().filter(m -> !expected.contains(m)).toList().forEach(this::release);
     }
 
     /** New requests of {@code moduleId} wait from now on; answers when the running ones have finished. */
