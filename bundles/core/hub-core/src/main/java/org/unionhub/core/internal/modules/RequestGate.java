@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -25,6 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterDispatcher;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.unionhub.api.HubModule;
 import org.unionhub.api.db.ModuleDatabase;
@@ -44,6 +52,8 @@ import org.unionhub.api.db.ModuleDatabase;
  */
 @Component(service = {Filter.class, RequestGate.class})
 @HttpWhiteboardFilterPattern("/*")
+@HttpWhiteboardFilterAsyncSupported
+@HttpWhiteboardFilterDispatcher({DispatcherType.REQUEST, DispatcherType.ASYNC})
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=context.for.default)")
 public class RequestGate implements Filter, SynchronousBundleListener {
 
@@ -52,8 +62,11 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads. */
     static final int MAX_PARKED = 48;
     static final long MAX_HELD_MS = 60_000;
+    /** How many requests of one module may wait without a thread (asynchronously) for it to come back. */
+    static final int MAX_WAITING = 2_000;
     static final long RECENT_MS = 5_000;
     private static final long PAUSE_MS = 25;
+    private static final String PARKED = "unionhub.gate.parked";
 
     /** REST root segment (e.g. {@code mutual-aid}) → module id, remembered after the module goes. */
     private final Map<String, String> roots = new ConcurrentHashMap<>();
@@ -63,6 +76,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger parked = new AtomicInteger();
+    private final Map<String, Queue<AsyncContext>> waiting = new ConcurrentHashMap<>();
     private volatile Set<String> expected = Set.of();
 
     private BundleContext context;
@@ -138,6 +152,10 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     void release(String moduleId) {
         held.remove(moduleId);
         changedAt.put(moduleId, System.currentTimeMillis());
+        Queue<AsyncContext> queue = waiting.get(moduleId);
+        for (AsyncContext ac = queue == null ? null : queue.poll(); ac != null; ac = queue.poll()) {
+            ac.dispatch(); // back through this filter, now that the module is here
+        }
         synchronized (this) {
             notifyAll();
         }
@@ -146,14 +164,27 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     @Override
     public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
         HttpServletResponse response = (HttpServletResponse) resp;
-        ReplayableRequest request = new ReplayableRequest((HttpServletRequest) req);
+        HttpServletRequest http = (HttpServletRequest) req;
+        if (http.getDispatcherType() == DispatcherType.ASYNC && http.getAttribute(PARKED) == null) {
+            chain.doFilter(req, resp); // another component's asynchronous request, not one this gate parked
+            return;
+        }
+        boolean resumed = http.getDispatcherType() == DispatcherType.ASYNC;
+        http.removeAttribute(PARKED);
+        ReplayableRequest request = new ReplayableRequest(http);
         String module = moduleOf(request);
         long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
         AtomicInteger running = module == null ? null : inFlight.computeIfAbsent(module, k -> new AtomicInteger());
         try {
-            if (module != null && isHeld(module) && !park(() -> awaitRelease(module, deadline))) {
-                unavailable(response, module);
-                return;
+            if (module != null && isHeld(module)) {
+                if (!resumed && http.isAsyncSupported() && waitingFor(module) < MAX_WAITING) {
+                    park(http, module); // the thread goes back to the server while the module is away
+                    return;
+                }
+                if (!park(() -> awaitRelease(module, deadline))) {
+                    unavailable(response, module);
+                    return;
+                }
             }
             for (int attempt = 1;; attempt++) {
                 HeldResponse held404 = new HeldResponse(response);
@@ -193,6 +224,45 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             unavailable(response, module);
+        }
+    }
+
+    private int waitingFor(String module) {
+        Queue<AsyncContext> queue = waiting.get(module);
+        return queue == null ? 0 : queue.size();
+    }
+
+    /** Parks a request without its thread until {@link #release} dispatches it again, or 503 after {@link #MAX_HOLD_MS}. */
+    private void park(HttpServletRequest http, String module) {
+        AsyncContext ac = http.startAsync();
+        ac.setTimeout(MAX_HOLD_MS);
+        http.setAttribute(PARKED, module);
+        Queue<AsyncContext> queue = waiting.computeIfAbsent(module, k -> new ConcurrentLinkedQueue<>());
+        ac.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) throws IOException {
+                if (queue.remove(ac)) {
+                    unavailable((HttpServletResponse) ac.getResponse(), module);
+                    ac.complete();
+                }
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                queue.remove(ac);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
+        queue.add(ac);
+        if (!isHeld(module) && queue.remove(ac)) {
+            ac.dispatch(); // released while this request was being parked
         }
     }
 
