@@ -21,7 +21,9 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
@@ -34,6 +36,10 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelec
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterDispatcher;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 import org.unionhub.api.HubModule;
 import org.unionhub.api.db.ModuleDatabase;
 
@@ -76,6 +82,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger parked = new AtomicInteger();
+    private final java.util.concurrent.ExecutorService releaser =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> new Thread(r, "unionhub-gate"));
     private final Map<String, Queue<AsyncContext>> waiting = new ConcurrentHashMap<>();
     private volatile Set<String> expected = Set.of();
 
@@ -90,6 +98,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     @Deactivate
     void deactivate() {
         context.removeBundleListener(this);
+        releaser.shutdownNow();
         held.clear();
         synchronized (this) {
             notifyAll();
@@ -97,11 +106,69 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindModule(HubModule module) {
+    void bindModule(HubModule module, ServiceReference<HubModule> ref) {
         String root = module.restRoot();
         roots.put(root.substring(root.lastIndexOf('/') + 1), module.id());
         serving.add(module.id());
-        release(module.id());
+        if (!held.containsKey(module.id())) {
+            return;
+        }
+        Bundle bundle = ref.getBundle();
+        long started = System.currentTimeMillis();
+        long until = started + 10_000;
+        // keep holding until the whiteboard serves the module's resources, so its requests wait parked, not retried
+        releaser.execute(() -> {
+            try {
+                while (bundle != null && System.currentTimeMillis() < until) {
+                    int state = resourcesServed(bundle);
+                    // resources may register a moment after the descriptor: give them 2 s to show up
+                    if (state > 0 || state < 0 && System.currentTimeMillis() - started > 2_000) {
+                        break;
+                    }
+                    Thread.sleep(PAUSE_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                release(module.id());
+            }
+        });
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile JaxrsServiceRuntime runtime;
+
+    /** 1 when every JAX-RS resource {@code bundle} registered is in the whiteboard's runtime view, 0 when not yet, -1 when it has none. */
+    private int resourcesServed(Bundle bundle) {
+        JaxrsServiceRuntime jaxrs = runtime;
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (jaxrs == null) {
+            return 1;
+        }
+        if (registered == null) {
+            return -1;
+        }
+        Set<Long> wanted = new java.util.HashSet<>();
+        for (ServiceReference<?> r : registered) {
+            if (Boolean.parseBoolean(String.valueOf(r.getProperty("osgi.jaxrs.resource")))) {
+                wanted.add((Long) r.getProperty("service.id"));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return -1;
+        }
+        RuntimeDTO dto = jaxrs.getRuntimeDTO();
+        Set<Long> served = new java.util.HashSet<>();
+        java.util.List<ApplicationDTO> apps = new java.util.ArrayList<>(java.util.Arrays.asList(dto.applicationDTOs));
+        apps.add(dto.defaultApplication);
+        for (ApplicationDTO app : apps) {
+            if (app != null && app.resourceDTOs != null) {
+                for (ResourceDTO r : app.resourceDTOs) {
+                    served.add(r.serviceId);
+                }
+            }
+        }
+        return served.containsAll(wanted) ? 1 : 0;
     }
 
     /** Called on the thread that stops the bundle, before it stops: hold, then let the running requests finish. */
@@ -123,7 +190,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         }
     }
 
-    void unbindModule(HubModule module) {
+    void unbindModule(HubModule module, ServiceReference<HubModule> ref) {
         serving.remove(module.id());
         changedAt.put(module.id(), System.currentTimeMillis());
     }
