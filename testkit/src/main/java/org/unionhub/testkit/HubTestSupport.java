@@ -111,6 +111,9 @@ public abstract class HubTestSupport {
                 // the probe waits 10 s for Pax Exam's Injector service; under load it comes later ("gave up waiting")
                 systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value("180000"),
                 systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
+                // Felix SCR gives up on a component whose activation waits > 5 s for another thread ("Could not
+                // obtain lock"); on a machine shared by several builds that happened at boot and the hub never came up
+                systemProperty("ds.lock.timeout.milliseconds").value("60000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
                 // several containers may run at once on one machine (CI, parallel module builds)
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
