@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 
 import org.junit.Test;
+import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -24,6 +24,7 @@ import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -14,7 +14,7 @@ import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
-import org.unionhub.itests.HubTestSupport;
+import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.Test;
-import org.unionhub.itests.HubTestSupport;
+import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

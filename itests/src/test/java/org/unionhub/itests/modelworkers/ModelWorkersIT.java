@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 import org.junit.Test;
 import org.osgi.framework.ServiceReference;
 import org.unionhub.api.validation.IdCardNumber;
-import org.unionhub.itests.HubTestSupport;
+import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

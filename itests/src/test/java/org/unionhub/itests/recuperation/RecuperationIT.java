@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
-import org.unionhub.itests.HubTestSupport;
+import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

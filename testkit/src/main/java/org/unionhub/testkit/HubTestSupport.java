@@ -1,8 +1,9 @@
-package org.unionhub.itests;
+package org.unionhub.testkit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -13,6 +14,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 
 import javax.inject.Inject;
 
@@ -36,6 +39,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -51,7 +55,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * gives tests HTTP, JSON, account, shell and feature helpers. The test methods run inside the container
  * and talk to it over loopback HTTP like any client.
  *
- * <p>A module's test extends it, lists its features in {@link #features()} and writes only its scenario.
+ * <p>A module's test extends it, lists its features in {@link #features()} and writes only its scenario. A module
+ * built outside the hub's own build adds its feature repository with {@link #featureRepository(String, String...)}
+ * in {@link #extraOptions()}.
+ *
+ * <p>This class lives in the {@code unionhub-testkit} jar. Pax Exam's probe carries only the test's own classes, so
+ * the configuration also installs this jar as a bundle into the container; the distribution and that bundle are
+ * taken at this jar's own version ({@link #HUB_VERSION}), from the local Maven repository of the build
+ * (system property {@code org.ops4j.pax.url.mvn.localRepository}, else {@code ~/.m2/repository}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -60,6 +71,10 @@ public abstract class HubTestSupport {
     protected static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final String PORT_PROPERTY = "unionhub.test.port";
     private static final String KARAF_VERSION = "4.4.10";
+    private static final String LOCAL_REPO = "org.ops4j.pax.url.mvn.localRepository";
+
+    /** The version of this test kit, which is the version of the hub distribution it boots. */
+    public static final String HUB_VERSION = ownVersion();
 
     @Inject
     protected BundleContext bundleContext;
@@ -75,7 +90,7 @@ public abstract class HubTestSupport {
     @Configuration
     public Option[] config() {
         MavenArtifactUrlReference karaf = maven().groupId("org.unionhub").artifactId("unionhub-distribution")
-                .versionAsInProject().type("tar.gz");
+                .version(HUB_VERSION).type("tar.gz");
         String port = Integer.toString(freePort());
         List<Option> options = new ArrayList<>(Arrays.asList(
                 karafDistributionConfiguration().frameworkUrl(karaf).name("UnionHub")
@@ -96,7 +111,14 @@ public abstract class HubTestSupport {
                         "instance,package,log,ssh,framework,system,eventadmin,feature,shell,management,service,jaas,"
                                 + "deployer,diagnostic,wrap,bundle,config,kar,scr," + String.join(",", features())),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
-                vmOption("-Xmx768m")));
+                vmOption("-Xmx768m"),
+                // this class and its nested records, for the test class in the probe
+                mavenBundle("org.unionhub", "unionhub-testkit").version(HUB_VERSION)));
+        String localRepo = System.getProperty(LOCAL_REPO);
+        if (localRepo != null && !localRepo.isBlank()) {
+            // the container resolves the kit, test features and KARs from the same local repository as the build
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", LOCAL_REPO, localRepo));
+        }
         for (String flag : jpmsFlags()) {
             options.add(vmOption(flag));
         }
@@ -112,6 +134,15 @@ public abstract class HubTestSupport {
     /** More Pax Exam options for a test class. */
     protected Option[] extraOptions() {
         return new Option[0];
+    }
+
+    /**
+     * A feature repository to add to the container, for {@link #extraOptions()}: e.g.
+     * {@code featureRepository("mvn:org.example/stations-feature/1.0.0/xml/features")}. Features named here are
+     * installed at boot; features listed in {@link #features()} are booted too, once the repository is known.
+     */
+    protected static Option featureRepository(String url, String... featureNames) {
+        return KarafDistributionOption.features(url, featureNames);
     }
 
     /** The module ids that must be ACTIVE before a test starts. */
@@ -280,6 +311,16 @@ public abstract class HubTestSupport {
             session.close();
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String ownVersion() {
+        try (InputStream in = HubTestSupport.class.getResourceAsStream("testkit.properties")) {
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("testkit.properties is missing from the unionhub-testkit jar", e);
+        }
     }
 
     private static int freePort() {
