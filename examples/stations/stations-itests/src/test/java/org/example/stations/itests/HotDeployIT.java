@@ -45,7 +45,7 @@ public class HotDeployIT extends HubTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {systemProperty("stations.kar").value(StationsIT.kar()),
+        return new Option[] {systemProperty("module.kar").value(StationsIT.kar()),
                 systemProperty("stations.strict.availability").value(System.getProperty("stations.strict.availability", "false"))};
     }
 
@@ -105,7 +105,7 @@ public class HotDeployIT extends HubTestSupport {
             Files.createDirectories(deploy);
             // copied beside and moved in, so that the deployer never sees half a file
             Path staged = Path.of(System.getProperty("karaf.base"), "stations-feature.kar.part");
-            Files.copy(Path.of(System.getProperty("stations.kar")), staged, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of(System.getProperty("module.kar")), staged, StandardCopyOption.REPLACE_EXISTING);
             started = System.currentTimeMillis();
             Files.move(staged, deploy.resolve("stations-feature.kar"), StandardCopyOption.ATOMIC_MOVE);
             deployed = waitForStations(started);

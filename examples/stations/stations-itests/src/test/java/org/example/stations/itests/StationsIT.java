@@ -35,7 +35,7 @@ public class StationsIT extends HubTestSupport {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static String kar() {
-        String kar = System.getProperty("stations.kar");
+        String kar = System.getProperty("module.kar");
         if (kar == null || !new File(kar).isFile()) {
             throw new IllegalStateException("the stations KAR is not built: " + kar);
         }
@@ -45,7 +45,7 @@ public class StationsIT extends HubTestSupport {
     @Override
     protected Option[] extraOptions() {
         return new Option[] {replaceConfigurationFile("deploy/stations-feature.kar", new File(kar())),
-                systemProperty("stations.kar").value(kar())};
+                systemProperty("module.kar").value(kar())};
     }
 
     @Override

@@ -69,7 +69,7 @@ import org.unionhub.api.security.Roles;
  * the rows of the stations it covers, so two reviews never card one station twice for one period.
  */
 @Component(service = {StationsService.class, StationsServiceImpl.class}, configurationPid = "org.unionhub.stations")
-@Designate(ocd = StationsConfig.class)
+@Designate(ocd = ModuleConfig.class)
 public class StationsServiceImpl implements StationsService {
 
     private static final String DUPLICATE_KEY = "23505";
@@ -81,12 +81,12 @@ public class StationsServiceImpl implements StationsService {
     private final MemberDirectory directory;
     private final HubSettings settings;
     private final EventAdmin eventAdmin;
-    private volatile StationsConfig config;
+    private volatile ModuleConfig config;
 
     @Activate
     public StationsServiceImpl(@Reference(target = "(unionhub.module=stations)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference MemberDirectory directory, @Reference HubSettings settings, @Reference EventAdmin eventAdmin,
-            StationsConfig config) {
+            ModuleConfig config) {
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -96,7 +96,7 @@ public class StationsServiceImpl implements StationsService {
     }
 
     @Modified
-    void configure(StationsConfig config) {
+    void configure(ModuleConfig config) {
         if (config.slot_minutes() < 5 || 1440 % config.slot_minutes() != 0) {
             logger.warn("slot.minutes {} in org.unionhub.stations does not divide a day into slots of 5 minutes or more; "
                     + "keeping {}", config.slot_minutes(), this.config == null ? 60 : this.config.slot_minutes());

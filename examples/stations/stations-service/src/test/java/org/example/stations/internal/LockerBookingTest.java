@@ -358,10 +358,10 @@ class LockerBookingTest {
     }
 
     @SuppressWarnings("all")
-    static final class Config implements StationsConfig {
+    static final class Config implements ModuleConfig {
         @Override
         public Class<? extends Annotation> annotationType() {
-            return StationsConfig.class;
+            return ModuleConfig.class;
         }
 
         @Override

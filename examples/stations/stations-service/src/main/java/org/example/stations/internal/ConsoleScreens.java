@@ -5,7 +5,7 @@ import org.unionhub.api.console.ConsoleExtension;
 
 /** Rest stations in the officer console; its screen is this bundle's console/main.js. */
 @Component
-public class StationsConsole implements ConsoleExtension {
+public class ConsoleScreens implements ConsoleExtension {
 
     @Override
     public String moduleId() {

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** PID {@code org.unionhub.stations}: the slot grid, how far ahead members book, the review thresholds. */
 @ObjectClassDefinition(name = "UnionHub rest stations", description = "Union rest stations (工会驿站): locker bookings and the red/yellow-card review")
-public @interface StationsConfig {
+public @interface ModuleConfig {
 
     @AttributeDefinition(name = "Slot length (minutes)", description = "Lockers are booked in slots of this length, counted from local midnight; must divide 1440")
     int slot_minutes() default 60;

@@ -7,7 +7,7 @@ import org.unionhub.api.db.ModuleDatabase;
 
 /** The stations module's descriptor: listed ACTIVE once its database (and so its schema) and demo data are there. */
 @Component(service = HubModule.class)
-public class StationsModule implements HubModule {
+public class Descriptor implements HubModule {
 
     @Reference(target = "(unionhub.module=stations)")
     ModuleDatabase db;
