@@ -101,6 +101,9 @@ public abstract class HubTestSupport {
                 // on a loaded machine the probe's services come late; the default 10 s wait then hangs the run
                 systemProperty("pax.exam.service.timeout").value("180000"),
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+                // the probe waits 10 s for Pax Exam's Injector service; under load it comes later ("gave up waiting")
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value("180000"),
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
                 // several containers may run at once on one machine (CI, parallel module builds)
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
