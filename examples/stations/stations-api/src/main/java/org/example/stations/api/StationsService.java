@@ -1,5 +1,6 @@
 package org.example.stations.api;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -39,6 +40,11 @@ public interface StationsService {
     Rating rate(Caller caller, long stationId, RatingRequest request);
 
     Page<Rating> ratings(long stationId, PageRequest page);
+
+    Rating rating(long stationId, long ratingId);
+
+    /** The taken slots of the station's compartments that start on {@code day} (hub zone). */
+    List<BookedSlot> bookedSlots(long stationId, LocalDate day);
 
     Visit recordVisits(Caller caller, long stationId, VisitRequest request);
 

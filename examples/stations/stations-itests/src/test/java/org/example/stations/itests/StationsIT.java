@@ -157,6 +157,12 @@ public class StationsIT extends HubTestSupport {
         assertEquals("BOOKED", booking.path("status").asText());
         assertEquals(1, compartmentOf(station).path("reserved").asInt());
         assertEquals(29, compartmentOf(station).path("available").asInt());
+        JsonNode taken = get("/api/stations/" + station + "/booked-slots?day=" + OffsetDateTime.parse(slot).toLocalDate(), null)
+                .expect(200).json();
+        assertEquals(1, taken.size());
+        assertEquals(compartment, taken.get(0).path("compartmentId").asLong());
+        assertEquals(OffsetDateTime.parse(slot).toInstant(), OffsetDateTime.parse(taken.get(0).path("slotStart").asText()).toInstant());
+        assertProblem(get("/api/stations/" + station + "/booked-slots?day=today", null), 400, "day");
 
         // the winner's booking is his: the others can neither read nor cancel it
         long bookingId = booking.path("id").asLong();
@@ -238,6 +244,8 @@ public class StationsIT extends HubTestSupport {
         long station = post("/api/stations", "officer", station("骑手驿站·评价", true)).expect(201).id();
         Resp rated = post("/api/stations/" + station + "/ratings", "member", obj("score", 5, "comment", "空调凉快，水管够")).expect(201);
         assertEquals(5, rated.json().path("score").asInt());
+        String location = rated.header("Location");
+        assertEquals("空调凉快，水管够", get(location.substring(location.indexOf("/api/")), null).expect(200).json().path("comment").asText());
         assertProblem(post("/api/stations/" + station + "/ratings", "member", obj("score", 4)), 409, "ratedOn");
         assertProblem(post("/api/stations/" + station + "/ratings", "member", obj("score", 6)), 422, "score");
         assertProblem(post("/api/stations/" + station + "/ratings", "officer", obj("score", 3)), 403, null);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.example.stations.api.BookedSlot;
 import org.example.stations.api.Booking;
 import org.example.stations.api.BookingRequest;
 import org.example.stations.api.BookingStatus;
@@ -652,6 +653,33 @@ public class StationsServiceImpl implements StationsService {
                             Sql.getDate(rs, "RATED_ON"), local(Sql.getInstant(rs, "CREATED_AT"))),
                     stationId, page.offset(), page.limit());
             return new Page<>(items, total, page.offset(), page.limit());
+        });
+    }
+
+    @Override
+    public Rating rating(long stationId, long ratingId) {
+        return db.read(c -> Sql.one(c, "SELECT ID, MEMBER_ID, SCORE, RATING_COMMENT, RATED_ON, CREATED_AT FROM STATIONS_RATING "
+                + "WHERE ID = ? AND STATION_ID = ?", rs -> new Rating(rs.getLong(1), stationId, rs.getLong(2), rs.getInt(3),
+                        rs.getString(4), Sql.getDate(rs, "RATED_ON"), local(Sql.getInstant(rs, "CREATED_AT"))), ratingId, stationId))
+                .orElseThrow(() -> HubException.notFound("rating", ratingId));
+    }
+
+    @Override
+    public List<BookedSlot> bookedSlots(long stationId, LocalDate day) {
+        LocalDate d = day == null ? LocalDate.now(zone()) : day;
+        Instant from = d.atStartOfDay(zone()).toInstant();
+        Instant to = d.plusDays(1).atStartOfDay(zone()).toInstant();
+        Duration slot = Duration.ofMinutes(slotMinutes());
+        return db.read(c -> {
+            stationRow(c, stationId).orElseThrow(() -> HubException.notFound("station", stationId));
+            return Sql.list(c, "SELECT S.COMPARTMENT_ID, C.NUMBER, S.SLOT_START FROM STATIONS_BOOKING_SLOT S "
+                    + "JOIN STATIONS_COMPARTMENT C ON C.ID = S.COMPARTMENT_ID JOIN STATIONS_LOCKER L ON L.ID = C.LOCKER_ID "
+                    + "JOIN STATIONS_BOOKING B ON B.ID = S.BOOKING_ID "
+                    + "WHERE L.STATION_ID = ? AND S.SLOT_START >= ? AND S.SLOT_START < ? AND B.STATUS IN (?, ?) "
+                    + "ORDER BY C.NUMBER, S.SLOT_START", rs -> {
+                        Instant start = Sql.getInstant(rs, "SLOT_START");
+                        return new BookedSlot(rs.getLong(1), rs.getInt(2), local(start), local(start.plus(slot)));
+                    }, stationId, from, to, BookingStatus.BOOKED, BookingStatus.COLLECTED);
         });
     }
 

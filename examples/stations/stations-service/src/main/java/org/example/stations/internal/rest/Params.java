@@ -1,5 +1,7 @@
 package org.example.stations.internal.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 import org.unionhub.api.HubException;
@@ -18,6 +20,17 @@ final class Params {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
             throw HubException.badRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw HubException.badRequest(name, "must be a date like 2026-03-23");
         }
     }
 

@@ -19,6 +19,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
+import org.example.stations.api.BookedSlot;
 import org.example.stations.api.Booking;
 import org.example.stations.api.BookingRequest;
 import org.example.stations.api.ClosureReport;
@@ -127,6 +128,14 @@ public class StationResource {
         return Response.created(location.build()).entity(b).build();
     }
 
+    /** Which compartment slots are taken on a day (default today), so that members pick a free one. */
+    @GET
+    @Path("{id}/booked-slots")
+    @PermitAll
+    public List<BookedSlot> bookedSlots(@PathParam("id") long id, @QueryParam("day") String day) {
+        return stations.bookedSlots(id, Params.date("day", day));
+    }
+
     // ---- ratings, visits, closure reports, cards
 
     @POST
@@ -141,6 +150,13 @@ public class StationResource {
     @PermitAll
     public Page<Rating> ratings(@PathParam("id") long id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return stations.ratings(id, PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("{id}/ratings/{ratingId}")
+    @PermitAll
+    public Rating rating(@PathParam("id") long id, @PathParam("ratingId") long ratingId) {
+        return stations.rating(id, ratingId);
     }
 
     @POST
