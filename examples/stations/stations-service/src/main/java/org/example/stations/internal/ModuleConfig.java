@@ -16,6 +16,9 @@ public @interface ModuleConfig {
     @AttributeDefinition(name = "Slots per booking", description = "The most consecutive slots one booking may hold")
     int booking_max_slots() default 4;
 
+    @AttributeDefinition(name = "Bookings per member", description = "The most bookings one member may hold at a time (booked, not yet collected, cancelled or over)")
+    int booking_max_active() default 3;
+
     @AttributeDefinition(name = "Closure reports for a yellow card", description = "Reports of a station found shut during its opening hours, within the reviewed period, that earn a yellow card")
     int review_closure_reports() default 1;
 

@@ -428,6 +428,7 @@ public class StationsServiceImpl implements StationsService {
                     throw e;
                 }
             }
+            hold(c, memberId);
             audit.record(c, caller, "stations.booking.create", "booking", bookingId, Map.of("stationId", stationId,
                     "compartmentId", r.compartmentId(), "memberId", memberId, "slotStart", start, "slotEnd", end));
             return bookingId;
@@ -462,14 +463,48 @@ public class StationsServiceImpl implements StationsService {
         return requested;
     }
 
+    /** Counts one more booking held by the member, or refuses it (409 memberId) at the limit. */
+    private void hold(Connection c, long memberId) throws SQLException {
+        int max = Math.max(1, config.booking_max_active());
+        String take = "UPDATE STATIONS_MEMBER_HOLD SET ACTIVE = ACTIVE + 1 WHERE MEMBER_ID = ? AND ACTIVE < ?";
+        if (Sql.update(c, take, memberId, max) == 1) {
+            return;
+        }
+        if (Sql.count(c, "SELECT COUNT(*) FROM STATIONS_MEMBER_HOLD WHERE MEMBER_ID = ?", memberId) == 0) {
+            try {
+                Sql.update(c, "INSERT INTO STATIONS_MEMBER_HOLD (MEMBER_ID, ACTIVE) VALUES (?, 1)", memberId);
+                return;
+            } catch (SQLException e) {
+                if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // the member's first booking, made twice at once: the other one created the row
+                if (Sql.update(c, take, memberId, max) == 1) {
+                    return;
+                }
+            }
+        }
+        throw tooMany(max);
+    }
+
+    private static HubException tooMany(int max) {
+        return HubException.conflict("memberId", "a member holds at most " + max + " bookings at a time");
+    }
+
+    private static void release(Connection c, long memberId) throws SQLException {
+        Sql.update(c, "UPDATE STATIONS_MEMBER_HOLD SET ACTIVE = ACTIVE - 1 WHERE MEMBER_ID = ? AND ACTIVE > 0", memberId);
+    }
+
     /** Bookings of the compartment never collected within their slots give their units back. */
     private void expireLapsed(Connection c, long compartmentId, Instant now) throws SQLException {
-        List<Long> lapsed = Sql.list(c, "SELECT ID FROM STATIONS_BOOKING WHERE COMPARTMENT_ID = ? AND STATUS = ? AND SLOT_END <= ?",
-                rs -> rs.getLong(1), compartmentId, BookingStatus.BOOKED, now);
-        for (long id : lapsed) {
+        List<long[]> lapsed = Sql.list(c, "SELECT ID, MEMBER_ID FROM STATIONS_BOOKING WHERE COMPARTMENT_ID = ? AND STATUS = ? "
+                + "AND SLOT_END <= ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, compartmentId, BookingStatus.BOOKED, now);
+        for (long[] row : lapsed) {
+            long id = row[0];
             if (Sql.update(c, "UPDATE STATIONS_BOOKING SET STATUS = ? WHERE ID = ? AND STATUS = ?", BookingStatus.EXPIRED, id,
                     BookingStatus.BOOKED) == 1) {
                 Sql.update(c, "UPDATE STATIONS_COMPARTMENT SET RESERVED = RESERVED - 1 WHERE ID = ?", compartmentId);
+                release(c, row[1]);
                 audit.record(c, Caller.SYSTEM, "stations.booking.expire", "booking", id, Map.of("status", BookingStatus.EXPIRED));
             }
         }
@@ -570,6 +605,7 @@ public class StationsServiceImpl implements StationsService {
             }
             Sql.update(c, "DELETE FROM STATIONS_BOOKING_SLOT WHERE BOOKING_ID = ?", bookingId);
             Sql.update(c, "UPDATE STATIONS_COMPARTMENT SET RESERVED = RESERVED - 1 WHERE ID = ?", row.compartmentId());
+            release(c, row.memberId());
             audit.record(c, caller, "stations.booking.cancel", "booking", bookingId, Map.of("status", BookingStatus.CANCELLED));
             return null;
         });
@@ -599,6 +635,7 @@ public class StationsServiceImpl implements StationsService {
             }
             Sql.update(c, "UPDATE STATIONS_COMPARTMENT SET STOCK = STOCK - 1, RESERVED = RESERVED - 1 WHERE ID = ?",
                     row.compartmentId());
+            release(c, row.memberId());
             audit.record(c, caller, "stations.booking.collect", "booking", bookingId, Map.of("status", BookingStatus.COLLECTED));
             return null;
         });

@@ -177,6 +177,25 @@ class LockerBookingTest {
     }
 
     @Test
+    void aMemberHoldsAtMostThreeBookingsAndCancellingOneFreesAPlace() {
+        long station = station();
+        Compartment c = stocked(station, 10);
+        Caller m = member(77);
+        OffsetDateTime t = nextSlot(1);
+        List<Booking> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(stations.book(m, station, new BookingRequest(c.id(), t.plusHours(i), null, null)));
+        }
+        HubException fourth = assertThrows(HubException.class,
+                () -> stations.book(m, station, new BookingRequest(c.id(), t.plusHours(3), null, null)));
+        assertEquals(409, fourth.status());
+        assertEquals("memberId", fourth.errors().get(0).field());
+        stations.cancel(m, held.get(0).id());
+        stations.book(m, station, new BookingRequest(c.id(), t.plusHours(3), null, null));
+        assertEquals(3, reserved(station));
+    }
+
+    @Test
     void badSlotsAreNamed() {
         long station = station();
         Compartment c = stocked(station, 5);
@@ -377,6 +396,11 @@ class LockerBookingTest {
         @Override
         public int booking_max_slots() {
             return 4;
+        }
+
+        @Override
+        public int booking_max_active() {
+            return 3;
         }
 
         @Override
