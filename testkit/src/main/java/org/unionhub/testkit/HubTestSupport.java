@@ -22,12 +22,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import javax.inject.Inject;
 
@@ -40,6 +46,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
+import org.ops4j.pax.exam.options.DefaultCompositeOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -57,7 +64,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>A module's test extends it, lists its features in {@link #features()} and writes only its scenario. A module
  * built outside the hub's own build adds its feature repository with {@link #featureRepository(String, String...)}
- * in {@link #extraOptions()}.
+ * in {@link #extraOptions()}, or boots the KAR it has just built with {@link #kar(Path, String...)}.
  *
  * <p>This class lives in the {@code unionhub-testkit} jar. Pax Exam's probe carries only the test's own classes, so
  * the configuration also installs this jar as a bundle into the container; the distribution and that bundle are
@@ -146,6 +153,50 @@ public abstract class HubTestSupport {
      */
     protected static Option featureRepository(String url, String... featureNames) {
         return KarafDistributionOption.features(url, featureNames);
+    }
+
+    /**
+     * Boots the hub with features from a KAR built in the same run, for {@link #extraOptions()}: the KAR's Maven
+     * repository goes into the container's {@code system/} folder (so nothing needs to be installed first), its
+     * feature repositories are added and {@code featureNames} are installed at boot. List them in
+     * {@link #features()} too if you like; a feature installs once.
+     */
+    protected static Option kar(Path kar, String... featureNames) {
+        List<Option> options = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(kar.toFile())) {
+            Path unpacked = Files.createTempDirectory("unionhub-kar-");
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                String name = e.getName();
+                if (e.isDirectory() || !name.startsWith("repository/") || name.contains("maven-metadata")) {
+                    continue;
+                }
+                String path = name.substring("repository/".length());
+                Path file = unpacked.resolve(path);
+                Files.createDirectories(file.getParent());
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                file.toFile().deleteOnExit();
+                options.add(KarafDistributionOption.replaceConfigurationFile("system/" + path, file.toFile()));
+                if (path.endsWith(".xml")) {
+                    options.add(KarafDistributionOption.features(mvnUrl(path), featureNames));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the KAR " + kar, e);
+        }
+        return new DefaultCompositeOption(options.toArray(new Option[0]));
+    }
+
+    /** {@code g/r/oup/artifact/version/artifact-version-classifier.xml} → {@code mvn:g.r.oup/artifact/version/xml/classifier}. */
+    private static String mvnUrl(String repositoryPath) {
+        String[] parts = repositoryPath.split("/");
+        int n = parts.length;
+        String artifact = parts[n - 3];
+        String version = parts[n - 2];
+        String group = String.join(".", Arrays.copyOfRange(parts, 0, n - 3));
+        String rest = parts[n - 1].substring((artifact + "-" + version).length(), parts[n - 1].length() - ".xml".length());
+        return "mvn:" + group + "/" + artifact + "/" + version + "/xml" + (rest.startsWith("-") ? "/" + rest.substring(1) : "");
     }
 
     /** The module ids that must be ACTIVE before a test starts. */
