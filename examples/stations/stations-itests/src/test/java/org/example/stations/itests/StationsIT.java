@@ -3,10 +3,8 @@ package org.example.stations.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
-
 import java.io.File;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -26,8 +24,8 @@ import org.unionhub.testkit.HubTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The stations module in the UnionHub distribution, installed from its own KAR (dropped into deploy/ before the
- * hub starts): demo stations, officers and their scope, the locker rush, cancel and pick-up, ratings, closure
+ * The stations module in the UnionHub distribution, booted with the module from the KAR just built (the test kit's
+ * {@code kar(...)}, as the archetype generates it): demo stations, officers and their scope, the locker rush, cancel and pick-up, ratings, closure
  * reports, visits, the card review, and a problem+json answer naming the field for every bad input.
  */
 public class StationsIT extends HubTestSupport {
@@ -43,9 +41,13 @@ public class StationsIT extends HubTestSupport {
     }
 
     @Override
+    protected String[] features() {
+        return new String[] {"unionhub-core", "unionhub-stations"};
+    }
+
+    @Override
     protected Option[] extraOptions() {
-        return new Option[] {replaceConfigurationFile("deploy/stations-feature.kar", new File(kar())),
-                systemProperty("module.kar").value(kar())};
+        return new Option[] {kar(Path.of(kar()), "unionhub-stations")};
     }
 
     @Override
