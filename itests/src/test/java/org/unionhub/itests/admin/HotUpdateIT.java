@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.unionhub.api.validation.CreditCode;
-import org.unionhub.itests.HubTestSupport;
+import org.unionhub.testkit.HubTestSupport;
 
 /**
  * A module updated in a running hub while clients write to it: a new version of fairs with a migration
