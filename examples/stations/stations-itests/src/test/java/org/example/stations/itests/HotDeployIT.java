@@ -45,8 +45,7 @@ public class HotDeployIT extends HubTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {systemProperty("module.kar").value(StationsIT.kar()),
-                systemProperty("stations.strict.availability").value(System.getProperty("stations.strict.availability", "false"))};
+        return new Option[] {systemProperty("module.kar").value(StationsIT.kar())};
     }
 
     /** id, state and last-modified time of a bundle. */
@@ -118,22 +117,11 @@ public class HotDeployIT extends HubTestSupport {
         System.out.println("stations served " + (deployed - started) + " ms after the KAR was dropped into deploy/; "
                 + calls.get() + " calls to the other modules meanwhile");
 
-        // The JAX-RS whiteboard rebuilds the hub's one /api application when resources join it: for that moment
-        // every /api path answers CXF's 404 "No service was found.", or a 500 when the request met the old
-        // destination half torn down ("incomingObserver" is null); shipped modules installed with hub:enable do the
-        // same. Strict mode (-Dstations.strict.availability=true) demands none; by default one short window of
-        // exactly those answers is allowed, and anything else fails.
+        // The JAX-RS whiteboard rebuilds the hub's one /api application when the module's resources join it; the
+        // hub's request gate answers the requests that meet the rebuild again, so the other modules never fail.
         long window = failedAt.isEmpty() ? 0 : failedAt.get(failedAt.size() - 1) - failedAt.get(0);
         System.out.println("other modules: " + failures.size() + " of " + calls.get() + " calls failed, within " + window + " ms");
-        if (Boolean.getBoolean("stations.strict.availability")) {
-            assertEquals("the other modules answered 200 throughout", List.of(), failures);
-        }
-        for (String f : failures) {
-            assertTrue("only the whiteboard's rebuild may interrupt the other modules: " + f,
-                    f.contains(" 404 ") && f.contains("No service was found.")
-                            || f.contains(" 500 ") && f.contains("incomingObserver"));
-        }
-        assertTrue("the rebuild window is short: " + window + " ms, " + failures, window <= 3000);
+        assertEquals("the other modules answered 200 throughout", List.of(), failures);
         assertTrue("the poller ran during the deploy: " + calls.get(), calls.get() >= OTHERS.size());
         assertEquals("no bundle that was there before was stopped, unresolved or updated", List.of(), stopped);
         for (Bundle b : bundleContext.getBundles()) {
