@@ -68,6 +68,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads. */
     static final int MAX_PARKED = 48;
     static final long MAX_HELD_MS = 60_000;
+    /** How long a request may wait, without a thread, for its module to come back: a restart under load takes seconds. */
+    static final long MAX_PARK_MS = 15_000;
     /** How many requests of one module may wait without a thread (asynchronously) for it to come back. */
     static final int MAX_WAITING = 2_000;
     static final long RECENT_MS = 5_000;
@@ -82,8 +84,9 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger parked = new AtomicInteger();
-    private final java.util.concurrent.ExecutorService releaser =
-            java.util.concurrent.Executors.newCachedThreadPool(r -> new Thread(r, "unionhub-gate"));
+    private final java.util.concurrent.ScheduledExecutorService releaser =
+            java.util.concurrent.Executors.newScheduledThreadPool(2, r -> new Thread(r, "unionhub-gate"));
+    private final Map<AsyncContext, Long> parkedSince = new ConcurrentHashMap<>();
     private final Map<String, Queue<AsyncContext>> waiting = new ConcurrentHashMap<>();
     private volatile Set<String> expected = Set.of();
 
@@ -93,6 +96,34 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     void activate(BundleContext context) {
         this.context = context;
         context.addBundleListener(this);
+        releaser.scheduleWithFixedDelay(this::sweep, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Belt and braces for parked requests: hands on those of modules no longer held (a release that raced a
+     * parking) and answers 503 to those parked too long (should the container's async timeout not fire).
+     */
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        waiting.forEach((module, queue) -> {
+            for (AsyncContext ac : queue) {
+                Long since = parkedSince.get(ac);
+                boolean expired = since != null && now - since > MAX_PARK_MS + 1_000;
+                if ((!isHeld(module) || expired) && queue.remove(ac)) {
+                    parkedSince.remove(ac);
+                    try {
+                        if (expired) {
+                            unavailable((HttpServletResponse) ac.getResponse(), module);
+                            ac.complete();
+                        } else {
+                            ac.dispatch();
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the client went away meanwhile
+                    }
+                }
+            }
+        });
     }
 
     @Deactivate
@@ -221,6 +252,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         changedAt.put(moduleId, System.currentTimeMillis());
         Queue<AsyncContext> queue = waiting.get(moduleId);
         for (AsyncContext ac = queue == null ? null : queue.poll(); ac != null; ac = queue.poll()) {
+            parkedSince.remove(ac);
             ac.dispatch(); // back through this filter, now that the module is here
         }
         synchronized (this) {
@@ -299,16 +331,17 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         return queue == null ? 0 : queue.size();
     }
 
-    /** Parks a request without its thread until {@link #release} dispatches it again, or 503 after {@link #MAX_HOLD_MS}. */
+    /** Parks a request without its thread until {@link #release} dispatches it again, or 503 after {@link #MAX_PARK_MS}. */
     private void park(HttpServletRequest http, String module) {
         AsyncContext ac = http.startAsync();
-        ac.setTimeout(MAX_HOLD_MS);
+        ac.setTimeout(MAX_PARK_MS);
         http.setAttribute(PARKED, module);
         Queue<AsyncContext> queue = waiting.computeIfAbsent(module, k -> new ConcurrentLinkedQueue<>());
         ac.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) throws IOException {
                 if (queue.remove(ac)) {
+                    parkedSince.remove(ac);
                     unavailable((HttpServletResponse) ac.getResponse(), module);
                     ac.complete();
                 }
@@ -321,14 +354,17 @@ public class RequestGate implements Filter, SynchronousBundleListener {
             @Override
             public void onError(AsyncEvent event) {
                 queue.remove(ac);
+                parkedSince.remove(ac);
             }
 
             @Override
             public void onStartAsync(AsyncEvent event) {
             }
         });
+        parkedSince.put(ac, System.currentTimeMillis());
         queue.add(ac);
         if (!isHeld(module) && queue.remove(ac)) {
+            parkedSince.remove(ac);
             ac.dispatch(); // released while this request was being parked
         }
     }
