@@ -4,15 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.servlet.AsyncContext;
-import javax.servlet.AsyncEvent;
-import javax.servlet.AsyncListener;
-import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -33,8 +27,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterDispatcher;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
@@ -58,8 +50,6 @@ import org.unionhub.api.db.ModuleDatabase;
  */
 @Component(service = {Filter.class, RequestGate.class})
 @HttpWhiteboardFilterPattern("/*")
-@HttpWhiteboardFilterAsyncSupported
-@HttpWhiteboardFilterDispatcher({DispatcherType.REQUEST, DispatcherType.ASYNC})
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=context.for.default)")
 public class RequestGate implements Filter, SynchronousBundleListener {
 
@@ -68,13 +58,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads. */
     static final int MAX_PARKED = 48;
     static final long MAX_HELD_MS = 60_000;
-    /** How long a request may wait, without a thread, for its module to come back: a restart under load takes seconds. */
-    static final long MAX_PARK_MS = 15_000;
-    /** How many requests of one module may wait without a thread (asynchronously) for it to come back. */
-    static final int MAX_WAITING = 2_000;
     static final long RECENT_MS = 5_000;
     private static final long PAUSE_MS = 25;
-    private static final String PARKED = "unionhub.gate.parked";
 
     /** REST root segment (e.g. {@code mutual-aid}) → module id, remembered after the module goes. */
     private final Map<String, String> roots = new ConcurrentHashMap<>();
@@ -84,10 +69,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger parked = new AtomicInteger();
-    private final java.util.concurrent.ScheduledExecutorService releaser =
-            java.util.concurrent.Executors.newScheduledThreadPool(2, r -> new Thread(r, "unionhub-gate"));
-    private final Map<AsyncContext, Long> parkedSince = new ConcurrentHashMap<>();
-    private final Map<String, Queue<AsyncContext>> waiting = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService releaser =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> new Thread(r, "unionhub-gate"));
     private volatile Set<String> expected = Set.of();
 
     private BundleContext context;
@@ -96,34 +79,6 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     void activate(BundleContext context) {
         this.context = context;
         context.addBundleListener(this);
-        releaser.scheduleWithFixedDelay(this::sweep, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Belt and braces for parked requests: hands on those of modules no longer held (a release that raced a
-     * parking) and answers 503 to those parked too long (should the container's async timeout not fire).
-     */
-    private void sweep() {
-        long now = System.currentTimeMillis();
-        waiting.forEach((module, queue) -> {
-            for (AsyncContext ac : queue) {
-                Long since = parkedSince.get(ac);
-                boolean expired = since != null && now - since > MAX_PARK_MS + 1_000;
-                if ((!isHeld(module) || expired) && queue.remove(ac)) {
-                    parkedSince.remove(ac);
-                    try {
-                        if (expired) {
-                            unavailable((HttpServletResponse) ac.getResponse(), module);
-                            ac.complete();
-                        } else {
-                            ac.dispatch();
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // the client went away meanwhile
-                    }
-                }
-            }
-        });
     }
 
     @Deactivate
@@ -250,11 +205,6 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     void release(String moduleId) {
         held.remove(moduleId);
         changedAt.put(moduleId, System.currentTimeMillis());
-        Queue<AsyncContext> queue = waiting.get(moduleId);
-        for (AsyncContext ac = queue == null ? null : queue.poll(); ac != null; ac = queue.poll()) {
-            parkedSince.remove(ac);
-            ac.dispatch(); // back through this filter, now that the module is here
-        }
         synchronized (this) {
             notifyAll();
         }
@@ -263,27 +213,14 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     @Override
     public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
         HttpServletResponse response = (HttpServletResponse) resp;
-        HttpServletRequest http = (HttpServletRequest) req;
-        if (http.getDispatcherType() == DispatcherType.ASYNC && http.getAttribute(PARKED) == null) {
-            chain.doFilter(req, resp); // another component's asynchronous request, not one this gate parked
-            return;
-        }
-        boolean resumed = http.getDispatcherType() == DispatcherType.ASYNC;
-        http.removeAttribute(PARKED);
-        ReplayableRequest request = new ReplayableRequest(http);
+        ReplayableRequest request = new ReplayableRequest((HttpServletRequest) req);
         String module = moduleOf(request);
         long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
         AtomicInteger running = module == null ? null : inFlight.computeIfAbsent(module, k -> new AtomicInteger());
         try {
-            if (module != null && isHeld(module)) {
-                if (!resumed && http.isAsyncSupported() && waitingFor(module) < MAX_WAITING) {
-                    park(http, module); // the thread goes back to the server while the module is away
-                    return;
-                }
-                if (!park(() -> awaitRelease(module, deadline))) {
-                    unavailable(response, module);
-                    return;
-                }
+            if (module != null && isHeld(module) && !park(() -> awaitRelease(module, deadline))) {
+                unavailable(response, module);
+                return;
             }
             for (int attempt = 1;; attempt++) {
                 HeldResponse held404 = new HeldResponse(response);
@@ -323,49 +260,6 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             unavailable(response, module);
-        }
-    }
-
-    private int waitingFor(String module) {
-        Queue<AsyncContext> queue = waiting.get(module);
-        return queue == null ? 0 : queue.size();
-    }
-
-    /** Parks a request without its thread until {@link #release} dispatches it again, or 503 after {@link #MAX_PARK_MS}. */
-    private void park(HttpServletRequest http, String module) {
-        AsyncContext ac = http.startAsync();
-        ac.setTimeout(MAX_PARK_MS);
-        http.setAttribute(PARKED, module);
-        Queue<AsyncContext> queue = waiting.computeIfAbsent(module, k -> new ConcurrentLinkedQueue<>());
-        ac.addListener(new AsyncListener() {
-            @Override
-            public void onTimeout(AsyncEvent event) throws IOException {
-                if (queue.remove(ac)) {
-                    parkedSince.remove(ac);
-                    unavailable((HttpServletResponse) ac.getResponse(), module);
-                    ac.complete();
-                }
-            }
-
-            @Override
-            public void onComplete(AsyncEvent event) {
-            }
-
-            @Override
-            public void onError(AsyncEvent event) {
-                queue.remove(ac);
-                parkedSince.remove(ac);
-            }
-
-            @Override
-            public void onStartAsync(AsyncEvent event) {
-            }
-        });
-        parkedSince.put(ac, System.currentTimeMillis());
-        queue.add(ac);
-        if (!isHeld(module) && queue.remove(ac)) {
-            parkedSince.remove(ac);
-            ac.dispatch(); // released while this request was being parked
         }
     }
 
