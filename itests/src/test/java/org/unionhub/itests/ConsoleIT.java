@@ -192,7 +192,13 @@ public class ConsoleIT {
             return waitFor(By.id("nav-home")) != null && d.findElements(By.id("nav-jobfairs")).isEmpty();
         });
         shot("admin-jobfairs-disabled");
-        waitFor(By.cssSelector("tr[data-module='jobfairs'] button[data-action='enable']")).click();
+        // the menu entry goes with the module's bundle; the feature counts as uninstalled a moment later
+        By enable = By.cssSelector("tr[data-module='jobfairs'] button[data-action='enable']");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            d.navigate().refresh();
+            return waitFor(By.id("admin-modules")) != null && !d.findElements(enable).isEmpty();
+        });
+        waitFor(enable).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
             d.navigate().refresh();
             return waitFor(By.id("nav-home")) != null && !d.findElements(By.id("nav-jobfairs")).isEmpty();

@@ -120,10 +120,8 @@ final class ExternalHub {
      * bin/start in that moment can lose its start.
      */
     void stop() throws Exception {
-        if (jvms().findAny().isEmpty()) {
-            return;
-        }
-        run(home, "bin/stop");
+        // always asked: the process list does not always show the JVM's arguments; "not running" is no error here
+        new ProcessBuilder("bin/stop").directory(home.toFile()).redirectErrorStream(true).start().waitFor();
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
             if (jvms().findAny().isEmpty()) {
@@ -148,8 +146,17 @@ final class ExternalHub {
     private java.util.stream.Stream<ProcessHandle> jvms() throws IOException {
         java.util.Set<String> markers = new java.util.HashSet<>(java.util.List.of("-Dkaraf.base=" + home.toAbsolutePath(),
                 "-Dkaraf.base=" + home.toRealPath()));
-        return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
-                .map(args -> java.util.Arrays.stream(args).anyMatch(markers::contains)).orElse(false));
+        return ProcessHandle.allProcesses().filter(p -> arguments(p).stream().anyMatch(markers::contains));
+    }
+
+    /** A process's arguments, from /proc where there is one: ProcessHandle.Info does not always have them. */
+    private static List<String> arguments(ProcessHandle p) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return java.util.Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException | RuntimeException noProc) {
+            return p.info().arguments().map(java.util.Arrays::asList).orElse(List.of());
+        }
     }
 
     /**
