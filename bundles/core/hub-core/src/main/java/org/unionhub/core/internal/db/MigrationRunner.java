@@ -53,26 +53,22 @@ public final class MigrationRunner {
      * @throws MigrationException when a script fails or an applied script was changed since
      */
     public synchronized List<Integer> migrate(String module, List<Migration> migrations) {
-        List<Migration> ordered = new ArrayList<>(migrations);
-        ordered.sort(null);
         List<Integer> applied = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            Map<Integer, String> done = new HashMap<>();
-            for (Object[] row : Sql.list(c, "SELECT VERSION, CHECKSUM FROM " + HISTORY + " WHERE MODULE = ?",
-                    rs -> new Object[] {rs.getInt(1), rs.getString(2)}, module)) {
-                done.put((Integer) row[0], (String) row[1]);
-            }
+            List<Migration> pending = pending(c, module, migrations);
             c.commit();
-            for (Migration m : ordered) {
-                String checksum = m.checksum();
-                if (done.containsKey(m.version())) {
-                    if (!done.get(m.version()).equals(checksum)) {
-                        throw new MigrationException(module, m, "V" + m.version() + " was changed after it was applied");
-                    }
-                    continue;
+            for (Migration m : pending) {
+                try {
+                    run(c, module, m);
+                    Sql.update(c, "INSERT INTO " + HISTORY + " (MODULE, VERSION, DESCRIPTION, CHECKSUM, APPLIED_AT) "
+                            + "VALUES (?, ?, ?, ?, ?)", module, m.version(), m.description(), m.checksum(), Instant.now());
+                    c.commit();
+                } catch (MigrationException | SQLException e) {
+                    c.rollback();
+                    throw e;
                 }
-                apply(c, module, m, checksum);
+                logger.info("Module {}: applied migration V{} ({})", module, m.version(), m.description());
                 applied.add(m.version());
             }
             return applied;
@@ -89,37 +85,15 @@ public final class MigrationRunner {
      * @throws MigrationException naming the script and statement that fails
      */
     public synchronized List<Integer> check(String module, List<Migration> migrations) {
-        List<Migration> ordered = new ArrayList<>(migrations);
-        ordered.sort(null);
-        List<Integer> pending = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Map<Integer, String> done = new HashMap<>();
-                for (Object[] row : Sql.list(c, "SELECT VERSION, CHECKSUM FROM " + HISTORY + " WHERE MODULE = ?",
-                        rs -> new Object[] {rs.getInt(1), rs.getString(2)}, module)) {
-                    done.put((Integer) row[0], (String) row[1]);
+                List<Integer> versions = new ArrayList<>();
+                for (Migration m : pending(c, module, migrations)) {
+                    run(c, module, m);
+                    versions.add(m.version());
                 }
-                for (Migration m : ordered) {
-                    if (done.containsKey(m.version())) {
-                        if (!done.get(m.version()).equals(m.checksum())) {
-                            throw new MigrationException(module, m, "V" + m.version() + " was changed after it was applied");
-                        }
-                        continue;
-                    }
-                    String current = null;
-                    try (Statement s = c.createStatement()) {
-                        for (String statement : m.statements()) {
-                            current = statement;
-                            s.execute(statement);
-                        }
-                    } catch (SQLException e) {
-                        throw new MigrationException(module, m, "V" + m.version() + " fails at \"" + abbreviate(current)
-                                + "\": " + e.getMessage());
-                    }
-                    pending.add(m.version());
-                }
-                return pending;
+                return versions;
             } finally {
                 c.rollback();
             }
@@ -128,19 +102,36 @@ public final class MigrationRunner {
         }
     }
 
-    private void apply(Connection c, String module, Migration m, String checksum) throws SQLException {
+    /** The migrations not applied yet, in version order; refuses an applied script that was changed since. */
+    private static List<Migration> pending(Connection c, String module, List<Migration> migrations) throws SQLException {
+        Map<Integer, String> done = new HashMap<>();
+        for (Object[] row : Sql.list(c, "SELECT VERSION, CHECKSUM FROM " + HISTORY + " WHERE MODULE = ?",
+                rs -> new Object[] {rs.getInt(1), rs.getString(2)}, module)) {
+            done.put((Integer) row[0], (String) row[1]);
+        }
+        List<Migration> ordered = new ArrayList<>(migrations);
+        ordered.sort(null);
+        List<Migration> pending = new ArrayList<>();
+        for (Migration m : ordered) {
+            String applied = done.get(m.version());
+            if (applied == null) {
+                pending.add(m);
+            } else if (!applied.equals(m.checksum())) {
+                throw new MigrationException(module, m, "V" + m.version() + " was changed after it was applied");
+            }
+        }
+        return pending;
+    }
+
+    /** Runs one script's statements on {@code c}, without committing. */
+    private static void run(Connection c, String module, Migration m) {
         String current = null;
         try (Statement s = c.createStatement()) {
             for (String statement : m.statements()) {
                 current = statement;
                 s.execute(statement);
             }
-            Sql.update(c, "INSERT INTO " + HISTORY + " (MODULE, VERSION, DESCRIPTION, CHECKSUM, APPLIED_AT) "
-                    + "VALUES (?, ?, ?, ?, ?)", module, m.version(), m.description(), checksum, Instant.now());
-            c.commit();
-            logger.info("Module {}: applied migration V{} ({})", module, m.version(), m.description());
         } catch (SQLException e) {
-            c.rollback();
             throw new MigrationException(module, m, "V" + m.version() + " failed at \"" + abbreviate(current)
                     + "\": " + e.getMessage());
         }

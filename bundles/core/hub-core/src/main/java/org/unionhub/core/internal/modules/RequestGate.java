@@ -191,15 +191,14 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         held.keySet().stream().filter(m -> !expected.contains(m)).toList().forEach(this::release);
     }
 
-    /** New requests of {@code moduleId} wait from now on; answers when the running ones have finished. */
-    boolean hold(String moduleId, long drainMillis) throws InterruptedException {
+    /** New requests of {@code moduleId} wait from now on; returns when the running ones have finished. */
+    void hold(String moduleId, long drainMillis) throws InterruptedException {
         held.put(moduleId, System.currentTimeMillis());
         long deadline = System.currentTimeMillis() + drainMillis;
         AtomicInteger running = inFlight.computeIfAbsent(moduleId, k -> new AtomicInteger());
         while (running.get() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(PAUSE_MS);
         }
-        return running.get() == 0;
     }
 
     void release(String moduleId) {
