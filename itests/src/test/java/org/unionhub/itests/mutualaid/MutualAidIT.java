@@ -358,7 +358,8 @@ public class MutualAidIT extends HubTestSupport {
         assertTrue(results.get(2).path("reason").asText(), results.get(2).path("reason").asText().contains("NOT_COVERED"));
         assertTrue(results.get(3).path("reason").asText().contains("not a number"));
         assertTrue(results.get(4).path("reason").asText().contains("NO-SUCH-CARD"));
-        assertTrue(results.get(5).path("reason").asText().contains("outside your organisation"));
+        assertTrue("a member of another district reads as one that does not exist: " + results.get(5),
+                results.get(5).path("reason").asText().contains("member " + elsewhere + " does not exist"));
 
         JsonNode again = send("POST", ROOT + "/plans/" + plan + "/enrolments/bulk", Who.of("officer"), csv, "text/csv")
                 .expect(200).json();

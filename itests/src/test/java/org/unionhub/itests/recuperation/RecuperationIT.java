@@ -272,15 +272,15 @@ public class RecuperationIT extends HubTestSupport {
         long bookings = get("/api/recuperation/bookings?limit=1", "admin").json().path("total").asLong();
         long audit = get("/api/audit?limit=1", "admin").json().path("total").asLong();
 
-        assertProblem(post("/api/recuperation/programmes", "officer", obj("sanatoriumId", s, "startDate", "2027-11-08", "days", 0,
+        assertProblem(post("/api/recuperation/programmes", "admin", obj("sanatoriumId", s, "startDate", "2027-11-08", "days", 0,
                 "places", 5, "pricePerPersonPerDay", 200)), 422, "days");
-        assertProblem(post("/api/recuperation/programmes", "officer", obj("sanatoriumId", s, "startDate", "2027-11-08",
+        assertProblem(post("/api/recuperation/programmes", "admin", obj("sanatoriumId", s, "startDate", "2027-11-08",
                 "endDate", "2027-11-01", "places", 5, "pricePerPersonPerDay", 200)), 422, "endDate");
-        assertProblem(post("/api/recuperation/programmes", "officer", obj("sanatoriumId", 999999, "startDate", "2027-11-08",
+        assertProblem(post("/api/recuperation/programmes", "admin", obj("sanatoriumId", 999999, "startDate", "2027-11-08",
                 "days", 3, "places", 2, "pricePerPersonPerDay", 200, "quotas", List.of(Map.of("category", "NEW_FORM", "places", 3,
                         "releaseOn", "2027-11-01")))), 422, "quotas");
-        assertProblem(post("/api/recuperation/programmes", "officer", "{\"sanatoriumId\": 1, \"startDate\": "), 400, "$");
-        assertProblem(post("/api/recuperation/sanatoriums", "officer", obj("name", "x", "region", "y", "bedsPerNight", 0)), 422,
+        assertProblem(post("/api/recuperation/programmes", "admin", "{\"sanatoriumId\": 1, \"startDate\": "), 400, "$");
+        assertProblem(post("/api/recuperation/sanatoriums", "admin", obj("name", "x", "region", "y", "bedsPerNight", 0)), 422,
                 "bedsPerNight");
         assertProblem(book("officer", p, HAICANG, List.of(999999L), Map.of()), 422, "memberIds");
         assertProblem(book("officer", 999999, HAICANG, List.of(m), Map.of()), 422, "programmeId");
@@ -301,13 +301,13 @@ public class RecuperationIT extends HubTestSupport {
     // ---- helpers
 
     private long sanatorium(String name, boolean unionOwned, int beds) throws Exception {
-        return post("/api/recuperation/sanatoriums", "officer", obj("name", name, "region", "内蒙古", "unionOwned", unionOwned,
+        return post("/api/recuperation/sanatoriums", "admin", obj("name", name, "region", "内蒙古", "unionOwned", unionOwned,
                 "bedsPerNight", beds)).expect(201).id();
     }
 
     private long programme(long sanatorium, String start, int days, int places, String price, Map<?, ?>... quotas)
             throws Exception {
-        return post("/api/recuperation/programmes", "officer", obj("sanatoriumId", sanatorium, "startDate", start, "days", days,
+        return post("/api/recuperation/programmes", "admin", obj("sanatoriumId", sanatorium, "startDate", start, "days", days,
                 "places", places, "pricePerPersonPerDay", new BigDecimal(price), "quotas", List.of(quotas))).expect(201).id();
     }
 

@@ -57,12 +57,21 @@ public record IdCardNumber(String value, LocalDate birthDate, Sex sex) {
         return CHECK.charAt(sum % 11);
     }
 
-    /** Masked for display: the first 3 and last 4 characters, e.g. {@code 110***********123X}. */
+    /**
+     * Masked for display: only the last 4 characters, e.g. {@code **************002X}. The region code and birth
+     * date at the front, with the sex and check digit, let a guesser rebuild the whole number in a few dozen tries.
+     * Masking a masked value gives the same mask, so numbers masked the older way display the new way.
+     */
     public static String mask(String v) {
         if (v == null || v.length() < 8) {
             return v == null ? null : "*".repeat(v.length());
         }
-        return v.substring(0, 3) + "*".repeat(v.length() - 7) + v.substring(v.length() - 4);
+        return "*".repeat(v.length() - 4) + v.substring(v.length() - 4);
+    }
+
+    /** True when {@code sent} is a masked number (as read back) for the stored mask {@code stored}: keep the number. */
+    public static boolean isMaskOf(String sent, String stored) {
+        return sent != null && stored != null && sent.indexOf('*') >= 0 && mask(sent.trim()).equals(mask(stored));
     }
 
     private static IdCardNumber build(String v) {

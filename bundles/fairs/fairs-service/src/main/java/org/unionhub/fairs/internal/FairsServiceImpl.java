@@ -651,9 +651,18 @@ public class FairsServiceImpl implements FairsService {
         }
         Long m = member;
         return db.read(c -> {
-            String where = m == null ? "1 = 1" : "C.MEMBER_ID = ?";
-            Object[] params = m == null ? new Object[0] : new Object[] {m};
-            long total = Sql.count(c, "SELECT COUNT(*) FROM FAIRS_COUPON C WHERE " + where, params);
+            StringBuilder w = new StringBuilder(m == null ? "1 = 1" : "C.MEMBER_ID = ?");
+            List<Object> p = new ArrayList<>();
+            if (m != null) {
+                p.add(m);
+            }
+            if (!caller.isAdmin() && caller.hasRole(Roles.OFFICER)) {
+                CouponAccess.officerClause(c, caller, directory, w, p);
+            }
+            String where = w.toString();
+            Object[] params = p.toArray();
+            long total = Sql.count(c, "SELECT COUNT(*) FROM FAIRS_COUPON C JOIN FAIRS_COUPON_BATCH B ON B.ID = C.BATCH_ID WHERE "
+                    + where, params);
             Object[] paged = Arrays.copyOf(params, params.length + 2);
             paged[params.length] = page.offset();
             paged[params.length + 1] = page.limit();
@@ -668,7 +677,15 @@ public class FairsServiceImpl implements FairsService {
         Coupon found = db.read(c -> couponRow(c, "C.CODE = ?", normalizeCode(code)))
                 .orElseThrow(() -> HubException.notFound("coupon", code));
         boolean owner = caller.memberId() != null && caller.memberId() == found.memberId();
-        if (!owner && !caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER, MERCHANT)) {
+        if (owner) {
+            return found;
+        }
+        BatchRow b = db.read(c -> batchRow(c, found.batchId())).orElseThrow();
+        boolean staff = caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER)
+                && CouponAccess.officerMay(caller, found.memberId(), b.orgId(), directory);
+        String merchant = caller.hasRole(MERCHANT) ? CouponAccess.boundMerchant(caller) : null;
+        boolean merchantMay = caller.hasRole(MERCHANT) && (b.merchantCode() == null || b.merchantCode().equals(merchant));
+        if (!staff && !merchantMay) {
             throw HubException.notFound("coupon", code);
         }
         return found;
@@ -685,12 +702,22 @@ public class FairsServiceImpl implements FairsService {
         }
         v.throwIfInvalid();
         String normalized = normalizeCode(code);
-        String merchant = r.merchantCreditCode() == null || r.merchantCreditCode().isBlank() ? null
+        String sent = r.merchantCreditCode() == null || r.merchantCreditCode().isBlank() ? null
                 : CreditCode.normalize(r.merchantCreditCode());
+        boolean staff = caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER);
+        // a merchant redeems as the merchant his account is bound to, whatever the request says
+        String merchant = staff ? sent : CouponAccess.boundMerchant(caller);
+        if (!staff && sent != null && !sent.equals(merchant)) {
+            throw HubException.invalid("merchantCreditCode", "is not the merchant this account is bound to");
+        }
         BigDecimal amount = Money.normalize(r.orderAmount());
         Object[] done = db.inTransaction(c -> {
             Instant now = Instant.now();
             Coupon cp = couponRow(c, "C.CODE = ?", normalized).orElseThrow(() -> HubException.notFound("coupon", code));
+            if (staff && !CouponAccess.officerMay(caller, cp.memberId(),
+                    batchRow(c, cp.batchId()).map(BatchRow::orgId).orElse(null), directory)) {
+                throw HubException.notFound("coupon", code); // another district's coupon: not even its existence
+            }
             if (cp.redeemedAt() != null) {
                 throw HubException.conflict("code", "coupon " + normalized + " was already redeemed at " + cp.redeemedAt());
             }

@@ -63,6 +63,9 @@ public class Archive implements ModelWorkerLookup {
     private final HubSettings hub;
     private final Configured config;
     private final EventAdmin eventAdmin;
+    /** Refusal of a number the archive holds outside the caller's organisation: it names neither place nor person. */
+    static final String NOT_YOURS = "this ID-card number cannot be added by your organisation; an admin can";
+    private final ExactIdSearch exactSearch = new ExactIdSearch();
 
     @Activate
     public Archive(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db, @Reference AuditLog audit,
@@ -99,8 +102,12 @@ public class Archive implements ModelWorkerLookup {
         try {
             long recordId = db.inTransaction(c -> {
                 events.reset();
-                if (idByIndex(c, cipher.blindIndex(id.value())).isPresent()) {
-                    throw HubException.conflict("idNumber", "this ID-card number is already in the archive; add a title to that record");
+                Optional<Long> existing = idByIndex(c, cipher.blindIndex(id.value()));
+                if (existing.isPresent()) {
+                    boolean yours = rowOf(c, existing.get()).map(r -> caller.canManage(r.orgId(), directory)).orElse(false);
+                    // outside the officer's part of the tree the answer must not confirm who is in the archive
+                    throw HubException.conflict("idNumber", yours
+                            ? "this ID-card number is already in the archive; add a title to that record" : NOT_YOURS);
                 }
                 return insert(c, caller, new NewRecord(req.name().trim(), id, level, req.yearAwarded(), trim(req.awardingBody()),
                         trim(req.workplace()), req.orgId(), trim(req.contact()), status, req.memberId()), "record created", events);
@@ -123,7 +130,7 @@ public class Archive implements ModelWorkerLookup {
         v.valid("orgId", req.orgId(), o -> directory.org(o).isPresent(), "organisation does not exist");
         v.valid("memberId", req.memberId(), m -> directory.member(m).isPresent(), "member does not exist");
         Row current = db.read(c -> visibleRow(c, caller, recordId));
-        boolean keepId = req.idNumber() == null || req.idNumber().isBlank() || req.idNumber().equals(current.masked());
+        boolean keepId = req.idNumber() == null || req.idNumber().isBlank() || IdCardNumber.isMaskOf(req.idNumber(), current.masked());
         IdCardNumber id = keepId ? null : idNumber(v, "idNumber", req.idNumber());
         v.throwIfInvalid();
         Scope.requireManage(caller, req.orgId(), directory);
@@ -223,7 +230,11 @@ public class Archive implements ModelWorkerLookup {
     public RecordView get(Caller caller, long recordId) {
         return db.read(c -> {
             Row row = visibleRow(c, caller, recordId);
-            return views(c, caller, List.of(row)).get(0);
+            if (caller.isAdmin()) {
+                // the full number is shown to admins only here and in the export, and each such read is audited
+                audit.record(c, caller, "modelworkers.record.read-id", "record", recordId, Map.of());
+            }
+            return views(c, caller, List.of(row), caller.isAdmin()).get(0);
         });
     }
 
@@ -249,7 +260,7 @@ public class Archive implements ModelWorkerLookup {
             params.add(page.limit());
             List<Row> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM " + RECORD + " R" + where
                     + " ORDER BY R.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Archive::row, params.toArray());
-            return new Page<>(views(c, caller, rows), total, page.offset(), page.limit());
+            return new Page<>(views(c, caller, rows, false), total, page.offset(), page.limit());
         });
     }
 
@@ -284,7 +295,13 @@ public class Archive implements ModelWorkerLookup {
             StringBuilder out = new StringBuilder("\uFEFF");
             out.append(Csv.line("recordId", "name", "idNumber", "sex", "birthYear", "title", "yearAwarded", "awardingBody",
                     "workplace", "orgId", "contact", "status", "memberId"));
-            for (RecordView r : views(c, caller, rows)) {
+            if (caller.isAdmin()) {
+                Map<String, Object> what = new LinkedHashMap<>();
+                what.put("records", rows.size());
+                what.put("orgId", f.orgId());
+                audit.record(c, caller, "modelworkers.record.export", "record", null, what);
+            }
+            for (RecordView r : views(c, caller, rows, caller.isAdmin())) {
                 for (TitleView t : r.titles()) {
                     out.append(Csv.line(r.id(), r.name(), r.idNumber(), r.sex(), r.birthYear(), t.title(), t.yearAwarded(),
                             t.awardingBody(), r.workplace(), r.orgId(), r.contact(), r.status(), r.memberId()));
@@ -323,6 +340,8 @@ public class Archive implements ModelWorkerLookup {
             where.append(")");
         }
         if (f.idNumber() != null && !f.idNumber().isBlank()) {
+            exactSearch.admit(caller, f.reason(), System.currentTimeMillis());
+            audit.record(c, caller, "modelworkers.record.search-id", "record", null, Map.of("reason", f.reason().trim()));
             IdCardNumber id = IdCardNumber.parse(f.idNumber())
                     .orElseThrow(() -> HubException.badRequest("idNumber", IdCardNumber.problem(f.idNumber())));
             where.append(" AND R.ID_INDEX = ?");
@@ -453,8 +472,9 @@ public class Archive implements ModelWorkerLookup {
         }
         Row row = rowOf(c, existing.get()).orElseThrow();
         if (!caller.canManage(row.orgId(), directory)) {
-            return refused(p.line(), List.of(new FieldError("idNumber",
-                    "the archive holds this ID-card number for an organisation outside yours")));
+            // the same words as for any other organisation outside the caller's: whether the number is in the
+            // archive elsewhere is not the officer's to learn
+            return refused(p.line(), List.of(new FieldError("idNumber", NOT_YOURS)));
         }
         // empty optional cells keep what the archive has
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -634,7 +654,8 @@ public class Archive implements ModelWorkerLookup {
                 recordId);
     }
 
-    List<RecordView> views(Connection c, Caller caller, List<Row> rows) throws SQLException {
+    /** {@code reveal}: the full number, birth date, birth year and sex (admins' single reads and exports). */
+    List<RecordView> views(Connection c, Caller caller, List<Row> rows, boolean reveal) throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -656,8 +677,8 @@ public class Archive implements ModelWorkerLookup {
             held.sort(highestFirst);
             TitleView top = held.isEmpty() ? null : held.get(0);
             boolean admin = caller.isAdmin();
-            out.add(new RecordView(r.id(), r.name(), admin ? cipher.decrypt(r.sealed()) : r.masked(),
-                    admin ? r.birthDate() : null, r.birthDate().getYear(), r.sex(), top == null ? null : top.title(),
+            out.add(new RecordView(r.id(), r.name(), reveal ? cipher.decrypt(r.sealed()) : IdCardNumber.mask(r.masked()),
+                    reveal ? r.birthDate() : null, admin ? r.birthDate().getYear() : null, admin ? r.sex() : null, top == null ? null : top.title(),
                     top == null ? null : top.yearAwarded(), top == null ? null : top.awardingBody(), List.copyOf(held),
                     r.workplace(), r.orgId(), r.contact(), r.memberId(), r.status(), time(r.createdAt()), time(r.updatedAt())));
         }

@@ -28,7 +28,7 @@ public class DemoData {
             @Reference Subsidies subsidies, @Reference Nominations nominations) {
         Caller sys = Caller.SYSTEM;
         if (!settings.demo() || directory.org(2).isEmpty() || directory.org(4).isEmpty()
-                || archive.search(sys, new RecordFilter(null, null, null, null, null, null), PageRequest.of(0, 1)).total() > 0) {
+                || archive.search(sys, new RecordFilter(null, null, null, null, null), PageRequest.of(0, 1)).total() > 0) {
             return;
         }
         Long chen = directory.member(1).map(m -> 1L).orElse(null);

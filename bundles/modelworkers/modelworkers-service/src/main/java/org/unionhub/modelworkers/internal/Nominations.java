@@ -101,7 +101,7 @@ public class Nominations {
 
     public NominationView update(Caller caller, long nominationId, NominationRequest req) {
         Nom current = db.read(c -> writable(c, caller, nominationId));
-        boolean keepId = req.idNumber() != null && req.idNumber().equals(current.masked()) && current.masked() != null;
+        boolean keepId = IdCardNumber.isMaskOf(req.idNumber(), current.masked());
         IdCardNumber id = validateDraft(keepId ? withoutId(req) : req);
         Scope.requireManage(caller, req.orgId(), directory);
         db.inTransaction(c -> {
@@ -431,7 +431,7 @@ public class Nominations {
                 + "MODELWORKERS_NOMINATION_COMMENT WHERE NOMINATION_ID = ? AND ROUND_NO = ? ORDER BY ID",
                 rs -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3), time(Sql.getInstant(rs, "CREATED_AT"))),
                 n.id(), n.round());
-        String idShown = n.sealed() == null ? null : caller.isAdmin() ? cipher.decrypt(n.sealed()) : n.masked();
+        String idShown = n.sealed() == null ? null : caller.isAdmin() ? cipher.decrypt(n.sealed()) : IdCardNumber.mask(n.masked());
         return new NominationView(n.id(), n.orgId(), n.state(), n.candidateName(), idShown, n.workplace(), n.contact(),
                 n.proposedTitle(), n.achievements(), materials, comments, n.recordId(), n.decisionNote(), n.createdBy(),
                 n.submittedBy(), time(n.createdAt()), time(n.updatedAt()), time(n.submittedAt()), time(n.decidedAt()));

@@ -7,10 +7,11 @@ import java.util.List;
 import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
- * An archive record as the API shows it. {@code idNumber} is masked and {@code birthDate} null except for
+ * An archive record as the API shows it. {@code idNumber} shows its last 4 characters, and {@code birthDate},
+ * {@code birthYear} and {@code sex} are null (they narrow the number down to a few dozen guesses), except for
  * admins; {@code title} and {@code yearAwarded} are those of the highest title held, {@code titles} all of them.
  */
-public record RecordView(long id, String name, String idNumber, LocalDate birthDate, int birthYear, String sex,
+public record RecordView(long id, String name, String idNumber, LocalDate birthDate, Integer birthYear, String sex,
         String title, Integer yearAwarded, String awardingBody, List<TitleView> titles, String workplace, long orgId,
         String contact, Long memberId, RecordStatus status, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }

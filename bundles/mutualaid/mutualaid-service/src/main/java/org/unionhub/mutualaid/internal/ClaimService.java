@@ -507,8 +507,13 @@ public class ClaimService {
         }
         return db.inTransaction(c -> {
             Row r = actionable(c, caller, id, submitterStep);
+            // an officer may resubmit for his member without the reviewer role, but may not read the claim
+            boolean reads = Access.readsClaim(caller, r.claim().memberId(), orgOf(r), directory);
             ClaimStatus now = r.claim().status();
             if (!from.contains(now)) {
+                if (!reads) {
+                    throw HubException.conflict("status", "claim " + id + " cannot be sent back now");
+                }
                 throw stateConflict(c, id, action.substring(action.lastIndexOf('.') + 1), from);
             }
             boolean releases = now == ClaimStatus.APPROVED;
@@ -525,7 +530,8 @@ public class ClaimService {
                     + "UPDATED_AT = ? WHERE ID = ? AND STATUS = ?", to, to == ClaimStatus.REJECTED || to == ClaimStatus.RETURNED
                             ? note : null, at, id, now);
             if (n == 0) {
-                throw stateConflict(c, id, action.substring(action.lastIndexOf('.') + 1), from);
+                throw reads ? stateConflict(c, id, action.substring(action.lastIndexOf('.') + 1), from)
+                        : HubException.conflict("status", "claim " + id + " cannot be sent back now");
             }
             if (releases) {
                 Sql.update(c, "UPDATE MUTUALAID_PERIOD_TOTAL SET APPROVED = APPROVED - ? WHERE PLAN_ID = ? AND MEMBER_ID = ? "
@@ -537,8 +543,14 @@ public class ClaimService {
             ch.put("status", to);
             ch.put("from", now);
             audit.record(c, caller, action, "claim", id, ch);
-            return full(c, load(c, id));
+            return reads ? full(c, load(c, id)) : withoutDetails(load(c, id).claim());
         });
+    }
+
+    /** What a caller who acts for the member but may not read his medical details gets back: ids and status. */
+    private static Claim withoutDetails(Claim b) {
+        return new Claim(b.id(), b.planId(), b.planVersion(), b.memberId(), b.orgId(), null, null, null, null, null, null,
+                b.status(), null, null, null, null, null, null, List.of(), List.of(), b.createdAt(), b.updatedAt());
     }
 
     private void requireSecondReviewer(Caller caller, Row r) {

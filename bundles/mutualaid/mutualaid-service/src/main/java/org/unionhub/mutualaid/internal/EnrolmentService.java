@@ -262,13 +262,18 @@ public class EnrolmentService {
         return o;
     }
 
+    /**
+     * The member a request names. One the caller may not act for is answered exactly like one that does not exist,
+     * so that an officer cannot learn which cards and member ids exist in other districts.
+     */
     private MemberInfo resolve(Caller caller, EnrolmentRequest req) {
         if (req.memberId() != null) {
-            return directory.member(req.memberId())
+            return directory.member(req.memberId()).filter(m -> Access.actsFor(caller, m.id(), m.orgId(), directory))
                     .orElseThrow(() -> HubException.invalid("memberId", "member " + req.memberId() + " does not exist"));
         }
         if (req.cardNumber() != null && !req.cardNumber().isBlank()) {
             return directory.memberByCardNumber(req.cardNumber().trim())
+                    .filter(m -> Access.actsFor(caller, m.id(), m.orgId(), directory))
                     .orElseThrow(() -> HubException.invalid("cardNumber", "no member holds union card " + req.cardNumber().trim()));
         }
         if (caller.memberId() != null) {

@@ -54,7 +54,7 @@ public class Catalogue {
     // ---- sanatoriums
 
     public Sanatorium createSanatorium(Caller caller, SanatoriumRequest req) {
-        caller.require(Roles.ADMIN, Roles.OFFICER);
+        caller.require(Roles.ADMIN); // the catalogue is region-wide: a district officer must not change it
         Validation v = new Validation();
         v.required("name", req.name()).maxLength("name", req.name(), 200);
         v.required("region", req.region()).maxLength("region", req.region(), 100);
@@ -107,7 +107,7 @@ public class Catalogue {
     // ---- programmes
 
     public Programme createProgramme(Caller caller, ProgrammeRequest req) {
-        caller.require(Roles.ADMIN, Roles.OFFICER);
+        caller.require(Roles.ADMIN); // the catalogue is region-wide: a district officer must not change it
         int days = validateProgramme(req);
         return db.inTransaction(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM RECUPERATION_SANATORIUM WHERE ID = ?", req.sanatoriumId()) == 0) {

@@ -44,6 +44,12 @@ public class Directory implements MemberDirectory {
     private static final String MEMBER_COLUMNS = "ID, NAME, PHONE, ORG_ID, EMPLOYMENT_FORM, NEW_FORM_KIND, CARD_NUMBER, "
             + "JOINED_ON, ID_SEALED, ID_MASKED, CREATED_AT, UPDATED_AT";
 
+    /**
+     * The refusal of a number or card held outside the caller's part of the tree: it says neither who nor where,
+     * so an officer learns no more than that he cannot register it (an admin can).
+     */
+    static final String NOT_YOURS = "cannot be registered by your organisation; an admin can";
+
     private final ModuleDatabase db;
     private final AuditLog audit;
     private final PersonalDataCipher cipher;
@@ -174,7 +180,7 @@ public class Directory implements MemberDirectory {
         return db.inTransaction(c -> {
             requireOrg(c, req.orgId());
             requireManage(c, caller, req.orgId());
-            requireUnique(c, null, req.cardNumber(), id);
+            requireUnique(c, caller, null, req.cardNumber(), id);
             Instant now = Instant.now();
             long memberId = Sql.insert(c, "INSERT INTO HUB_MEMBER (NAME, PHONE, ORG_ID, EMPLOYMENT_FORM, NEW_FORM_KIND, "
                     + "CARD_NUMBER, JOINED_ON, ID_SEALED, ID_INDEX, ID_MASKED, CREATED_AT, UPDATED_AT) "
@@ -196,11 +202,12 @@ public class Directory implements MemberDirectory {
             if (!canSeeOrg(c, caller, (Long) current[0]) || !caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER)) {
                 throw HubException.notFound("member", memberId);
             }
-            boolean keepId = req.idNumber() == null || req.idNumber().equals(current[1]);
+            boolean keepId = req.idNumber() == null || req.idNumber().equals(current[1])
+                    || IdCardNumber.isMaskOf(req.idNumber(), (String) current[1]);
             IdCardNumber id = validateMember(req, keepId ? "keep" : null);
             requireOrg(c, req.orgId());
             requireManage(c, caller, req.orgId());
-            requireUnique(c, memberId, req.cardNumber(), keepId ? null : id);
+            requireUnique(c, caller, memberId, req.cardNumber(), keepId ? null : id);
             StringBuilder sql = new StringBuilder("UPDATE HUB_MEMBER SET NAME = ?, PHONE = ?, ORG_ID = ?, EMPLOYMENT_FORM = ?, "
                     + "NEW_FORM_KIND = ?, CARD_NUMBER = ?, JOINED_ON = ?, UPDATED_AT = ?");
             List<Object> params = new ArrayList<>(List.of(req.name().trim()));
@@ -231,6 +238,10 @@ public class Directory implements MemberDirectory {
             boolean self = caller.memberId() != null && caller.memberId() == memberId;
             if (!self && !(caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER) && canSeeOrg(c, caller, m.orgId()))) {
                 throw HubException.notFound("member", memberId);
+            }
+            if (caller.isAdmin() && m.idNumber() != null) {
+                // an admin sees the full number only on a single read, and each such read is audited
+                audit.record(c, caller, "core.member.read-id", "personal-data", memberId, Map.of());
             }
             return m;
         });
@@ -275,7 +286,7 @@ public class Directory implements MemberDirectory {
             params.add(page.limit());
             String cols = "M." + MEMBER_COLUMNS.replace(", ", ", M.");
             List<Member> items = Sql.list(c, "SELECT " + cols + where + " ORDER BY M.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    rs -> member(rs, caller), params.toArray());
+                    rs -> member(rs, caller, false), params.toArray());
             return new Page<>(items, total, page.offset(), page.limit());
         });
     }
@@ -303,26 +314,36 @@ public class Directory implements MemberDirectory {
     }
 
     /** Field-level 409s before the unique constraints would answer with a database message. */
-    private void requireUnique(Connection c, Long self, String cardNumber, IdCardNumber id) throws SQLException {
+    private void requireUnique(Connection c, Caller caller, Long self, String cardNumber, IdCardNumber id)
+            throws SQLException {
         long other = self == null ? -1L : self;
-        if (blankToNull(cardNumber) != null && Sql.count(c, "SELECT COUNT(*) FROM HUB_MEMBER WHERE CARD_NUMBER = ? AND ID <> ?",
-                cardNumber.trim(), other) > 0) {
-            throw HubException.conflict("cardNumber", "union card " + cardNumber.trim() + " belongs to another member");
+        if (blankToNull(cardNumber) != null) {
+            Optional<Long> org = Sql.one(c, "SELECT ORG_ID FROM HUB_MEMBER WHERE CARD_NUMBER = ? AND ID <> ?",
+                    rs -> rs.getLong(1), cardNumber.trim(), other);
+            if (org.isPresent()) {
+                throw HubException.conflict("cardNumber", canSeeOrg(c, caller, org.get())
+                        ? "union card " + cardNumber.trim() + " belongs to another member" : NOT_YOURS);
+            }
         }
-        if (id != null && Sql.count(c, "SELECT COUNT(*) FROM HUB_MEMBER WHERE ID_INDEX = ? AND ID <> ?",
-                cipher.blindIndex(id.value()), other) > 0) {
-            throw HubException.conflict("idNumber", "another member has this ID-card number");
+        if (id != null) {
+            Optional<Long> org = Sql.one(c, "SELECT ORG_ID FROM HUB_MEMBER WHERE ID_INDEX = ? AND ID <> ?",
+                    rs -> rs.getLong(1), cipher.blindIndex(id.value()), other);
+            if (org.isPresent()) {
+                throw HubException.conflict("idNumber", canSeeOrg(c, caller, org.get())
+                        ? "another member has this ID-card number" : NOT_YOURS);
+            }
         }
     }
 
     private Member loadMember(Connection c, Caller caller, long memberId) throws SQLException {
-        return Sql.one(c, "SELECT " + MEMBER_COLUMNS + " FROM HUB_MEMBER WHERE ID = ?", rs -> member(rs, caller), memberId)
+        return Sql.one(c, "SELECT " + MEMBER_COLUMNS + " FROM HUB_MEMBER WHERE ID = ?", rs -> member(rs, caller, caller.isAdmin()), memberId)
                 .orElseThrow(() -> HubException.notFound("member", memberId));
     }
 
-    private Member member(ResultSet rs, Caller caller) throws SQLException {
+    /** {@code reveal}: the full ID-card number (an admin's single, audited read); lists show the last 4 characters. */
+    private Member member(ResultSet rs, Caller caller, boolean reveal) throws SQLException {
         String sealed = rs.getString("ID_SEALED");
-        String shown = sealed == null ? null : caller.isAdmin() ? cipher.decrypt(sealed) : rs.getString("ID_MASKED");
+        String shown = sealed == null ? null : reveal ? cipher.decrypt(sealed) : IdCardNumber.mask(rs.getString("ID_MASKED"));
         return new Member(rs.getLong("ID"), rs.getString("NAME"), rs.getString("PHONE"), rs.getLong("ORG_ID"),
                 Sql.getEnum(rs, "EMPLOYMENT_FORM", EmploymentForm.class),
                 Sql.getEnum(rs, "NEW_FORM_KIND", org.unionhub.api.NewFormKind.class), rs.getString("CARD_NUMBER"),

@@ -63,15 +63,25 @@ public class CouponBatchResource {
     @GET
     @PermitAll
     public Page<CouponBatch> list(@QueryParam("fairId") Long fairId, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
-        return fairs.batches(fairId, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        return fairs.batches(fairId, PageRequest.of(offset, limit)).map(b -> shown(b, sc));
     }
 
     @GET
     @Path("{id}")
     @PermitAll
-    public CouponBatch get(@PathParam("id") long id) {
-        return fairs.batch(id);
+    public CouponBatch get(@PathParam("id") long id, @Context SecurityContext sc) {
+        return shown(fairs.batch(id), sc);
+    }
+
+    /** The merchant a batch is bound to is for staff and merchants; the public listing leaves it out. */
+    private static CouponBatch shown(CouponBatch b, SecurityContext sc) {
+        if (b.merchantCreditCode() == null || Requests.caller(sc).hasAnyRole(Roles.ADMIN, Roles.OFFICER, "merchant")) {
+            return b;
+        }
+        return new CouponBatch(b.id(), b.fairId(), b.orgId(), b.title(), b.kind(), b.threshold(), b.discount(), b.gift(),
+                b.quantity(), b.perMemberLimit(), b.validFrom(), b.validTo(), null, b.issued(), b.claimed(), b.remaining(),
+                b.redeemed(), b.discountGranted(), b.createdAt());
     }
 
     /**

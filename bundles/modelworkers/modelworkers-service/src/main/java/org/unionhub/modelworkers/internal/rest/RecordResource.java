@@ -73,9 +73,9 @@ public class RecordResource {
     @GET
     public Page<RecordView> search(@QueryParam("name") String name, @QueryParam("title") String title,
             @QueryParam("year") Integer year, @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId,
-            @QueryParam("idNumber") String idNumber, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("idNumber") String idNumber, @QueryParam("reason") String reason, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
-        return archive.search(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, idNumber),
+        return archive.search(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, idNumber, reason),
                 PageRequest.of(offset, limit));
     }
 
@@ -83,7 +83,7 @@ public class RecordResource {
     @Path("counts")
     public Counts counts(@QueryParam("name") String name, @QueryParam("title") String title, @QueryParam("year") Integer year,
             @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId, @Context SecurityContext sc) {
-        return archive.counts(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, null));
+        return archive.counts(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId));
     }
 
     @GET
@@ -92,7 +92,7 @@ public class RecordResource {
     public Response export(@QueryParam("name") String name, @QueryParam("title") String title,
             @QueryParam("year") Integer year, @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId,
             @Context SecurityContext sc) {
-        String csv = archive.export(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, null));
+        String csv = archive.export(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId));
         return Response.ok(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"model-workers.csv\"").build();
     }
@@ -100,7 +100,7 @@ public class RecordResource {
     /** A CSV file (header line first, UTF-8): answers what happened to every line. */
     @POST
     @Path("import")
-    @Consumes({Bodies.CSV, MediaType.TEXT_PLAIN})
+    @Consumes(Bodies.CSV)
     public ImportReport importCsv(java.io.InputStream body, @Context SecurityContext sc) {
         byte[] bytes = Bodies.read(body, config.get().importMaxBytes());
         return archive.importCsv(Requests.caller(sc), new String(bytes, StandardCharsets.UTF_8));

@@ -159,9 +159,10 @@ public class ClaimResource {
             @Context SecurityContext sc) {
         ClaimService.Content c = claims.download(Requests.caller(sc), id, attachmentId);
         Response.ResponseBuilder r = Response.ok(c.bytes(), c.contentType());
-        if (c.fileName() != null) {
-            r.header("Content-Disposition", "attachment; filename=\"" + c.fileName().replaceAll("[\"\\\\\\r\\n]", "_") + "\"");
-        }
+        // always a download, never shown inline: a crafted upload must not run as a page of the hub's origin
+        String name = c.fileName() == null ? "attachment-" + attachmentId : c.fileName().replaceAll("[\"\\\\\\r\\n]", "_");
+        r.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        r.header("X-Content-Type-Options", "nosniff");
         return r.build();
     }
 }

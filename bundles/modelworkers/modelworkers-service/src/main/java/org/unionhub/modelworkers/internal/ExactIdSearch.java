@@ -1,0 +1,53 @@
+package org.unionhub.modelworkers.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.unionhub.api.FieldError;
+import org.unionhub.api.HubException;
+import org.unionhub.api.security.Caller;
+
+/**
+ * Who may search the archive by an exact ID-card number, and how often. An exact match answers "this person is
+ * in the archive" for any number one guesses, so only admins may ask, each time with a reason that goes to the
+ * audit, and at most {@link #PER_WINDOW} times per admin in {@link #WINDOW_MS}: enough for a desk, far too few to
+ * walk the few dozen numbers that share a birth date and the last four characters.
+ */
+final class ExactIdSearch {
+
+    static final int PER_WINDOW = 20;
+    static final long WINDOW_MS = 10 * 60_000L;
+    private static final int MAX_TRACKED = 1_000;
+
+    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
+
+    /** Throws 403 for a non-admin, 422 without a reason, 429 when the admin asked too often lately. */
+    void admit(Caller caller, String reason, long now) {
+        if (!caller.isAdmin()) {
+            throw new HubException(403, "Forbidden", "idNumber: only an admin may search by ID-card number",
+                    List.of(new FieldError("idNumber", "only an admin may search by ID-card number")));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 200) {
+            throw HubException.invalid("reason", "say why you search by ID-card number (1 to 200 characters); it is audited");
+        }
+        if (recent.size() > MAX_TRACKED) {
+            recent.clear(); // a bound on memory; admins are few, so this never happens in use
+        }
+        Deque<Long> times = recent.computeIfAbsent(caller.username(), k -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MS) {
+                times.pollFirst();
+            }
+            if (times.size() >= PER_WINDOW) {
+                long retry = Math.max(1, (times.peekFirst() + WINDOW_MS - now + 999) / 1000);
+                throw new HubException(429, "Too many requests", "at most " + PER_WINDOW
+                        + " searches by ID-card number per " + WINDOW_MS / 60_000 + " minutes; retry in " + retry + " s",
+                        List.of(new FieldError("idNumber", "too many searches by ID-card number; retry in " + retry + " s")));
+            }
+            times.addLast(now);
+        }
+    }
+}
