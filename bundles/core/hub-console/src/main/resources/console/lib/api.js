@@ -19,6 +19,7 @@ export { session };
 export async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
   if (session.token) headers['Authorization'] = 'Bearer ' + session.token;
+  headers['X-Requested-With'] = 'XMLHttpRequest'; // no Basic challenge, so the browser never caches Basic credentials
   let body = options.body;
   if (body !== undefined && !(body instanceof Blob) && typeof body !== 'string') {
     body = JSON.stringify(body);

@@ -49,7 +49,7 @@ class IdCardNumberTest {
     @Test
     void masksAllButTheLastFour() {
         assertEquals("**************002X", IdCardNumber.mask("11010519491231002X"));
-        assertEquals("masking the older mask gives the new one", "**************002X", IdCardNumber.mask("110***********002X"));
+        assertEquals("**************002X", IdCardNumber.mask("110***********002X"), "masking the older mask gives the new one");
         org.junit.jupiter.api.Assertions.assertTrue(IdCardNumber.isMaskOf("**************002X", "110***********002X"));
         org.junit.jupiter.api.Assertions.assertFalse(IdCardNumber.isMaskOf("11010519491231002X", "110***********002X"),
                 "a full number is never taken for the mask");

@@ -28,11 +28,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionhub.api.security.Authenticator;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.TooManyAttempts;
 
 /**
  * Authentication (HTTP Basic through the hub's JAAS realm, or a bearer token) and role checks for every
  * resource of every module. A method marked {@code @PermitAll} is open; {@code @RolesAllowed} needs one of
  * its roles; with neither, any signed-in account will do. Method annotations win over class ones.
+ *
+ * <p>A 401 carries {@code WWW-Authenticate: Basic} only for callers that are not scripts of a web page: a request
+ * with {@code X-Requested-With} (the console sends it; a cross-site page cannot without a CORS preflight) gets no
+ * challenge, so a browser never pops up its password dialog nor starts caching Basic credentials that a cross-site
+ * form could ride on. A sign-in that is throttled answers 429 with {@code Retry-After}, before any password hash.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -42,6 +48,8 @@ import org.unionhub.api.security.Caller;
 public class AuthFilter implements ContainerRequestFilter {
 
     static final String REALM = "Basic realm=\"UnionHub\"";
+    /** Set by the hub's servlet edge filter: the client's address, for per-address sign-in throttling. */
+    static final String ADDRESS_PROPERTY = "org.unionhub.remoteAddress";
 
     private final Authenticator authenticator;
 
@@ -58,11 +66,17 @@ public class AuthFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Caller caller = Caller.ANONYMOUS;
         if (header != null && !header.isBlank()) {
-            Optional<Caller> found = authenticate(header.trim());
+            Optional<Caller> found;
+            try {
+                Object address = request.getProperty(ADDRESS_PROPERTY);
+                found = authenticate(header.trim(), address == null ? null : address.toString());
+            } catch (TooManyAttempts e) {
+                request.abortWith(Response.fromResponse(Problem.response(429, e.title(), e.detail(), List.of()))
+                        .header("Retry-After", Long.toString(e.retryAfterSeconds())).build());
+                return;
+            }
             if (found.isEmpty()) {
-                request.abortWith(Response.fromResponse(Problem.response(401, "Unauthorized",
-                        "the credentials are wrong, expired or unreadable", List.of()))
-                        .header(HttpHeaders.WWW_AUTHENTICATE, REALM).build());
+                request.abortWith(unauthorized(request, "the credentials are wrong, expired or unreadable"));
                 return;
             }
             caller = found.get();
@@ -93,9 +107,7 @@ public class AuthFilter implements ContainerRequestFilter {
             roles = type.getAnnotation(RolesAllowed.class);
         }
         if (caller.isAnonymous()) {
-            request.abortWith(Response.fromResponse(Problem.response(401, "Unauthorized",
-                    "sign in: HTTP Basic or a bearer token from POST /api/auth/token", List.of()))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, REALM).build());
+            request.abortWith(unauthorized(request, "sign in: HTTP Basic or a bearer token from POST /api/auth/token"));
             return;
         }
         if (roles != null && !caller.hasAnyRole(roles.value())) {
@@ -104,7 +116,16 @@ public class AuthFilter implements ContainerRequestFilter {
         }
     }
 
-    private Optional<Caller> authenticate(String header) {
+    /** 401; the Basic challenge only for callers that are not a web page's scripts (see the class comment). */
+    static Response unauthorized(ContainerRequestContext request, String detail) {
+        Response problem = Problem.response(401, "Unauthorized", detail, List.of());
+        if (request.getHeaderString("X-Requested-With") != null) {
+            return problem;
+        }
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, REALM).build();
+    }
+
+    private Optional<Caller> authenticate(String header, String address) {
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authenticator.bearer(header.substring(7).trim());
         }
@@ -115,7 +136,7 @@ public class AuthFilter implements ContainerRequestFilter {
                 if (colon <= 0) {
                     return Optional.empty();
                 }
-                return authenticator.login(pair.substring(0, colon), pair.substring(colon + 1));
+                return authenticator.login(pair.substring(0, colon), pair.substring(colon + 1), address);
             } catch (IllegalArgumentException badBase64) {
                 return Optional.empty();
             }

@@ -88,6 +88,15 @@ public class AccountResource {
         return accounts.update(Requests.caller(sc), username, Requests.body(req));
     }
 
+    /** Lifts the sign-in lock and back-off of an account (after repeated failed sign-ins). */
+    @POST
+    @Path("{username}/unlock")
+    @RolesAllowed(Roles.ADMIN)
+    public Response unlock(@PathParam("username") String username, @Context SecurityContext sc) {
+        accounts.unlock(Requests.caller(sc), username);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("roles")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})

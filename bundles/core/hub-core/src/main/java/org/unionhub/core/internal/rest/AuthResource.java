@@ -1,9 +1,11 @@
 package org.unionhub.core.internal.rest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import javax.annotation.security.PermitAll;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.HeaderParam;
@@ -21,13 +23,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
 import org.unionhub.api.Validation;
 import org.unionhub.api.security.Authenticator;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.web.Requests;
 
-/** Sign-in: trade a user name and password (JSON or Basic) for a bearer token. */
+/**
+ * Sign-in: trade a user name and password (JSON or Basic) for a bearer token. A token never mints another one
+ * (a stolen token must not outlive its own expiry); {@code DELETE /auth/tokens} signs out everywhere.
+ */
 @Component(service = AuthResource.class)
 @JaxrsResource
 @JSONRequired
@@ -53,14 +59,18 @@ public class AuthResource {
     @POST
     @Path("token")
     @PermitAll
-    public Response token(Credentials body, @Context SecurityContext sc) {
+    public Response token(Credentials body, @Context SecurityContext sc, @Context HttpServletRequest http) {
         Caller caller = Requests.caller(sc);
+        if (!caller.isAnonymous() && "Bearer".equals(sc.getAuthenticationScheme())) {
+            throw new HubException(403, "Forbidden", "a bearer token cannot mint tokens: send the user name and password",
+                    List.of(new FieldError("password", "is required to get a token")));
+        }
         if (caller.isAnonymous()) {
             Validation v = new Validation();
             v.required("username", body == null ? null : body.username());
             v.required("password", body == null ? null : body.password());
             v.throwIfInvalid();
-            caller = authenticator.login(body.username(), body.password())
+            caller = authenticator.login(body.username(), body.password(), http == null ? null : http.getRemoteAddr())
                     .orElseThrow(() -> new HubException(401, "Unauthorized", "wrong user name or password"));
         }
         Authenticator.Token t = authenticator.issueToken(caller);
@@ -74,6 +84,14 @@ public class AuthResource {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             authenticator.revoke(authorization.substring(7).trim());
         }
+        return Response.noContent().build();
+    }
+
+    /** Signs the caller out everywhere: every token of the account is withdrawn. */
+    @DELETE
+    @Path("tokens")
+    public Response revokeAll(@Context SecurityContext sc) {
+        authenticator.revokeAll(Requests.caller(sc).username());
         return Response.noContent().build();
     }
 }

@@ -50,13 +50,15 @@ import org.unionhub.api.security.Roles;
 public class AccountStore {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,63}");
-    private static final int MIN_PASSWORD = 8;
+    /** The demo accounts (name = password); a non-demo install removes those that still have that password. */
+    static final List<String> DEMO_ACCOUNTS = List.of("admin", "officer", "siming", "member", "porter");
 
     private final Logger logger = LoggerFactory.getLogger(AccountStore.class);
     private final ModuleDatabase db;
     private final AuditLog audit;
     private final PasswordHasher hasher;
     private final String decoy;
+    private final SignInGuard guard;
     private final List<HubModule> modules = new CopyOnWriteArrayList<>();
     private final List<Runnable> passwordListeners = new CopyOnWriteArrayList<>();
 
@@ -70,7 +72,15 @@ public class AccountStore {
         this.db = db;
         this.audit = audit;
         this.hasher = new PasswordHasher(config.password_iterations());
+        if (hasher.iterations() < PasswordHasher.DEFAULT_ITERATIONS) {
+            logger.warn("password.iterations = {}: weaker than the {} iterations OWASP advises; use it for tests only",
+                    hasher.iterations(), PasswordHasher.DEFAULT_ITERATIONS);
+        }
         this.decoy = hasher.decoy();
+        this.guard = new SignInGuard(guardSettings(config));
+        if (!settings.demo()) {
+            removeDemoAccounts();
+        }
         bootstrapAdmin(settings.demo(), Path.of(PersonalDataCipherImpl.expand(config.initial_password_file())));
     }
 
@@ -86,6 +96,27 @@ public class AccountStore {
     /** Called when a password changes or an account is disabled, so credential caches forget it. */
     public void onPasswordChange(Runnable listener) {
         passwordListeners.add(listener);
+    }
+
+    static SignInGuard.Settings guardSettings(SecurityConfig config) {
+        return new SignInGuard.Settings(Math.max(0, config.signin_free_failures()),
+                Math.max(0, config.signin_address_free_failures()), Math.max(0, config.signin_lock_after()),
+                Math.max(0, config.signin_lock_minutes()) * 60_000L);
+    }
+
+    /** The failed sign-ins counters; the authenticator consults them before any hash. */
+    SignInGuard guard() {
+        return guard;
+    }
+
+    /** An admin lifts a sign-in lock (and the back-off) of an account. */
+    public void unlock(Caller caller, String username) {
+        db.inTransaction(c -> {
+            load(c, username);
+            audit.record(c, caller, "core.account.unlock", "account", username, Map.of());
+            return null;
+        });
+        guard.unlock(username);
     }
 
     public Set<String> knownRoles() {
@@ -107,6 +138,12 @@ public class AccountStore {
         if (!hasher.matches(password, (String) r[0]) || !(Boolean) r[4]) {
             return Optional.empty();
         }
+        if (hasher.needsRehash((String) r[0])) {
+            // hashed with fewer iterations than configured now: the password is at hand, so hash it again
+            String again = hasher.hash(password);
+            db.inTransaction(c -> Sql.update(c, "UPDATE HUB_ACCOUNT SET PASSWORD_HASH = ? WHERE USERNAME = ? AND PASSWORD_HASH = ?",
+                    again, username.toLowerCase(), r[0]));
+        }
         return Optional.of(new Verified(username.toLowerCase(), roles((String) r[1]), (Long) r[2], (Long) r[3]));
     }
 
@@ -116,7 +153,8 @@ public class AccountStore {
         v.valid("username", req.username(), u -> USERNAME.matcher(u).matches(),
                 "3 to 64 lower-case letters, digits and . _ @ -, starting with a letter or digit");
         v.required("password", req.password());
-        v.valid("password", req.password(), p -> p.length() >= MIN_PASSWORD, "must be at least " + MIN_PASSWORD + " characters");
+        String weak = req.password() == null ? null : PasswordPolicy.problem(req.password(), req.username());
+        v.check(weak == null, "password", weak);
         v.required("roles", req.roles());
         validateBinding(v, req.roles(), req.orgId(), req.memberId());
         v.throwIfInvalid();
@@ -142,7 +180,8 @@ public class AccountStore {
             Long orgId = req.orgId() == null ? current.orgId() : req.orgId();
             Long memberId = req.memberId() == null ? current.memberId() : req.memberId();
             Validation v = new Validation();
-            v.valid("password", req.password(), p -> p.length() >= MIN_PASSWORD, "must be at least " + MIN_PASSWORD + " characters");
+            String weak = req.password() == null ? null : PasswordPolicy.problem(req.password(), username);
+            v.check(weak == null, "password", weak);
             validateBinding(v, roles, orgId, memberId);
             v.check(req.username() == null || req.username().equals(username), "username", "cannot be changed");
             v.throwIfInvalid();
@@ -168,7 +207,8 @@ public class AccountStore {
         Validation v = new Validation();
         v.required("currentPassword", currentPassword);
         v.required("newPassword", newPassword);
-        v.valid("newPassword", newPassword, p -> p.length() >= MIN_PASSWORD, "must be at least " + MIN_PASSWORD + " characters");
+        String weak = newPassword == null ? null : PasswordPolicy.problem(newPassword, caller.username());
+        v.check(weak == null, "newPassword", weak);
         v.throwIfInvalid();
         if (verify(caller.username(), currentPassword.toCharArray()).isEmpty()) {
             throw HubException.invalid("currentPassword", "does not match");
@@ -230,17 +270,39 @@ public class AccountStore {
         ensure("admin", password, Set.of(Roles.ADMIN), null, null);
         try {
             Files.createDirectories(passwordFile.getParent());
-            Files.writeString(passwordFile, password + "\n");
+            Files.deleteIfExists(passwordFile);
             try {
-                Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+                // owner-only from its creation: never a moment in which another local user could read it
+                Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's ACL applies
+                Files.createFile(passwordFile); // Windows: the folder's ACL applies
             }
+            Files.writeString(passwordFile, password + "\n");
             logger.warn("First start: the account 'admin' was created; its password is in {}. Change it and delete the file.",
                     passwordFile);
         } catch (IOException e) {
             logger.warn("First start: the account 'admin' was created with password {} (could not write {}: {})",
                     password, passwordFile, e.getMessage());
+        }
+    }
+
+    /**
+     * A demo install switched to non-demo: every demo account that still has its name as password goes, with its
+     * tokens, so that admin/admin and the demo officers do not survive into production. The admin is then created
+     * afresh with a random password.
+     */
+    private void removeDemoAccounts() {
+        for (String name : DEMO_ACCOUNTS) {
+            boolean exists = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM HUB_ACCOUNT WHERE USERNAME = ?", name)) > 0;
+            if (exists && verify(name, name.toCharArray()).isPresent()) {
+                db.inTransaction(c -> {
+                    Sql.update(c, "DELETE FROM HUB_TOKEN WHERE USERNAME = ?", name);
+                    Sql.update(c, "DELETE FROM HUB_ACCOUNT WHERE USERNAME = ?", name);
+                    audit.record(c, Caller.SYSTEM, "core.account.delete", "account", name, Map.of("reason", "demo account, non-demo install"));
+                    return null;
+                });
+                logger.warn("Non-demo install: the demo account '{}' (password = its name) was removed", name);
+            }
         }
     }
 

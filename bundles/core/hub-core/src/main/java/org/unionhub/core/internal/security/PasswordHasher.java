@@ -14,7 +14,8 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class PasswordHasher {
 
-    public static final int DEFAULT_ITERATIONS = 310_000;
+    /** OWASP's guidance for PBKDF2-HMAC-SHA256 (2023). */
+    public static final int DEFAULT_ITERATIONS = 600_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,6 +29,20 @@ public final class PasswordHasher {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return PREFIX + "$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    /** True when {@code stored} was hashed with fewer iterations than this hasher uses: hash it again on sign-in. */
+    public boolean needsRehash(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        try {
+            return parts.length != 4 || !PREFIX.equals(parts[0]) || Integer.parseInt(parts[1]) < iterations;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     public boolean matches(char[] password, String stored) {
