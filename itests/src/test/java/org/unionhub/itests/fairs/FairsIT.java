@@ -223,6 +223,34 @@ public class FairsIT extends HubTestSupport {
         assertEquals(1, get("/api/fairs/coupon-batches/" + other, null).json().path("claimed").asInt());
     }
 
+    /** Issue 14 row 3: coupons stay in their district; a merchant redeems as the merchant he signed in as. */
+    @Test
+    public void couponsStayInTheirDistrictAndMerchantsAreBoundToTheirAccount() throws Exception {
+        long batch = batch(5, 2);
+        String code = post("/api/fairs/coupon-batches/" + batch + "/claims", "member", null).expect(201).json().path("code").asText();
+        assertTrue("the Haicang officer sees his member's coupon",
+                get("/api/fairs/coupons?limit=500", "officer").expect(200).raw().contains(code));
+        assertFalse("the Siming officer does not", get("/api/fairs/coupons?limit=500", "siming").expect(200).raw().contains(code));
+        assertProblem(get("/api/fairs/coupons/" + code, "siming"), 404, null);
+        assertProblem(post("/api/fairs/coupons/" + code + "/redeem", "siming", obj("orderAmount", 50)), 404, null);
+
+        String shopCode = creditCode();
+        ObjectNode bound = batchBody(5, 1);
+        bound.put("merchantCreditCode", shopCode);
+        long boundBatch = post("/api/fairs/coupon-batches", "officer", bound).expect(201).id();
+        assertTrue("the public listing leaves the merchant out",
+                get("/api/fairs/coupon-batches/" + boundBatch, null).expect(200).json().path("merchantCreditCode").isNull());
+        String boundCode = post("/api/fairs/coupon-batches/" + boundBatch + "/claims", "member", null).expect(201).json()
+                .path("code").asText();
+        Who other = account("shop-" + CODES.incrementAndGet(), "merchant", null, null);
+        assertProblem(send("POST", "/api/fairs/coupons/" + boundCode + "/redeem", other,
+                obj("orderAmount", 50, "merchantCreditCode", shopCode), null), 422, "merchantCreditCode");
+        Who shop = account(shopCode.toLowerCase(), "merchant", null, null);
+        JsonNode done = send("POST", "/api/fairs/coupons/" + boundCode + "/redeem", shop, obj("orderAmount", 50), null)
+                .expect(200).json();
+        assertEquals(shopCode, done.path("merchantCreditCode").asText());
+    }
+
     @Test
     public void aMerchantRedeemsACodeOnce() throws Exception {
         long batch = batch(5, 2);

@@ -141,13 +141,24 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals("another district's officer sees none of them", 0,
                 get(ROOT + "/records?orgId=" + org, "siming").expect(200).json().path("total").asLong());
 
-        // exact search by number; a non-admin sees it masked, an admin in full (a lower-case x upper-cased)
-        JsonNode found = get(ROOT + "/records?idNumber=" + plain.get(7), "officer").expect(200).json();
+        // exact search by number: admins only, with an audited reason (issue 14: it was an oracle for officers)
+        assertProblem(get(ROOT + "/records?idNumber=" + plain.get(7), "officer"), 403, "idNumber");
+        assertProblem(get(ROOT + "/records?idNumber=" + plain.get(7), "admin"), 422, "reason");
+        JsonNode found = get(ROOT + "/records?idNumber=" + plain.get(7) + "&reason=" + URLEncoder.encode("核对提名", StandardCharsets.UTF_8),
+                "admin").expect(200).json();
         assertEquals(1, found.path("total").asLong());
-        assertEquals(IdCardNumber.mask(plain.get(7)), found.path("items").get(0).path("idNumber").asText());
-        assertTrue(found.path("items").get(0).path("birthDate").isNull());
+        assertEquals("lists show the last 4 characters, even to admins", IdCardNumber.mask(plain.get(7).toUpperCase()),
+                found.path("items").get(0).path("idNumber").asText());
+        assertTrue(get("/api/audit?action=modelworkers.record.search-id&limit=5", "admin").raw().contains("核对提名"));
+        // a non-admin sees neither birth date nor birth year nor sex: with the last 4 characters they give the number away
+        JsonNode seenByOfficer = get(ROOT + "/records?orgId=" + org + "&limit=1", "officer").expect(200).json().path("items").get(0);
+        assertFalse(seenByOfficer.toString(), seenByOfficer.hasNonNull("birthDate") || seenByOfficer.hasNonNull("birthYear")
+                || seenByOfficer.hasNonNull("sex"));
+        assertTrue(seenByOfficer.path("idNumber").asText().startsWith("**************"));
         long xRecord = lines.get(lowerCaseX).path("recordId").asLong();
         JsonNode forAdmin = get(ROOT + "/records/" + xRecord, "admin").expect(200).json();
+        assertTrue("the admin's read of the full number is audited",
+                get("/api/audit?action=modelworkers.record.read-id&entityId=" + xRecord, "admin").json().path("total").asLong() >= 1);
         assertEquals(plain.get(lowerCaseX), forAdmin.path("idNumber").asText());
         IdCardNumber parsed = IdCardNumber.parse(plain.get(lowerCaseX)).orElseThrow();
         assertEquals(parsed.birthDate().toString(), forAdmin.path("birthDate").asText());

@@ -1,6 +1,7 @@
 package org.unionhub.itests.mutualaid;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -161,6 +162,8 @@ public class MutualAidIT extends HubTestSupport {
                 self.password());
         assertEquals(200, doc.status());
         assertTrue(doc.raw().startsWith("%PDF-"));
+        assertEquals("nosniff", doc.header("X-Content-Type-Options"));
+        assertTrue("always a download: " + doc.header("Content-Disposition"), doc.header("Content-Disposition").startsWith("attachment"));
 
         JsonNode figures = get(ROOT + "/figures?planId=" + plan, "officer").expect(200).json();
         assertEquals(1, figures.path("enrolled").asLong());
@@ -228,7 +231,14 @@ public class MutualAidIT extends HubTestSupport {
         assertProblem(send("POST", ROOT + "/claims/" + first + "/return", haicang, obj(), null), 422, "reason");
         send("POST", ROOT + "/claims/" + first + "/return", haicang, obj("reason", "the discharge summary is missing"), null)
                 .expect(200);
-        post(ROOT + "/claims/" + first + "/resubmit", "officer", obj()).expect(200);
+        // an officer without the reviewer role may send it back for his member, but learns nothing of it (issue 14)
+        JsonNode resent = post(ROOT + "/claims/" + first + "/resubmit", "officer", obj()).expect(200).json();
+        assertEquals("SUBMITTED", resent.path("status").asText());
+        assertFalse("no medical details for a non-reviewer: " + resent, resent.hasNonNull("hospital")
+                || resent.hasNonNull("totalExpenses") || resent.hasNonNull("decisionReason") || resent.path("steps").size() > 0);
+        Resp again = post(ROOT + "/claims/" + first + "/resubmit", "officer", obj());
+        assertProblem(again, 409, "status");
+        assertFalse("the refusal does not tell the claim's status: " + again.raw(), again.raw().contains("SUBMITTED"));
         JsonNode rejected = send("POST", ROOT + "/claims/" + first + "/reject", haicang, obj("reason", "not a hospital stay"), null)
                 .expect(200).json();
         assertEquals("REJECTED", rejected.path("status").asText());

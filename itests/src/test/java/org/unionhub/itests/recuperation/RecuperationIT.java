@@ -280,6 +280,9 @@ public class RecuperationIT extends HubTestSupport {
                 "days", 3, "places", 2, "pricePerPersonPerDay", 200, "quotas", List.of(Map.of("category", "NEW_FORM", "places", 3,
                         "releaseOn", "2027-11-01")))), 422, "quotas");
         assertProblem(post("/api/recuperation/programmes", "admin", "{\"sanatoriumId\": 1, \"startDate\": "), 400, "$");
+        // the catalogue is region-wide: a district officer may not change it (issue 14 row 14)
+        assertProblem(post("/api/recuperation/sanatoriums", "officer", obj("name", "x", "region", "y", "unionOwned", true,
+                "bedsPerNight", 5)), 403, null);
         assertProblem(post("/api/recuperation/sanatoriums", "admin", obj("name", "x", "region", "y", "bedsPerNight", 0)), 422,
                 "bedsPerNight");
         assertProblem(book("officer", p, HAICANG, List.of(999999L), Map.of()), 422, "memberIds");

@@ -1,7 +1,9 @@
 package org.unionhub.core.internal.rest;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.annotation.security.PermitAll;
@@ -28,6 +30,7 @@ import org.unionhub.api.HubException;
 import org.unionhub.api.Validation;
 import org.unionhub.api.security.Authenticator;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.TooManyAttempts;
 import org.unionhub.api.web.Requests;
 
 /**
@@ -70,8 +73,19 @@ public class AuthResource {
             v.required("username", body == null ? null : body.username());
             v.required("password", body == null ? null : body.password());
             v.throwIfInvalid();
-            caller = authenticator.login(body.username(), body.password(), http == null ? null : http.getRemoteAddr())
-                    .orElseThrow(() -> new HubException(401, "Unauthorized", "wrong user name or password"));
+            try {
+                caller = authenticator.login(body.username(), body.password(), http == null ? null : http.getRemoteAddr())
+                        .orElseThrow(() -> new HubException(401, "Unauthorized", "wrong user name or password"));
+            } catch (TooManyAttempts e) {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", "about:blank");
+                problem.put("title", e.title());
+                problem.put("status", 429);
+                problem.put("detail", e.detail());
+                problem.put("errors", List.of());
+                return Response.status(429).type("application/problem+json").header("Retry-After", e.retryAfterSeconds())
+                        .entity(problem).build();
+            }
         }
         Authenticator.Token t = authenticator.issueToken(caller);
         return Response.status(201).entity(new TokenResponse(t.token(), "Bearer", t.expiresAt(), caller.username(),

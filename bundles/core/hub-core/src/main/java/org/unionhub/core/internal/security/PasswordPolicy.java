@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * What a new password must be (ASVS 2.1): at least {@link #MIN_LENGTH} characters, at most {@link #MAX_LENGTH}, not
- * one of the common passwords shipped in {@code common-passwords.txt}, and not made of the account's own name.
+ * one of the common passwords shipped in {@code common-passwords.txt}, and not the account's own name (forwards or
+ * backwards) with only digits or signs added.
  */
 public final class PasswordPolicy {
 
@@ -42,11 +43,11 @@ public final class PasswordPolicy {
         if (lower.chars().distinct().count() <= 2) {
             return "repeats one or two characters; choose another";
         }
-        String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
-        if (name.length() >= 3 && (lower.contains(name) || lower.contains(new StringBuilder(name).reverse()))) {
-            return "must not contain the user name";
-        }
         String stripped = lower.replaceAll("[^a-z]", "");
+        String name = username == null ? "" : username.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (name.length() >= 3 && (stripped.equals(name) || stripped.equals(new StringBuilder(name).reverse().toString()))) {
+            return "must not be the user name with digits or signs added";
+        }
         if (stripped.length() >= 3 && COMMON.contains(stripped) && lower.length() - stripped.length() <= 6) {
             return "is a common password with a few digits or signs added; choose another";
         }

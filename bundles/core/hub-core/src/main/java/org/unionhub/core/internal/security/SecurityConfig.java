@@ -26,7 +26,7 @@ public @interface SecurityConfig {
     int signin_free_failures() default 3;
 
     @AttributeDefinition(name = "Free failed sign-ins per address", description = "Higher than per account: an office shares one address")
-    int signin_address_free_failures() default 10;
+    int signin_address_free_failures() default 20;
 
     @AttributeDefinition(name = "Lock an account after this many failures in a row", description = "0: never lock")
     int signin_lock_after() default 10;

@@ -17,7 +17,8 @@ class PasswordPolicyTest {
         assertNotNull(PasswordPolicy.problem("woaini1314", "chen"));
         assertNotNull(PasswordPolicy.problem("qwerty2024!", "chen"), "a common word with digits added");
         assertNotNull(PasswordPolicy.problem("aaaaaaaaaa", "chen"));
-        assertNotNull(PasswordPolicy.problem("my-chen.jianguo-pw", "chen.jianguo"), "the user name inside");
+        assertNotNull(PasswordPolicy.problem("Chen.Jianguo2025", "chen.jianguo"), "the user name with digits");
+        assertNotNull(PasswordPolicy.problem("ougnaijnehc!!88", "chen.jianguo"), "the user name backwards");
         assertNotNull(PasswordPolicy.problem("x".repeat(200) + "Yz1", "chen"), "too long");
         assertNull(PasswordPolicy.problem("海沧港务 2025 tide-lantern", "chen.jianguo"));
         assertNull(PasswordPolicy.problem("secret-chen.jianguo", "zhao"));
