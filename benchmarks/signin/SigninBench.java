@@ -18,9 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same run on the same hub (./hub start: demo data, production password hashing).
  *
  *   java benchmarks/signin/SigninBench.java [--url http://localhost:8181] [--seconds 20] [--attackers 32]
+ *                                           [--spray true]
  *
  * Phases: idle (one client asks /api/health in a loop) and attack (the same client, beside N clients that each
  * POST /api/auth/token with a wrong password, each for a user name of its own, as fast as answers come).
+ * With {@code --spray true} every attempt names a new account, so no per-account back-off ever starts; on a hub
+ * with {@code signin.address.free.failures} raised (as behind a proxy, or for attackers on many addresses) every
+ * attempt then reaches the password hash, and only the hub's limit on concurrent hashes protects the cores.
  * Prints p50/p99 of /api/health in each phase, their ratio, and how the wrong passwords were answered.
  */
 public class SigninBench {
@@ -28,6 +32,7 @@ public class SigninBench {
     static String url = "http://localhost:8181";
     static int seconds = 20;
     static int attackers = 32;
+    static boolean spray = false;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] args) throws Exception {
@@ -36,6 +41,7 @@ public class SigninBench {
                 case "--url" -> url = args[i + 1];
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--attackers" -> attackers = Integer.parseInt(args[i + 1]);
+                case "--spray" -> spray = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -49,7 +55,8 @@ public class SigninBench {
             Thread t = new Thread(() -> {
                 int i = 0;
                 while (!stop.get()) {
-                    String body = "{\"username\":\"victim" + n + "\",\"password\":\"guess-" + (i++) + "\"}";
+                    String user = spray ? "victim" + n + "-" + i : "victim" + n; // spray: a new account every time
+                    String body = "{\"username\":\"" + user + "\",\"password\":\"guess-" + (i++) + "\"}";
                     try {
                         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/token"))
                                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
