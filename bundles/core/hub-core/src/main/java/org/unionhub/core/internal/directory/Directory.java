@@ -336,7 +336,8 @@ public class Directory implements MemberDirectory {
     }
 
     private Member loadMember(Connection c, Caller caller, long memberId) throws SQLException {
-        return Sql.one(c, "SELECT " + MEMBER_COLUMNS + " FROM HUB_MEMBER WHERE ID = ?", rs -> member(rs, caller, caller.isAdmin()), memberId)
+        return Sql.one(c, "SELECT " + MEMBER_COLUMNS + " FROM HUB_MEMBER WHERE ID = ?", rs -> member(rs, caller, caller.isAdmin()),
+                memberId)
                 .orElseThrow(() -> HubException.notFound("member", memberId));
     }
 

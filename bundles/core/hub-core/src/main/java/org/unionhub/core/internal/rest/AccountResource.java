@@ -91,6 +91,7 @@ public class AccountResource {
     /** Lifts the sign-in lock and back-off of an account (after repeated failed sign-ins). */
     @POST
     @Path("{username}/unlock")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     public Response unlock(@PathParam("username") String username, @Context SecurityContext sc) {
         accounts.unlock(Requests.caller(sc), username);

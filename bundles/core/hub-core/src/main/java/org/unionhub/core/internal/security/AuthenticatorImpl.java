@@ -285,7 +285,8 @@ public class AuthenticatorImpl implements Authenticator {
         String name = username.toLowerCase();
         db.inTransaction(c -> {
             Sql.update(c, "DELETE FROM HUB_TOKEN WHERE USERNAME = ?", name);
-            audit.record(c, Caller.SYSTEM, "core.token.revoke-all", "account", name, Map.of());
+            // the account itself signs out everywhere (or an admin for it): the actor is the account
+            audit.record(c, new Caller(name, Set.of(), null, null), "core.token.revoke-all", "account", name, Map.of());
             return null;
         });
         tokens.values().removeIf(v -> v.caller().username().equals(name));

@@ -30,14 +30,10 @@ final class SignInGuard {
 
     private final Map<String, Count> accounts = new ConcurrentHashMap<>();
     private final Map<String, Count> addresses = new ConcurrentHashMap<>();
-    private volatile Settings settings;
+    private final Settings settings;
 
     SignInGuard(Settings settings) {
         this.settings = settings;
-    }
-
-    void configure(Settings s) {
-        this.settings = s;
     }
 
     /** Milliseconds the caller must wait before his next attempt; 0 when he may try now. */
