@@ -26,6 +26,8 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.security.Authenticator;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
+import org.unionhub.api.validation.MaxLength;
 
 /** Sign-in: trade a user name and password (JSON or Basic) for a bearer token. */
 @Component(service = AuthResource.class)
@@ -36,7 +38,7 @@ import org.unionhub.api.web.Requests;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record Credentials(String username, String password) {
+    public record Credentials(@MaxLength(64) String username, @MaxLength(128) String password) {
     }
 
     public record TokenResponse(String token, String tokenType, Instant expiresAt, String username, Set<String> roles,
@@ -53,6 +55,7 @@ public class AuthResource {
     @POST
     @Path("token")
     @PermitAll
+    @Returns(value = TokenResponse.class, status = 201)
     public Response token(Credentials body, @Context SecurityContext sc) {
         Caller caller = Requests.caller(sc);
         if (caller.isAnonymous()) {
@@ -70,6 +73,7 @@ public class AuthResource {
 
     @DELETE
     @Path("token")
+    @Returns(value = Void.class, status = 204)
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             authenticator.revoke(authorization.substring(7).trim());
