@@ -124,6 +124,8 @@ final class OpenApiBuilder {
         problemResponse(responses, "Unauthorized", "No or wrong credentials.", problem);
         problemResponse(responses, "Forbidden", "The account lacks the role or the organisation.", problem);
         problemResponse(responses, "NotFound", "No such resource.", problem);
+        problemResponse(responses, "NotAcceptable", "The operation does not answer in the media types of Accept.",
+                problem);
         problemResponse(responses, "Conflict", "A duplicate or a state that does not allow it.", problem);
         problemResponse(responses, "Invalid", "One or more fields are invalid; each is named in errors.", problem);
         problemResponse(responses, "Unavailable", "The database is busy; retry after Retry-After seconds.", problem);
@@ -261,6 +263,10 @@ final class OpenApiBuilder {
         }
         if (!"get".equals(verb)) {
             ref(responses, "422", "Invalid");
+        }
+        if (!responses.fieldNames().hasNext() || responses.size() == 1) {
+            // nothing else can go wrong here but asking for a media type the operation does not answer in
+            ref(responses, "406", "NotAcceptable");
         }
         ref(responses, "503", "Unavailable");
     }

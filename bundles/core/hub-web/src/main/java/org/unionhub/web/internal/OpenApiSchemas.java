@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,8 @@ final class OpenApiSchemas {
     private final Map<String, Class<?>> owners = new TreeMap<>();
     private final Set<String> written = new HashSet<>();
     private final Set<String> pending = new HashSet<>();
+    private final Set<String> enums = new HashSet<>();
+    private final Map<String, String> names = new HashMap<>();
 
     /** The schema of {@code type}; {@code out} when the hub writes it (a response), not when it reads it. */
     ObjectNode of(Type type, boolean out) {
@@ -81,9 +84,16 @@ final class OpenApiSchemas {
         } else if (raw == byte[].class) {
             s.put("type", "string").put("format", "binary");
         } else if (raw.isEnum()) {
-            s.put("type", "string");
-            ArrayNode values = s.putArray("enum");
-            Arrays.stream(raw.getEnumConstants()).forEach(c -> values.add(((Enum<?>) c).name()));
+            // one named schema per enum, so that a generated client has one type for it, not one per property
+            String name = unique(raw, raw);
+            if (!schemas.containsKey(name)) {
+                ObjectNode e = F.objectNode().put("type", "string");
+                ArrayNode values = e.putArray("enum");
+                Arrays.stream(raw.getEnumConstants()).forEach(c -> values.add(((Enum<?>) c).name()));
+                schemas.put(name, e);
+                enums.add(name);
+            }
+            s.put("$ref", "#/components/schemas/" + name);
         } else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
             s.put("type", "array");
             s.set("items", of(raw.isArray() ? raw.getComponentType() : typeArg(type, 0), out, limits));
@@ -106,12 +116,12 @@ final class OpenApiSchemas {
     ObjectNode build() {
         ObjectNode all = F.objectNode();
         schemas.forEach((name, def) -> {
-            if (written.contains(name)) {
+            if (written.contains(name) && !enums.contains(name)) {
                 ArrayNode required = def.putArray("required");
                 for (RecordComponent rc : owners.get(name).getRecordComponents()) {
                     required.add(rc.getName());
                     if (!rc.getType().isPrimitive()) {
-                        nullable((ObjectNode) def.get("properties"), rc.getName());
+                        nullable((ObjectNode) def.get("properties"), rc.getName(), enums);
                     }
                 }
             }
@@ -142,8 +152,24 @@ final class OpenApiSchemas {
         return F.objectNode().put("$ref", "#/components/schemas/" + name);
     }
 
-    private String record(Type type, Class<?> raw, boolean out) {
+    /** The schema name of a type; a second class with the same module-qualified name gets its outer class's too. */
+    private String unique(Type type, Class<?> raw) {
+        String key = type.getTypeName();
+        String assigned = names.get(key);
+        if (assigned != null) {
+            return assigned;
+        }
         String name = name(type);
+        if (names.containsValue(name)) {
+            Class<?> outer = raw.getEnclosingClass();
+            name = name + "Of" + (outer != null ? outer.getSimpleName() : Integer.toString(names.size()));
+        }
+        names.put(key, name);
+        return name;
+    }
+
+    private String record(Type type, Class<?> raw, boolean out) {
+        String name = unique(type, raw);
         if (out) {
             written.add(name);
         }
@@ -169,11 +195,13 @@ final class OpenApiSchemas {
         return name;
     }
 
-    private static void nullable(ObjectNode props, String property) {
+    private static void nullable(ObjectNode props, String property, Set<String> enums) {
         ObjectNode p = (ObjectNode) props.get(property);
         if (p.has("$ref")) {
             // OpenAPI 3.0 ignores a sibling of $ref: wrap it so that "nullable" counts
             ObjectNode wrapped = F.objectNode();
+            String target = p.get("$ref").asText().replace("#/components/schemas/", "");
+            wrapped.put("type", enums.contains(target) ? "string" : "object");
             wrapped.putArray("allOf").add(p.deepCopy());
             wrapped.put("nullable", true);
             props.set(property, wrapped);
