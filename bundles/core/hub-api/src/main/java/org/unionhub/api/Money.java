@@ -19,9 +19,23 @@ public final class Money {
         return normalize(BigDecimal.valueOf(yuan));
     }
 
-    /** Rounds to fen, half up, as Chinese financial practice does. */
+    /** The most digits before the point that a DECIMAL(14,2) column holds. */
+    static final int MAX_INTEGER_DIGITS = 12;
+
+    /**
+     * Rounds to fen, half up, as Chinese financial practice does. An amount far beyond any column (e.g.
+     * {@code 1e2000000}, which rounding would expand into millions of digits) is refused with an
+     * {@link ArithmeticException} instead; requests never get here with one, the JSON reader refuses it first.
+     */
     public static BigDecimal normalize(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+        if (amount == null) {
+            return null;
+        }
+        if (amount.signum() != 0 && amount.precision() - amount.scale() > 2 * MAX_INTEGER_DIGITS
+                || amount.scale() > 1000 || amount.scale() < -1000) {
+            throw new ArithmeticException("amount out of range");
+        }
+        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     public static BigDecimal min(BigDecimal a, BigDecimal b) {

@@ -64,10 +64,13 @@ public final class Validation {
                 endField, "must not be before " + startField);
     }
 
-    /** Checks a money amount: at most two decimals and not negative. */
+    /** Checks a money amount: not negative, fits DECIMAL(14,2) (checked on its digits, before any arithmetic). */
     public Validation money(String field, BigDecimal value) {
         if (value != null) {
             check(value.signum() >= 0, field, "must not be negative");
+            if (value.signum() != 0 && value.precision() - value.scale() > Money.MAX_INTEGER_DIGITS) {
+                return error(field, "must be less than 1E+" + Money.MAX_INTEGER_DIGITS);
+            }
             check(value.stripTrailingZeros().scale() <= 2, field, "must have at most two decimals");
         }
         return this;

@@ -1,8 +1,14 @@
 package org.unionhub.web.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
@@ -12,6 +18,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +30,10 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * JSON for every resource of every module: java.time as ISO-8601 text, BigDecimal as exact numbers,
- * unknown properties ignored (clients may send back what they read), numbers never coerced from
- * floats into integers silently. Resources ask for it with {@code @JSONRequired}.
+ * unknown properties ignored (clients may send back what they read). Strict where a lenient reader let bad data
+ * through: no fraction into an integer, no number for an enum, no number longer than {@link #MAX_NUMBER_LENGTH}
+ * characters, and every body then meets {@link InputRules} (lengths, money digits, date range, control characters,
+ * null elements) before a resource sees it. Resources ask for it with {@code @JSONRequired}.
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
@@ -33,7 +43,12 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider extends JacksonJsonProvider {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Longer than any value a column holds; Jackson's own default (1000) lets a number cost real time to read. */
+    static final int MAX_NUMBER_LENGTH = 64;
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build())
+                    .build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -42,10 +57,20 @@ public class JsonProvider extends JacksonJsonProvider {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
 
     public JsonProvider() {
         super(MAPPER);
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, String> headers, InputStream in) throws IOException {
+        Object body = super.readFrom(type, genericType, annotations, mediaType, headers, in);
+        InputRules.check(body);
+        return body;
     }
 }

@@ -95,7 +95,8 @@ public class OpenApiResource {
         if (module != null) {
             return module.trim();
         }
-        return "web".equals(ref.getBundle().getSymbolicName().replace("org.unionhub.", "")) ? "core"
-                : ref.getBundle().getSymbolicName();
+        // the hub's own bundles (core, web, console) are one tag; another bundle's resources are tagged by its name
+        String name = ref.getBundle().getSymbolicName();
+        return name.startsWith("org.unionhub.") ? "core" : name;
     }
 }

@@ -1,5 +1,6 @@
 package org.unionhub.web.internal;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import org.unionhub.api.db.DatabaseException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -49,6 +51,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             if (cause instanceof JsonProcessingException j) {
                 return json(j);
             }
+            if (cause instanceof HubException h) {
+                // thrown by a message body reader (InputRules); CXF wraps it in a plain 400
+                return toResponse(h);
+            }
             int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
             if (status == 404 && cause != null && !(cause instanceof WebApplicationException)) {
                 // a query or path parameter that does not convert (e.g. ?limit=abc) is the client's fault
@@ -68,12 +74,28 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             });
             return r.build();
         }
+        SQLException tooBig = sqlState(e, "22001", "22003");
+        if (tooBig != null) {
+            // a value the request limits did not catch but the column refused: still the client's input
+            logger.warn("A column refused a value; a request limit is missing: {}", tooBig.getMessage());
+            return Problem.response(422, "Invalid request", "a value is too long or too large for where it is stored",
+                    List.of(new FieldError("$", "a value is too long or too large: " + tooBig.getMessage())));
+        }
         if (e instanceof DatabaseException d && d.isTransient()) {
             logger.warn("Database busy or unreachable: {}", d.getMessage());
             return Response.fromResponse(Problem.response(503, "Service unavailable",
                     "the database is busy or unreachable; retry shortly", List.of())).header("Retry-After", "2").build();
         }
         return incident(e);
+    }
+
+    private static SQLException sqlState(Throwable e, String... states) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException q && q.getSQLState() != null && List.of(states).contains(q.getSQLState())) {
+                return q;
+            }
+        }
+        return null;
     }
 
     private static boolean clientGone(Throwable e) {
@@ -86,6 +108,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
 
     private Response json(JsonProcessingException j) {
+        if (j instanceof StreamConstraintsException) {
+            return Problem.response(422, "Invalid request", "a value in the body is too long",
+                    List.of(new FieldError("$", j.getOriginalMessage())));
+        }
         if (j instanceof JsonParseException || !(j instanceof JsonMappingException)) {
             String where = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column "
                     + j.getLocation().getColumnNr();
@@ -95,7 +121,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         JsonMappingException m = (JsonMappingException) j;
         String field = path(m);
         String message;
-        if (m instanceof InvalidFormatException f) {
+        if (m.getCause() instanceof StreamConstraintsException) {
+            return Problem.response(422, "Invalid request", field + ": the number has too many digits",
+                    List.of(new FieldError(field, "has too many digits")));
+        }
+        if (m instanceof MismatchedInputException mi && isWhole(mi.getTargetType())
+                && String.valueOf(mi.getOriginalMessage()).contains("Floating-point")) {
+            message = "must be a whole number";
+        } else if (m instanceof InvalidFormatException f) {
             message = f.getTargetType() != null && f.getTargetType().isEnum()
                     ? "must be one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants())
                     : "cannot read '" + f.getValue() + "' as " + simple(f.getTargetType());
@@ -105,6 +138,11 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             message = m.getOriginalMessage();
         }
         return Problem.response(400, "Bad request", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    private static boolean isWhole(Class<?> t) {
+        return t == int.class || t == long.class || t == short.class || t == Integer.class || t == Long.class
+                || t == Short.class || t == java.math.BigInteger.class;
     }
 
     private static String path(JsonMappingException m) {

@@ -2,13 +2,14 @@ package org.unionhub.fairs.api;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import org.unionhub.api.validation.MaxLength;
 
 /**
  * A coupon batch. THRESHOLD needs {@code threshold} and {@code discount} with discount &lt; threshold; GIFT needs
  * {@code gift}. {@code perMemberLimit} defaults to 1. {@code merchantCreditCode}, when set, limits redemption
  * to that merchant. {@code fairId} ties the batch to a fair's figures.
  */
-public record CouponBatchRequest(Long fairId, String title, CouponKind kind, BigDecimal threshold, BigDecimal discount,
-        String gift, Integer quantity, Integer perMemberLimit, OffsetDateTime validFrom, OffsetDateTime validTo,
-        String merchantCreditCode) {
+public record CouponBatchRequest(Long fairId, @MaxLength(200) String title, CouponKind kind, BigDecimal threshold, BigDecimal discount,
+        @MaxLength(200) String gift, Integer quantity, Integer perMemberLimit, OffsetDateTime validFrom, OffsetDateTime validTo,
+        @MaxLength(18) String merchantCreditCode) {
 }

@@ -1,11 +1,12 @@
 package org.unionhub.modelworkers.internal;
 
 import org.unionhub.modelworkers.api.RecordStatus;
+import org.unionhub.api.validation.MaxLength;
 
 /**
  * A new archive record with its first title. {@code status} defaults to ACTIVE; {@code memberId}
  * optionally links the record to a hub member.
  */
-public record RecordRequest(String name, String idNumber, String title, Integer yearAwarded, String awardingBody,
-        String workplace, Long orgId, String contact, RecordStatus status, Long memberId) {
+public record RecordRequest(@MaxLength(100) String name, @MaxLength(18) String idNumber, @MaxLength(64) String title, Integer yearAwarded, @MaxLength(200) String awardingBody,
+        @MaxLength(200) String workplace, Long orgId, @MaxLength(100) String contact, RecordStatus status, Long memberId) {
 }

@@ -1,4 +1,6 @@
 package org.unionhub.modelworkers.internal;
 
-public record TitleRequest(String title, Integer yearAwarded, String awardingBody) {
+import org.unionhub.api.validation.MaxLength;
+
+public record TitleRequest(@MaxLength(64) String title, Integer yearAwarded, @MaxLength(200) String awardingBody) {
 }

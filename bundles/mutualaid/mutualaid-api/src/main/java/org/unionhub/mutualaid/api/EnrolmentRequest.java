@@ -1,10 +1,11 @@
 package org.unionhub.mutualaid.api;
 
 import java.time.LocalDate;
+import org.unionhub.api.validation.MaxLength;
 
 /**
  * Enrol one member: {@code memberId} (a member enrolling himself may leave it out) or, in bulk files,
  * {@code cardNumber}; {@code enrolledOn} defaults to today and only an admin may backdate it.
  */
-public record EnrolmentRequest(Long memberId, String cardNumber, LocalDate enrolledOn) {
+public record EnrolmentRequest(Long memberId, @MaxLength(32) String cardNumber, LocalDate enrolledOn) {
 }

@@ -1,4 +1,6 @@
 package org.unionhub.recuperation.internal;
 
-public record SanatoriumRequest(String name, String region, Boolean unionOwned, Integer bedsPerNight) {
+import org.unionhub.api.validation.MaxLength;
+
+public record SanatoriumRequest(@MaxLength(200) String name, @MaxLength(100) String region, Boolean unionOwned, Integer bedsPerNight) {
 }

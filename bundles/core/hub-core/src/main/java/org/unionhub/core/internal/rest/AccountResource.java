@@ -24,9 +24,11 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.core.internal.security.Account;
 import org.unionhub.core.internal.security.AccountRequest;
 import org.unionhub.core.internal.security.AccountStore;
+import org.unionhub.api.validation.MaxLength;
 
 @Component(service = AccountResource.class)
 @JaxrsResource
@@ -36,7 +38,7 @@ import org.unionhub.core.internal.security.AccountStore;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    public record PasswordChange(String currentPassword, String newPassword) {
+    public record PasswordChange(@MaxLength(128) String currentPassword, @MaxLength(128) String newPassword) {
     }
 
     private final AccountStore accounts;
@@ -48,6 +50,7 @@ public class AccountResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Returns(value = Account.class, status = 201)
     public Response create(AccountRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Account a = accounts.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(a.username()).build()).entity(a).build();
@@ -68,6 +71,7 @@ public class AccountResource {
 
     @PUT
     @Path("me/password")
+    @Returns(value = Void.class, status = 204)
     public Response changePassword(PasswordChange req, @Context SecurityContext sc) {
         PasswordChange body = Requests.body(req);
         accounts.changeOwnPassword(Requests.caller(sc), body.currentPassword(), body.newPassword());

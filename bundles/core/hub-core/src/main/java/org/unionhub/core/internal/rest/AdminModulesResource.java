@@ -31,6 +31,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.admin.ModuleAdmin;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.validation.MaxLength;
 
 /** {@code /api/admin/modules}: what ships, what runs, and enable / disable / swap, for admins. */
 @Component(service = AdminModulesResource.class)
@@ -43,7 +44,7 @@ import org.unionhub.api.web.Requests;
 public class AdminModulesResource {
 
     /** {@code action}: enable, disable, swap, update or apply; {@code spec} only for apply, {@code version} only for update. */
-    public record ModuleAction(String action, String module, String policy, Boolean force, String spec, String version) {
+    public record ModuleAction(@MaxLength(100) String action, @MaxLength(100) String module, @MaxLength(100) String policy, Boolean force, @MaxLength(1000) String spec, @MaxLength(100) String version) {
     }
 
     public record AdminModule(String id, String feature, String version, boolean enabled, String state,
@@ -52,6 +53,8 @@ public class AdminModulesResource {
 
     public record AdminModules(String chosen, List<AdminModule> modules) {
     }
+
+    private static final String MODULE_ID = "[a-z][a-z0-9_-]*";
 
     private final Logger logger = LoggerFactory.getLogger(AdminModulesResource.class);
     private final ModuleAdmin admin;
@@ -91,8 +94,11 @@ public class AdminModulesResource {
         v.valid("action", a.action(), x -> List.of("enable", "disable", "swap", "update", "apply").contains(x),
                 "must be enable, disable, swap, update or apply");
         v.check(!"apply".equals(a.action()) || a.spec() != null, "spec", "is required for apply");
-        v.check("apply".equals(a.action()) || a.module() != null, "module", "is required");
-        v.check(!"swap".equals(a.action()) || a.policy() != null, "policy", "is required for swap");
+        v.check("apply".equals(a.action()) || a.module() != null && !a.module().isBlank(), "module", "is required");
+        v.check(!"swap".equals(a.action()) || a.policy() != null && !a.policy().isBlank(), "policy", "is required for swap");
+        // a blank or odd id would be written into the chosen module set as it is
+        v.valid("module", a.module(), x -> x.isBlank() || x.matches(MODULE_ID), "must be a module id such as fairs");
+        v.valid("policy", a.policy(), x -> x.isBlank() || x.matches(MODULE_ID), "must be a policy id such as zhejiang");
         v.throwIfInvalid();
         logger.info("{} asks to {} {}", Requests.caller(sc).username(), a.action(),
                 a.spec() != null ? a.spec() : a.module() + (a.policy() == null ? "" : ":" + a.policy()));

@@ -32,6 +32,8 @@ import org.unionhub.api.security.Authenticator;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.TooManyAttempts;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
+import org.unionhub.api.validation.MaxLength;
 
 /**
  * Sign-in: trade a user name and password (JSON or Basic) for a bearer token. A token never mints another one
@@ -45,7 +47,7 @@ import org.unionhub.api.web.Requests;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record Credentials(String username, String password) {
+    public record Credentials(@MaxLength(64) String username, @MaxLength(128) String password) {
     }
 
     public record TokenResponse(String token, String tokenType, Instant expiresAt, String username, Set<String> roles,
@@ -62,6 +64,7 @@ public class AuthResource {
     @POST
     @Path("token")
     @PermitAll
+    @Returns(value = TokenResponse.class, status = 201)
     public Response token(Credentials body, @Context SecurityContext sc, @Context HttpServletRequest http) {
         Caller caller = Requests.caller(sc);
         if (!caller.isAnonymous() && "Bearer".equals(sc.getAuthenticationScheme())) {
@@ -94,6 +97,7 @@ public class AuthResource {
 
     @DELETE
     @Path("token")
+    @Returns(value = Void.class, status = 204)
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             authenticator.revoke(authorization.substring(7).trim());

@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.core.internal.directory.Directory;
 import org.unionhub.core.internal.directory.Member;
 import org.unionhub.core.internal.directory.MemberFilter;
@@ -48,6 +49,7 @@ public class MemberResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Member.class, status = 201)
     public Response create(MemberRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Member m = directory.createMember(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(m.id())).build()).entity(m).build();

@@ -25,6 +25,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.core.internal.directory.Directory;
 import org.unionhub.core.internal.directory.Org;
 import org.unionhub.core.internal.directory.OrgRequest;
@@ -46,6 +47,7 @@ public class OrgResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Org.class, status = 201)
     public Response create(OrgRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Org org = directory.createOrg(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(org.id())).build()).entity(org).build();

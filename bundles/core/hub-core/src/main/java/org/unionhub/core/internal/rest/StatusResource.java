@@ -20,6 +20,7 @@ import org.unionhub.api.HubSettings;
 import org.unionhub.api.HubStatus;
 import org.unionhub.api.ModuleHealth;
 import org.unionhub.api.ModuleState;
+import org.unionhub.api.web.Returns;
 
 /** {@code /api/health} and {@code /api/modules}: public, so that load balancers and the console can read them. */
 @Component(service = StatusResource.class)
@@ -47,6 +48,7 @@ public class StatusResource {
     @GET
     @Path("health")
     @PermitAll
+    @Returns(java.util.Map.class)
     public Response health() {
         ModuleHealth db = status.database();
         List<ModuleState> modules = status.modules();

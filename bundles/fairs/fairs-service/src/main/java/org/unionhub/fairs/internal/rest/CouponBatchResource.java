@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.fairs.api.Coupon;
 import org.unionhub.fairs.api.CouponBatch;
 import org.unionhub.fairs.api.CouponBatchRequest;
@@ -55,6 +56,7 @@ public class CouponBatchResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = CouponBatch.class, status = 201)
     public Response create(CouponBatchRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         CouponBatch b = fairs.createBatch(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();
@@ -93,6 +95,7 @@ public class CouponBatchResource {
     @Path("{id}/claims")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    @Returns(value = Coupon.class, status = 201)
     public Response claim(@PathParam("id") long id, @QueryParam("memberId") Long memberId, String body,
             @Context SecurityContext sc, @Context UriInfo uri) {
         Long member = memberId != null ? memberId : memberIdOf(body);

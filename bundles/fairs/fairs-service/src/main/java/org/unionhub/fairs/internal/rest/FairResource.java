@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.fairs.api.Application;
 import org.unionhub.fairs.api.ApplicationAction;
 import org.unionhub.fairs.api.ApplicationRequest;
@@ -62,6 +63,7 @@ public class FairResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Fair.class, status = 201)
     public Response create(FairRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Fair f = fairs.createFair(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(f.id())).build()).entity(f).build();
@@ -108,6 +110,7 @@ public class FairResource {
     @POST
     @Path("{id}/applications")
     @PermitAll
+    @Returns(value = Application.class, status = 201)
     public Response apply(@PathParam("id") long id, ApplicationRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
         Application a = fairs.apply(Requests.caller(sc), id, Requests.body(req));
@@ -165,6 +168,7 @@ public class FairResource {
     @POST
     @Path("{id}/visits")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = VisitSlot.class, status = 201)
     public Response visits(@PathParam("id") long id, VisitRequest req, @Context SecurityContext sc) {
         VisitSlot v = fairs.recordVisits(Requests.caller(sc), id, Requests.body(req));
         return Response.status(Response.Status.CREATED).entity(v).build();
@@ -173,6 +177,7 @@ public class FairResource {
     @POST
     @Path("{id}/sales")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Sale.class, status = 201)
     public Response sales(@PathParam("id") long id, SaleRequest req, @Context SecurityContext sc) {
         Sale s = fairs.recordSale(Requests.caller(sc), id, Requests.body(req));
         return Response.status(Response.Status.CREATED).entity(s).build();

@@ -29,6 +29,7 @@ import org.unionhub.jobfairs.internal.Application;
 import org.unionhub.jobfairs.internal.ApplicationService;
 import org.unionhub.jobfairs.internal.Attachment;
 import org.unionhub.jobfairs.internal.StatusChange;
+import org.unionhub.api.web.Returns;
 
 /**
  * /api/jobfairs/applications: each caller sees his own share (applicant, employer account, officers
@@ -80,6 +81,7 @@ public class ApplicationResource {
     @GET
     @Path("{id: \\d+}/attachment")
     @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
+    @Returns(byte[].class)
     public Response attachment(@PathParam("id") long id, @Context SecurityContext sc) {
         Attachment a = applications.attachment(Requests.caller(sc), id);
         String ext = a.contentType().substring(a.contentType().indexOf('/') + 1);

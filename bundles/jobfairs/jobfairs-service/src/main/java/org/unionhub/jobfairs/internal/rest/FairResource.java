@@ -28,6 +28,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.jobfairs.api.FairMode;
 import org.unionhub.jobfairs.internal.Education;
 import org.unionhub.jobfairs.internal.Employer;
@@ -77,6 +78,7 @@ public class FairResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Fair.class, status = 201)
     public Response create(FairRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Fair f = fairs.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(f.id())).build()).entity(f).build();
@@ -115,6 +117,7 @@ public class FairResource {
     @POST
     @Path("{id: \\d+}/employers")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, EMPLOYER})
+    @Returns(value = Employer.class, status = 201)
     public Response register(@PathParam("id") long id, EmployerRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
         Employer e = employers.register(Requests.caller(sc), id, Requests.body(req));
@@ -135,6 +138,7 @@ public class FairResource {
     @POST
     @Path("{id: \\d+}/positions")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, EMPLOYER})
+    @Returns(value = Position.class, status = 201)
     public Response post(@PathParam("id") long id, PositionRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Position p = positions.create(Requests.caller(sc), id, Requests.body(req));
         return Response.created(uri.getBaseUriBuilder().path("jobfairs/positions/" + p.id()).build()).entity(p).build();
@@ -158,6 +162,7 @@ public class FairResource {
     @POST
     @Path("{id: \\d+}/livestreams")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Livestream.class, status = 201)
     public Response schedule(@PathParam("id") long id, LivestreamRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
         Livestream l = livestreams.create(Requests.caller(sc), id, Requests.body(req));

@@ -22,6 +22,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.jobfairs.internal.Application;
 import org.unionhub.jobfairs.internal.ApplicationRequest;
 import org.unionhub.jobfairs.internal.ApplicationService;
@@ -64,6 +65,7 @@ public class PositionResource {
     @POST
     @Path("{id: \\d+}/applications")
     @RolesAllowed(Roles.MEMBER)
+    @Returns(value = Application.class, status = 201)
     public Response apply(@PathParam("id") long id, ApplicationRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
         Application a = applications.apply(Requests.caller(sc), id, Requests.body(req));

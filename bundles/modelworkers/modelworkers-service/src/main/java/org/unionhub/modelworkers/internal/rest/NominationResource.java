@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.modelworkers.internal.Attachment;
 import org.unionhub.modelworkers.internal.Configured;
 import org.unionhub.modelworkers.internal.DecisionRequest;
@@ -56,6 +57,7 @@ public class NominationResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = NominationView.class, status = 201)
     public Response create(NominationRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         NominationView n = nominations.create(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/nominations/" + n.id())).entity(n).build();
@@ -97,6 +99,7 @@ public class NominationResource {
     @Path("{id}/materials/{item}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Nominations.REVIEWER})
+    @Returns(value = byte[].class, mediaTypes = {"application/pdf", "image/jpeg", "image/png", "application/octet-stream"})
     public Response download(@PathParam("id") long id, @PathParam("item") String item, @Context SecurityContext sc) {
         Attachment a = nominations.material(Requests.caller(sc), id, item);
         String name = a.fileName() == null ? item : a.fileName().replaceAll("[\"\\\\\\r\\n]", "_");

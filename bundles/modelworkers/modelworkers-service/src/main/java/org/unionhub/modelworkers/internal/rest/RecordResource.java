@@ -27,6 +27,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.modelworkers.api.RecordStatus;
 import org.unionhub.modelworkers.internal.Archive;
 import org.unionhub.modelworkers.internal.Configured;
@@ -65,6 +66,7 @@ public class RecordResource {
     }
 
     @POST
+    @Returns(value = RecordView.class, status = 201)
     public Response create(RecordRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         RecordView r = archive.create(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/records/" + r.id())).entity(r).build();
@@ -89,6 +91,7 @@ public class RecordResource {
     @GET
     @Path("export")
     @Produces("text/csv; charset=UTF-8")
+    @Returns(value = String.class, mediaTypes = "text/csv")
     public Response export(@QueryParam("name") String name, @QueryParam("title") String title,
             @QueryParam("year") Integer year, @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId,
             @Context SecurityContext sc) {
@@ -120,6 +123,7 @@ public class RecordResource {
 
     @POST
     @Path("{id}/titles")
+    @Returns(value = RecordView.class, status = 201)
     public Response addTitle(@PathParam("id") long id, TitleRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         RecordView r = archive.addTitle(Requests.caller(sc), id, Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/records/" + id)).entity(r).build();

@@ -25,6 +25,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.modelworkers.internal.Subsidies;
 import org.unionhub.modelworkers.internal.SubsidyKind;
 import org.unionhub.modelworkers.internal.SubsidyRequest;
@@ -49,6 +50,7 @@ public class SubsidyResource {
     }
 
     @POST
+    @Returns(value = SubsidyView.class, status = 201)
     public Response pay(SubsidyRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         SubsidyView s = subsidies.pay(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/subsidies/" + s.id())).entity(s).build();

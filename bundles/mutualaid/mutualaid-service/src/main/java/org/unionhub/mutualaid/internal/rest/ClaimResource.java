@@ -27,6 +27,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.mutualaid.api.Attachment;
 import org.unionhub.mutualaid.api.Claim;
 import org.unionhub.mutualaid.api.ClaimRequest;
@@ -54,6 +55,7 @@ public class ClaimResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    @Returns(value = Claim.class, status = 201)
     public Response submit(ClaimRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Claim c = claims.submit(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(c.id())).build()).entity(c).build();
@@ -143,6 +145,7 @@ public class ClaimResource {
     @Path("{id}/attachments")
     @Consumes({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    @Returns(value = Attachment.class, status = 201)
     public Response upload(@PathParam("id") long id, @QueryParam("kind") String kind, @QueryParam("fileName") String fileName,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @Context SecurityContext sc,
             @Context UriInfo uri) {
@@ -155,6 +158,7 @@ public class ClaimResource {
     @Path("{id}/attachments/{attachmentId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    @Returns(byte[].class)
     public Response download(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId,
             @Context SecurityContext sc) {
         ClaimService.Content c = claims.download(Requests.caller(sc), id, attachmentId);

@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.mutualaid.api.BulkReport;
 import org.unionhub.mutualaid.api.Enrolment;
 import org.unionhub.mutualaid.api.EnrolmentRequest;
@@ -61,6 +62,7 @@ public class PlanResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Returns(value = Plan.class, status = 201)
     public Response create(PlanRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Plan p = plans.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(p.id())).build()).entity(p).build();
@@ -90,6 +92,7 @@ public class PlanResource {
     @POST
     @Path("{id}/versions")
     @RolesAllowed(Roles.ADMIN)
+    @Returns(value = Plan.class, status = 201)
     public Response addVersion(@PathParam("id") long id, PlanRules rules, @Context SecurityContext sc, @Context UriInfo uri) {
         Plan p = plans.addVersion(Requests.caller(sc), id, Requests.body(rules));
         return Response.created(uri.getBaseUriBuilder().path("mutual-aid/plans").path(Long.toString(id)).build()).entity(p)
@@ -99,6 +102,7 @@ public class PlanResource {
     @POST
     @Path("{id}/enrolments")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    @Returns(value = Enrolment.class, status = 201)
     public Response enrol(@PathParam("id") long id, EnrolmentRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Enrolment e = enrolments.enrol(Requests.caller(sc), id, req == null ? new EnrolmentRequest(null, null, null) : req);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(e.id())).build()).entity(e).build();

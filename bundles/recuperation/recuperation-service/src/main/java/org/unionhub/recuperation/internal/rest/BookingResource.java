@@ -23,6 +23,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.recuperation.internal.Booking;
 import org.unionhub.recuperation.internal.BookingRequest;
 import org.unionhub.recuperation.internal.Bookings;
@@ -44,6 +45,7 @@ public class BookingResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    @Returns(value = Booking.class, status = 201)
     public Response book(BookingRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Booking b = bookings.book(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();

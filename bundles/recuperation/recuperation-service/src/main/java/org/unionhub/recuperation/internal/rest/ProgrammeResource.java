@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.recuperation.internal.Catalogue;
 import org.unionhub.recuperation.internal.Programme;
 import org.unionhub.recuperation.internal.ProgrammeRequest;
@@ -47,6 +48,7 @@ public class ProgrammeResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Programme.class, status = 201)
     public Response create(ProgrammeRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Programme p = catalogue.createProgramme(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(p.id())).build()).entity(p).build();

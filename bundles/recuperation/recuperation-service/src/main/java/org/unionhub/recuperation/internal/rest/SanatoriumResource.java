@@ -23,6 +23,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.recuperation.internal.Catalogue;
 import org.unionhub.recuperation.internal.Sanatorium;
 import org.unionhub.recuperation.internal.SanatoriumRequest;
@@ -44,6 +45,7 @@ public class SanatoriumResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Sanatorium.class, status = 201)
     public Response create(SanatoriumRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Sanatorium s = catalogue.createSanatorium(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(s.id())).build()).entity(s).build();

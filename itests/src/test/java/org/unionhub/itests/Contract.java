@@ -1,0 +1,134 @@
+package org.unionhub.itests;
+
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The committed API contract ({@code api-client/openapi.json}) and the check of an answer against it: status
+ * declared for the operation, media type declared, body valid against the declared schema. Requests are not
+ * checked: the fuzz sends wrong ones on purpose.
+ */
+final class Contract {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path FILE = Path.of(System.getProperty("unionhub.contract", "../api-client/openapi.json"));
+
+    private final OpenApiInteractionValidator validator;
+    private final List<String> failures = new ArrayList<>();
+    private int checked;
+
+    Contract() {
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(forValidator(read()))
+                // requests are the fuzz's business; an answer is what the contract promises
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request", com.atlassian.oai.validator.report.ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    /**
+     * The contract as the validator needs it. A nullable property of a record type is {@code allOf: [$ref],
+     * nullable: true} (the OpenAPI 3.0 way, which generators understand); the validator applies the inner schema to
+     * a null as well, so here such a property gets a copy of the record's schema marked nullable instead.
+     */
+    static String forValidator(String contract) {
+        try {
+            ObjectNode doc = (ObjectNode) JSON.readTree(contract);
+            JsonNode schemas = doc.path("components").path("schemas");
+            inlineNullableRefs(doc, schemas);
+            return JSON.writeValueAsString(doc);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void inlineNullableRefs(JsonNode node, JsonNode schemas) {
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = o.get(name);
+                if (child.path("nullable").asBoolean() && child.path("allOf").size() == 1
+                        && child.path("allOf").get(0).has("$ref")) {
+                    String ref = child.path("allOf").get(0).path("$ref").asText();
+                    ObjectNode copy = schemas.path(ref.substring(ref.lastIndexOf('/') + 1)).deepCopy();
+                    copy.put("nullable", true);
+                    o.set(name, copy);
+                } else {
+                    inlineNullableRefs(child, schemas);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> inlineNullableRefs(n, schemas));
+        }
+    }
+
+    static String read() {
+        try {
+            return Files.readString(FILE);
+        } catch (IOException e) {
+            throw new IllegalStateException("no contract at " + FILE.toAbsolutePath(), e);
+        }
+    }
+
+    /** Records a failure unless the answer is what the contract declares for {@code method path}. */
+    synchronized void check(String method, URI uri, int status, Map<String, List<String>> headers, String body) {
+        checked++;
+        String path = uri.getPath().replaceFirst("^/api", "");
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        headers.forEach((k, v) -> response.withHeader(k, v));
+        if (body != null && !body.isEmpty() && isJson(headers)) {
+            response.withBody(body);
+        }
+        ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
+                response.build());
+        if (report.hasErrors()) {
+            failures.add(method + " " + uri + " → " + status + ": " + report.getMessages().stream()
+                    .map(m -> m.getKey() + " " + m.getMessage()).collect(Collectors.joining("; "))
+                    + (body == null ? "" : " body: " + body.substring(0, Math.min(body.length(), 300))));
+        }
+    }
+
+    private static boolean isJson(Map<String, List<String>> headers) {
+        return headers.entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase("Content-Type")
+                && e.getValue().stream().anyMatch(v -> v.contains("json")));
+    }
+
+    int checked() {
+        return checked;
+    }
+
+    /** Fails with every answer that broke the contract so far. */
+    synchronized void assertKept() {
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " of " + checked + " answers broke the contract:\n" + String.join("\n",
+                    failures.subList(0, Math.min(failures.size(), 40))));
+        }
+    }
+
+    /** The document with what may differ between builds of the same contract (the version) taken out. */
+    static JsonNode comparable(String document) throws IOException {
+        ObjectNode doc = (ObjectNode) JSON.readTree(document);
+        ((ObjectNode) doc.path("info")).remove("version");
+        return doc;
+    }
+}

@@ -1,0 +1,132 @@
+package org.unionhub.itests.contract;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.Test;
+import org.unionhub.testkit.HubTestSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Bad input that once answered 500 or a 2xx (issue 15: the five 500 causes and the "accepted with 2xx" list;
+ * issue 14 row 2: money with a huge exponent) now answers a 4xx problem naming the field or parameter. The limits
+ * are checked while the body is read, so these bodies carry only the bad field: a body that got further would
+ * be refused for its missing fields, with other field names.
+ */
+public class InputLimitsIT extends HubTestSupport {
+
+    private static final String HUGE_DATE = "+999999999-12-31T23:59:59Z";
+    private static final String DIGITS_34 = "1234567890123456789012345678901234";
+
+    @Override
+    protected String[] features() {
+        return new String[] {"unionhub-core", "unionhub-fairs", "unionhub-jobfairs", "unionhub-mutualaid",
+                "unionhub-modelworkers"};
+    }
+
+    @Override
+    protected String[] expectedModules() {
+        return new String[] {"fairs", "jobfairs", "mutualaid", "modelworkers"};
+    }
+
+    @Test
+    public void nullRolesOfAnAccountAreRefused() throws Exception {
+        refused(send("POST", "/api/accounts", "admin", "{\"username\":\"nullrole\",\"password\":\"secret-1\",\"roles\":[null]}"),
+                422, "roles[0]");
+        refused(send("PUT", "/api/accounts/member", "admin", "{\"roles\":[null]}"), 422, "roles[0]");
+    }
+
+    @Test
+    public void nullEligibleKindsOfAPlanAreRefused() throws Exception {
+        refused(send("POST", "/api/mutual-aid/plans", "admin", "{\"name\":\"p\",\"eligibleKinds\":[null]}"), 422,
+                "eligibleKinds[0]");
+        refused(send("PUT", "/api/mutual-aid/plans/1", "admin", "{\"name\":\"p\",\"eligibleKinds\":[null]}"), 422,
+                "eligibleKinds[0]");
+    }
+
+    @Test
+    public void moneyBeyondItsColumnIsRefused() throws Exception {
+        for (String amount : List.of("1e308", DIGITS_34, "1e2000000")) {
+            refused(send("PUT", "/api/model-workers/records/1/surveys/2025", "admin",
+                    "{\"selfPaidMedical\":" + amount + "}"), 422, "selfPaidMedical");
+            refused(send("POST", "/api/fairs/coupon-batches", "admin", "{\"threshold\":" + amount + "}"), 422,
+                    "threshold");
+            refused(send("POST", "/api/fairs", "admin", "{\"stallFeePerDay\":" + amount + "}"), 422, "stallFeePerDay");
+            refused(send("PUT", "/api/fairs/1", "admin", "{\"stallFeePerDay\":" + amount + "}"), 422, "stallFeePerDay");
+            refused(send("POST", "/api/fairs/1/sales", "admin", "{\"amount\":" + amount + "}"), 422, "amount");
+        }
+    }
+
+    /** Issue 14 row 2: a member's 116-byte body once cost seconds of arithmetic; now it is refused as read. */
+    @Test
+    public void aHugeExponentInACvSalaryIsRefusedBeforeAnyArithmetic() throws Exception {
+        Resp r = send("POST", "/api/jobfairs/positions/1/applications", "member",
+                "{\"cv\":{\"name\":\"张三\",\"expectedSalary\":1e2000000}}");
+        refused(r, 422, "cv.expectedSalary");
+        assertTrue(r.raw(), r.raw().contains("1E+12"));
+    }
+
+    @Test
+    public void datesBeyondTheYear2200AreRefused() throws Exception {
+        refused(send("POST", "/api/fairs", "admin", "{\"endsAt\":\"" + HUGE_DATE + "\"}"), 422, "endsAt");
+        refused(send("POST", "/api/fairs/coupon-batches", "admin", "{\"validTo\":\"" + HUGE_DATE + "\"}"), 422, "validTo");
+        refused(send("POST", "/api/fairs/1/sales", "admin", "{\"soldAt\":\"" + HUGE_DATE + "\"}"), 422, "soldAt");
+        refused(send("POST", "/api/fairs/1/visits", "admin", "{\"slotEnd\":\"" + HUGE_DATE + "\"}"), 422, "slotEnd");
+        refused(send("POST", "/api/jobfairs", "admin", "{\"endsAt\":\"" + HUGE_DATE + "\"}"), 422, "endsAt");
+        refused(send("POST", "/api/jobfairs/1/livestreams", "admin", "{\"endsAt\":\"" + HUGE_DATE + "\"}"), 422, "endsAt");
+        refused(send("POST", "/api/fairs", "admin", "{\"startsAt\":\"0000-01-01T00:00:00Z\"}"), 422, "startsAt");
+    }
+
+    @Test
+    public void aGiftLongerThanItsColumnIsRefused() throws Exception {
+        for (int length : new int[] {201, 100_000}) {
+            refused(send("POST", "/api/fairs/coupon-batches", "admin", "{\"gift\":\"" + "礼".repeat(length) + "\"}"),
+                    422, "gift");
+        }
+    }
+
+    @Test
+    public void fractionsNumbersForEnumsAndControlCharactersAreRefused() throws Exception {
+        refused(send("POST", "/api/fairs", "admin", "{\"stallCount\":1.5}"), 400, "stallCount");
+        refused(send("POST", "/api/jobfairs", "admin", "{\"mode\":1}"), 400, "mode");
+        refused(send("POST", "/api/orgs", "admin", "{\"name\":\"海沧\\u0000总工会\"}"), 422, "name");
+        refused(send("POST", "/api/accounts", "admin",
+                "{\"username\":\"longpw\",\"password\":\"" + "x".repeat(10_000) + "\",\"roles\":[\"member\"]}"),
+                422, "password");
+    }
+
+    @Test
+    public void aBlankModuleIsNotWrittenIntoTheModuleSet() throws Exception {
+        String before = get("/api/admin/modules", "admin").expect(200).json().path("chosen").asText();
+        for (String module : List.of("", "   ")) {
+            refused(send("POST", "/api/admin/modules", "admin", "{\"action\":\"enable\",\"module\":\"" + module + "\"}"),
+                    422, "module");
+        }
+        assertEquals(before, get("/api/admin/modules", "admin").expect(200).json().path("chosen").asText());
+    }
+
+    @Test
+    public void badParametersAreNamed() throws Exception {
+        refused(get("/api/jobfairs/1/employers?status=NOPE", "admin"), 400, "status");
+        refused(get("/api/fairs/abc", "admin"), 400, "id");
+        refused(get("/api/mutual-aid/plans/1/enrolments?offset=1.5", "admin"), 400, "offset");
+    }
+
+    private Resp send(String method, String path, String who, String json) throws Exception {
+        return send(method, path, Who.of(who), json, "application/json");
+    }
+
+    private static void refused(Resp r, int status, String field) {
+        assertProblem(r, status, field);
+        JsonNode errors = r.json().path("errors");
+        if (errors.size() == 0) {
+            fail("no errors in " + r.raw());
+        }
+        assertTrue(Arrays.toString(new int[] {r.status()}), r.status() < 500);
+    }
+}
