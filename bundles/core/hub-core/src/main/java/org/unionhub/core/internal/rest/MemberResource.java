@@ -57,10 +57,13 @@ public class MemberResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Page<Member> list(@QueryParam("orgId") Long orgId, @QueryParam("name") String name,
             @QueryParam("employmentForm") EmploymentForm employmentForm, @QueryParam("newFormKind") NewFormKind newFormKind,
-            @QueryParam("cardNumber") String cardNumber, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return directory.listMembers(Requests.caller(sc), new MemberFilter(orgId, name, employmentForm, newFormKind, cardNumber),
-                PageRequest.of(offset, limit));
+            @QueryParam("cardNumber") String cardNumber, @QueryParam("phone") String phone,
+            @QueryParam("idNumber") String idNumber, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return directory.listMembers(Requests.caller(sc),
+                new MemberFilter(orgId, name, employmentForm, newFormKind, cardNumber, phone, idNumber),
+                PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET
