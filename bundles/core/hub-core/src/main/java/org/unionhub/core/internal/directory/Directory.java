@@ -419,6 +419,11 @@ public class Directory implements MemberDirectory {
         });
     }
 
+    @Override
+    public Optional<String> orgPath(long orgId) {
+        return db.read(c -> Optional.ofNullable(pathOrNull(c, orgId)));
+    }
+
     // ---- scoping
 
     private boolean canSeeOrg(Connection c, Caller caller, long orgId) throws SQLException {

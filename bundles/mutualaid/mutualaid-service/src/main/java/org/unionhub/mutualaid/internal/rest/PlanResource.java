@@ -108,8 +108,9 @@ public class PlanResource {
     @Path("{id}/enrolments")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Page<Enrolment> enrolments(@PathParam("id") long id, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return enrolments.list(Requests.caller(sc), id, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return enrolments.list(Requests.caller(sc), id, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @POST

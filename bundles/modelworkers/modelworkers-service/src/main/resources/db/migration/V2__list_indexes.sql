@@ -1,0 +1,3 @@
+-- The archive's list pages by keyset over (NAME, ID) when sorted by name, and (ORG_ID, ID) in an officer's scope.
+CREATE INDEX MODELWORKERS_RECORD_NAME_ID ON MODELWORKERS_RECORD (NAME, ID);
+CREATE INDEX MODELWORKERS_RECORD_ORG_ID ON MODELWORKERS_RECORD (ORG_ID, ID);
