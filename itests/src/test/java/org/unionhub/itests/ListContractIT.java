@@ -145,6 +145,27 @@ public class ListContractIT extends HubTestSupport {
                 .compareTo(next.path("items").get(0).path("username").asText()) < 0);
     }
 
+    @Test
+    public void membersExportAsCsvWithinTheCallersScope() throws Exception {
+        long org = newUnion("列表测试工会己");
+        long a = member(PREFIX + "导出一", org, null);
+        long b = member(PREFIX + "导出二", org, null);
+        Resp csv = get("/api/members/export?orgId=" + org, "officer").expect(200);
+        assertTrue(csv.header("Content-Type"), csv.header("Content-Type").startsWith("text/csv"));
+        String[] lines = csv.raw().split("\n");
+        assertEquals("id,name,phone,orgId,employmentForm,newFormKind,cardNumber,joinedOn,idNumber", lines[0]);
+        assertEquals(3, lines.length);
+        assertTrue(lines[1].startsWith(a + "," + PREFIX + "导出一,"));
+        assertTrue(lines[2].startsWith(b + ","));
+        String all = get("/api/members/export", "officer").expect(200).raw();
+        assertTrue("the officer's whole tree", all.contains(PREFIX + "导出一") && all.contains("陈建国"));
+        assertFalse(get("/api/members/export", "siming").expect(200).raw().contains(PREFIX + "导出一"));
+        assertEquals(1, get("/api/members/export?orgId=" + org, "siming").expect(200).raw().split("\n").length);
+        assertProblem(get("/api/members/export", "member"), 403, null);
+        assertProblem(get("/api/members/export?orgId=99999999", "admin"), 400, "orgId");
+        assertProblem(get("/api/members/export?limit=5", "admin"), 400, "limit");
+    }
+
     private long orgIdByName(String name) throws Exception {
         for (JsonNode o : get("/api/orgs?limit=500", "admin").json().path("items")) {
             if (o.path("name").asText().startsWith(name)) {
