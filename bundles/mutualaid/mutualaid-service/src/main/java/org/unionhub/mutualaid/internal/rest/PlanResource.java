@@ -140,7 +140,8 @@ public class PlanResource {
     @Path("{id}/ledger")
     @RolesAllowed(Roles.ADMIN)
     public Page<LedgerEntry> ledger(@PathParam("id") long id, @QueryParam("kind") LedgerKind kind,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return funds.entries(id, kind, PageRequest.of(offset, limit));
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @QueryParam("page") Integer page,
+            @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        return funds.entries(id, kind, PageRequest.of(offset, limit, page, cursor, sort));
     }
 }
