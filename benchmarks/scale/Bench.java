@@ -98,7 +98,7 @@ public class Bench {
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
         for (int t = 0; t < clients; t++) {
-            Thread.ofPlatform().start(() -> {
+            new Thread(() -> {
                 try {
                     for (int i = 0; i < perClient; i++) {
                         String p;
@@ -117,7 +117,7 @@ public class Bench {
                 } finally {
                     done.countDown();
                 }
-            });
+            }).start();
         }
         done.await();
         List<Long> sorted = new ArrayList<>(times);
