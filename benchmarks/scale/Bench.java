@@ -29,6 +29,8 @@ public class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String url;
     static final Random RANDOM = new Random(18);
+    static double base50;
+    static double base99;
 
     public static void main(String[] args) throws Exception {
         url = args[0];
@@ -51,8 +53,9 @@ public class Bench {
         String plan = first(get("/api/mutual-aid/plans", admin), "\"id\":(\\d+)");
         String fair = first(get("/api/fairs?limit=1", admin), "\"id\":(\\d+)");
 
-        System.out.printf("| lookup (16 clients, %d requests) | p50 ms | p99 ms | errors |%n|---|---:|---:|---:|%n",
-                clients * perClient);
+        System.out.printf("| lookup (16 clients, %d requests) | p50 ms | p99 ms | p50 / baseline | p99 / baseline | errors |%n"
+                + "|---|---:|---:|---:|---:|---:|%n", clients * perClient);
+        run("baseline: `GET /api/modules` (no database)", admin, i -> "/api/modules", clients, perClient);
         run("`GET /api/members/{id}`", admin, i -> "/api/members/" + (minMember + RANDOM.nextInt(members)), clients, perClient);
         run("`GET /api/members?cardNumber=…`", admin, i -> "/api/members?cardNumber=GZ" + String.format("%08d", RANDOM.nextInt(members)), clients, perClient);
         run("`GET /api/members?phone=…`", admin, i -> "/api/members?phone=139" + String.format("%08d", RANDOM.nextInt(members)), clients, perClient);
@@ -122,7 +125,14 @@ public class Bench {
         done.await();
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
-        System.out.printf("| %s | %.1f | %.1f | %d |%n", label, pct(sorted, 0.50), pct(sorted, 0.99), errors.get());
+        double p50 = pct(sorted, 0.50);
+        double p99 = pct(sorted, 0.99);
+        if (base50 == 0) {
+            base50 = p50;
+            base99 = p99;
+        }
+        System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", label, p50, p99, p50 / base50, p99 / base99,
+                errors.get());
     }
 
     static double pct(List<Long> sorted, double p) {

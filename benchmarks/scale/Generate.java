@@ -80,12 +80,28 @@ public class Generate {
         }
         System.out.printf("mutual aid: %d enrolments, claims (%.0f s)%n", enrolled.size(), secs(t0));
         // no stall, no active code, no waitlist place: those are unique per fair; a rejected application needs none
+        Long fair = firstId("FAIRS_FAIR");
+        if (fair != null) {
+            BASES.put("FAIRS_APPLICATION", m("FAIR_ID", fair, "COMPANY_NAME", "基准商户", "CREDIT_CODE", "91350200MA2XXXXX0X",
+                    "CONTACT", "13900000000", "CATEGORY", "FOOD", "OFFERS_DISCOUNT", false, "STATUS", "REJECTED",
+                    "FEE", java.math.BigDecimal.ZERO, "TOKEN_HASH", "0".repeat(64), "CREATED_AT", NOW, "UPDATED_AT", NOW));
+        }
         copy("FAIRS_APPLICATION", (int) (100_000 * scale), i -> m("STATUS", "REJECTED", "STALL_NUMBER", null,
                 "ACTIVE_CODE", null, "WAITLIST_SEQ", null, "OFFER_EXPIRES_AT", null, "COMPANY_NAME", "基准商户" + i));
-        List<Long> bookings = copy("RECUPERATION_BOOKING", (int) (50_000 * scale), i -> Map.of("ORGANISER_ORG_ID", orgOf(i)));
+        Long programme = firstId("RECUPERATION_PROGRAMME");
+        if (programme != null) {
+            BASES.put("RECUPERATION_BOOKING", m("PROGRAMME_ID", programme, "ORGANISER_ORG_ID", 0L, "STATUS", "ACTIVE",
+                    "START_DATE", java.sql.Date.valueOf(LocalDate.of(2025, 11, 10)), "DAYS", 5,
+                    "SUBSIDY_TOTAL", java.math.BigDecimal.ZERO, "SUBSIDY_REASON", "基准", "CREATED_BY", "generator",
+                    "CREATED_AT", NOW));
+            BASES.put("RECUPERATION_BOOKED_MEMBER", m("BOOKING_ID", 0L, "PROGRAMME_ID", programme, "MEMBER_ID", 0L,
+                    "SUBSIDY", java.math.BigDecimal.ZERO, "REASON", "基准", "CANCEL_KEY", 0L));
+        }
+        List<Long> bookings = copy("RECUPERATION_BOOKING", (int) (50_000 * scale), i -> m("ORGANISER_ORG_ID", orgOf(i),
+                "START_DATE", java.sql.Date.valueOf(LocalDate.of(2025, 1, 1).plusDays(i % 365))));
         if (!bookings.isEmpty()) {
-            copy("RECUPERATION_BOOKED_MEMBER", bookings.size(), i -> Map.of("BOOKING_ID", bookings.get(i),
-                    "MEMBER_ID", firstMember + i, "CANCEL_KEY", 0));
+            copy("RECUPERATION_BOOKED_MEMBER", bookings.size(), i -> m("BOOKING_ID", bookings.get(i),
+                    "MEMBER_ID", firstMember + i, "CANCEL_KEY", 0L));
         }
         System.out.printf("fairs and recuperation (%.0f s)%n", secs(t0));
         List<Long> records = copy("MODELWORKERS_RECORD", (int) (10_000 * scale), i -> modelWorker(i, firstMember));
@@ -295,11 +311,14 @@ public class Generate {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY ID FETCH FIRST 1 ROWS ONLY")) {
             if (!rs.next()) {
-                System.out.println("skipped " + table + " (no demo row to copy)");
-                return List.of();
+                if (!BASES.containsKey(table)) {
+                    System.out.println("skipped " + table + " (no demo row to copy)");
+                    return List.of();
+                }
+                template.putAll(BASES.get(table)); // the NOT NULL columns, as the module writes them
             }
-            ResultSetMetaData md = rs.getMetaData();
-            for (int k = 1; k <= md.getColumnCount(); k++) {
+            ResultSetMetaData md = template.isEmpty() ? rs.getMetaData() : null;
+            for (int k = 1; md != null && k <= md.getColumnCount(); k++) {
                 if (!md.isAutoIncrement(k)) {
                     template.put(md.getColumnName(k), rs.getObject(k));
                 }
@@ -340,6 +359,20 @@ public class Generate {
         }
         System.out.printf("  %s: %d rows%n", table, ids.size());
         return ids;
+    }
+
+    /** Rows to start from where the demo data has none to copy. */
+    static final Map<String, Map<String, Object>> BASES = new java.util.HashMap<>();
+
+    static Long firstId(String table) throws Exception {
+        if (!exists(table)) {
+            return null;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(ID) FROM " + table)) {
+            rs.next();
+            long id = rs.getLong(1);
+            return rs.wasNull() ? null : id;
+        }
     }
 
     static boolean exists(String table) throws Exception {

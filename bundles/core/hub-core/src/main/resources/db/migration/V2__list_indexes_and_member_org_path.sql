@@ -15,7 +15,8 @@ CREATE INDEX HUB_MEMBER_NAME_ID ON HUB_MEMBER (NAME, ID);
 CREATE INDEX HUB_MEMBER_PHONE ON HUB_MEMBER (PHONE);
 CREATE INDEX HUB_MEMBER_JOINED ON HUB_MEMBER (JOINED_ON, ID);
 
--- organisations sorted by name; by path (the tree order) the existing HUB_ORG_PATH serves
+-- organisations in tree order (path) and by name
+CREATE INDEX HUB_ORG_PATH_ID ON HUB_ORG (PATH, ID);
 CREATE INDEX HUB_ORG_NAME_ID ON HUB_ORG (NAME, ID);
 
 -- the audit trail is read newest first, and by who and what

@@ -48,7 +48,6 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
-import org.unionhub.api.security.Roles;
 import org.unionhub.mutualaid.api.Attachment;
 import org.unionhub.mutualaid.api.AttachmentKind;
 import org.unionhub.mutualaid.api.Breakdown;
@@ -222,17 +221,13 @@ public class ClaimService {
                 where.append(" AND MEMBER_ID = ?");
                 params.add(memberId);
             }
-            // the caller's scope is part of the query: reviewers their organisation's subtree, others their own
-            long self = caller.memberId() == null ? -1L : caller.memberId();
-            if (!caller.isAdmin()) {
-                if (caller.hasRole(MutualAidModule.CLAIMS_REVIEWER) && caller.hasRole(Roles.OFFICER) && caller.orgId() != null) {
-                    where.append(" AND (").append(OrgScope.subtree("ORG_ID")).append(" OR MEMBER_ID = ?)");
-                    params.add(directory.orgPath(caller.orgId()).orElse("-") + "%");
-                    params.add(self);
-                } else {
-                    where.append(" AND MEMBER_ID = ?");
-                    params.add(self);
-                }
+            // the caller's scope is part of the query: reviewers their organisation's subtree (without an OR for
+            // their own claims, which would keep Derby from joining the subquery), others their own claims
+            boolean reviewer = caller.isAdmin()
+                    || caller.hasRole(MutualAidModule.CLAIMS_REVIEWER) && OrgScope.appendFor(caller, directory, "ORG_ID", where, params);
+            if (!reviewer) {
+                where.append(" AND MEMBER_ID = ?");
+                params.add(caller.memberId() == null ? -1L : caller.memberId());
             }
             Page<Row> rows = PAGES.page(c, "SELECT C.*", " FROM MUTUALAID_CLAIM C" + where, params, page, this::row);
             List<Row> shown = rows.items();

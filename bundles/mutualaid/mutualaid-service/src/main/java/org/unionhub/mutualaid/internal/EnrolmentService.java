@@ -164,22 +164,18 @@ public class EnrolmentService {
     private static final Keyset PAGES = Keyset.by("E.ID").sort("enrolledOn", "E.ENROLLED_ON", LocalDate.class);
 
     /**
-     * A plan's enrolments that the caller may see: all for an admin, his organisation's subtree (and his own) for
-     * an officer, his own for a member; the scope is part of the query, since a province counts a million.
+     * A plan's enrolments that the caller may see: all for an admin, his organisation's subtree for an officer, his
+     * own for a member; the scope is part of the query, since a province counts a million.
      */
     public Page<Enrolment> list(Caller caller, long planId, PageRequest page) {
         plans.get(planId);
         StringBuilder where = new StringBuilder(" FROM MUTUALAID_ENROLMENT E WHERE E.PLAN_ID = ?");
         List<Object> params = new ArrayList<>(List.of(planId));
-        long self = caller.memberId() == null ? -1L : caller.memberId();
-        if (!caller.isAdmin()) {
-            if (caller.hasRole(Roles.OFFICER) && caller.orgId() != null) {
-                where.append(" AND (").append(OrgScope.subtree("E.ORG_ID")).append(" OR E.MEMBER_ID = ?)");
-                params.add(directory.orgPath(caller.orgId()).orElse("-") + "%");
-            } else {
-                where.append(" AND E.MEMBER_ID = ?");
-            }
-            params.add(self);
+        // an officer's list is his subtree alone: an OR with his own rows would stop Derby from turning the
+        // subquery into a join (measured: seconds instead of milliseconds); his own enrolments he sees as a member
+        if (!OrgScope.appendFor(caller, directory, "E.ORG_ID", where, params)) {
+            where.append(" AND E.MEMBER_ID = ?");
+            params.add(caller.memberId() == null ? -1L : caller.memberId());
         }
         return db.read(c -> PAGES.page(c, "SELECT E.*", where.toString(), params, page, this::enrolment));
     }
