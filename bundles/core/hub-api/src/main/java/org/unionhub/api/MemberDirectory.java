@@ -17,4 +17,13 @@ public interface MemberDirectory {
 
     /** Whether {@code orgId} is {@code scopeOrgId} itself or lies below it in the tree. */
     boolean isWithin(long orgId, long scopeOrgId);
+
+    /**
+     * The organisation's materialised path, ids from the root down ({@code /1/4/17/}), for lists that apply an
+     * officer's scope in their query: {@link org.unionhub.api.db.OrgScope}. Empty for an unknown organisation
+     * (and from directories that keep no paths, such as test doubles), which a scope then matches nothing with.
+     */
+    default Optional<String> orgPath(long orgId) {
+        return Optional.empty();
+    }
 }

@@ -1,7 +1,7 @@
 /**
  * The module SPI: what a UnionHub service module registers, and the shared types it uses.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.unionhub.api;
 

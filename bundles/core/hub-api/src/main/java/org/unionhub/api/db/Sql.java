@@ -40,6 +40,22 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs the query and hands each row to {@code each} as the cursor reaches it, keeping none: exports stream
+     * a million rows through this with the heap holding one row (or the caller's batch) at a time.
+     */
+    public static void forEach(Connection c, String sql, RowMapper<?> each, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.map(rs);
+                }
+            }
+        }
+    }
+
     public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);

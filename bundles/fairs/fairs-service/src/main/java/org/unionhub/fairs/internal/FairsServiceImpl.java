@@ -34,6 +34,7 @@ import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
@@ -72,6 +73,7 @@ import org.unionhub.fairs.api.VisitSlot;
 public class FairsServiceImpl implements FairsService {
 
     static final String MERCHANT = "merchant";
+    private static final Keyset APP_PAGES = Keyset.by("ID");
     private static final String APP_SELECT = "SELECT " + AppRow.COLUMNS + " FROM FAIRS_APPLICATION";
 
     private final Logger logger = LoggerFactory.getLogger(FairsServiceImpl.class);
@@ -329,17 +331,12 @@ public class FairsServiceImpl implements FairsService {
         requireManage(caller, fairId);
         expireDue(fairId);
         return db.read(c -> {
-            String where = " WHERE FAIR_ID = ?" + (status == null ? "" : " AND STATUS = ?");
-            Object[] params = status == null ? new Object[] {fairId} : new Object[] {fairId, status};
-            long total = Sql.count(c, "SELECT COUNT(*) FROM FAIRS_APPLICATION" + where, params);
-            Object[] paged = Arrays.copyOf(params, params.length + 2);
-            paged[params.length] = page.offset();
-            paged[params.length + 1] = page.limit();
-            List<AppRow> rows = Sql.list(c, APP_SELECT + where + " ORDER BY ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    AppRow::of, paged);
+            String where = " FROM FAIRS_APPLICATION WHERE FAIR_ID = ?" + (status == null ? "" : " AND STATUS = ?");
+            List<Object> params = status == null ? List.of(fairId) : List.of(fairId, status);
+            // keyset over (FAIR_ID, ID) and (FAIR_ID, STATUS, ID), migration V2
+            Page<AppRow> rows = APP_PAGES.page(c, "SELECT " + AppRow.COLUMNS, where, params, page, AppRow::of);
             Map<Integer, Integer> positions = positions(c, fairId);
-            List<Application> items = rows.stream().map(a -> toApplication(a, positions.get(a.waitlistSeq()))).toList();
-            return new Page<>(items, total, page.offset(), page.limit());
+            return rows.map(a -> toApplication(a, positions.get(a.waitlistSeq())));
         });
     }
 

@@ -29,6 +29,7 @@ import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -204,6 +205,9 @@ public class ApplicationService {
         return env.db.read(c -> visible(c, caller, id).app());
     }
 
+    /** Newest first, by keyset over the primary key (and (FAIR_ID, ID), (POSITION_ID, ID) from migration V3). */
+    private static final Keyset PAGES = Keyset.by("A.ID").defaultSort("-id");
+
     public Page<Application> list(Caller caller, Long fairId, Long positionId, ApplicationStatus status, PageRequest page) {
         return env.db.read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -221,12 +225,7 @@ public class ApplicationService {
                 where.append(" AND A.STATUS = ?");
                 params.add(status);
             }
-            long total = Sql.count(c, "SELECT COUNT(*)" + FROM + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Application> items = Sql.list(c, "SELECT " + COLUMNS + FROM + where
-                    + " ORDER BY A.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", rs -> row(rs).app(), params.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            return PAGES.page(c, "SELECT " + COLUMNS, FROM + where, params, page, rs -> row(rs).app());
         });
     }
 

@@ -19,6 +19,7 @@ import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.jobfairs.api.FairMode;
@@ -100,6 +101,10 @@ public class FairService implements JobFairs {
         return env.db.read(c -> load(c, id));
     }
 
+    /** Latest first, as before; keyset over (STARTS_AT, ID) from migration V3. */
+    private static final Keyset PAGES = Keyset.by("ID").sort("startsAt", "STARTS_AT", java.time.Instant.class)
+            .defaultSort("-startsAt");
+
     public Page<Fair> list(FairMode mode, Long orgId, String name, PageRequest page) {
         return env.db.read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -116,12 +121,7 @@ public class FairService implements JobFairs {
                 where.append(" AND LOWER(NAME) LIKE ? ESCAPE '\\'");
                 params.add(Env.contains(name));
             }
-            long total = Sql.count(c, "SELECT COUNT(*) FROM JOBFAIRS_FAIR" + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Fair> items = Sql.list(c, "SELECT " + COLUMNS + " FROM JOBFAIRS_FAIR" + where
-                    + " ORDER BY STARTS_AT DESC, ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::fair, params.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            return PAGES.page(c, "SELECT " + COLUMNS, " FROM JOBFAIRS_FAIR" + where, params, page, this::fair);
         });
     }
 

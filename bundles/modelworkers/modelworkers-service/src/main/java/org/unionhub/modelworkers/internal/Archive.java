@@ -29,9 +29,11 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.DatabaseException;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.ExactIdSearch;
 import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
@@ -251,16 +253,16 @@ public class Archive implements ModelWorkerLookup {
 
     // ---- search, counts, export
 
+    /** Record list sorts; (NAME, ID) from migration V2. */
+    private static final Keyset PAGES = Keyset.by("R.ID").sort("name", "R.NAME", String.class);
+
     public Page<RecordView> search(Caller caller, RecordFilter f, PageRequest page) {
         return db.read(c -> {
             List<Object> params = new ArrayList<>();
             String where = where(c, caller, f, params);
-            long total = Sql.count(c, "SELECT COUNT(*) FROM " + RECORD + " R" + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Row> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM " + RECORD + " R" + where
-                    + " ORDER BY R.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Archive::row, params.toArray());
-            return new Page<>(views(c, caller, rows, false), total, page.offset(), page.limit());
+            Page<Row> rows = PAGES.page(c, "SELECT " + COLUMNS, " FROM " + RECORD + " R" + where, params, page, Archive::row);
+            return new Page<>(views(c, caller, rows.items(), false), rows.total(), rows.offset(), rows.limit(), rows.nextCursor(),
+                    rows.totalExact());
         });
     }
 
@@ -287,28 +289,62 @@ public class Archive implements ModelWorkerLookup {
 
     /** One line per title held, so that an admin's export imports again unchanged; others get masked numbers. */
     public String export(Caller caller, RecordFilter f) {
-        return db.read(c -> {
+        java.io.StringWriter out = new java.io.StringWriter();
+        export(caller, f, out);
+        return out.toString();
+    }
+
+    /** Rows read and written per batch while exporting: the heap holds one batch, never the whole archive. */
+    private static final int EXPORT_BATCH = 500;
+
+    /**
+     * As {@link #export(Caller, RecordFilter)}, written to {@code out} while the records are read: one JDBC cursor
+     * over the records in id order, their titles looked up per batch of {@value #EXPORT_BATCH}.
+     */
+    public void export(Caller caller, RecordFilter f, java.io.Writer out) {
+        db.read(c -> {
             List<Object> params = new ArrayList<>();
             String where = where(c, caller, f, params);
-            List<Row> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM " + RECORD + " R" + where + " ORDER BY R.ID",
-                    Archive::row, params.toArray());
-            StringBuilder out = new StringBuilder("\uFEFF");
-            out.append(Csv.line("recordId", "name", "idNumber", "sex", "birthYear", "title", "yearAwarded", "awardingBody",
-                    "workplace", "orgId", "contact", "status", "memberId"));
             if (caller.isAdmin()) {
+                // an admin's export carries full ID-card numbers: who took which part of the archive is audited
                 Map<String, Object> what = new LinkedHashMap<>();
-                what.put("records", rows.size());
                 what.put("orgId", f.orgId());
+                what.put("records", Sql.count(c, "SELECT COUNT(*) FROM " + RECORD + " R" + where, params.toArray()));
                 audit.record(c, caller, "modelworkers.record.export", "record", null, what);
             }
-            for (RecordView r : views(c, caller, rows, caller.isAdmin())) {
+            try {
+                out.write("\uFEFF");
+                out.write(Csv.line("recordId", "name", "idNumber", "sex", "birthYear", "title", "yearAwarded",
+                        "awardingBody", "workplace", "orgId", "contact", "status", "memberId"));
+                List<Row> batch = new ArrayList<>(EXPORT_BATCH);
+                Sql.forEach(c, "SELECT " + COLUMNS + " FROM " + RECORD + " R" + where + " ORDER BY R.ID", rs -> {
+                    batch.add(row(rs));
+                    if (batch.size() == EXPORT_BATCH) {
+                        writeBatch(c, caller, batch, out);
+                    }
+                    return null;
+                }, params.toArray());
+                writeBatch(c, caller, batch, out);
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    private void writeBatch(Connection c, Caller caller, List<Row> batch, java.io.Writer out) throws SQLException {
+        try {
+            for (RecordView r : views(c, caller, batch, caller.isAdmin())) {
                 for (TitleView t : r.titles()) {
-                    out.append(Csv.line(r.id(), r.name(), r.idNumber(), r.sex(), r.birthYear(), t.title(), t.yearAwarded(),
+                    out.write(Csv.line(r.id(), r.name(), r.idNumber(), r.sex(), r.birthYear(), t.title(), t.yearAwarded(),
                             t.awardingBody(), r.workplace(), r.orgId(), r.contact(), r.status(), r.memberId()));
                 }
             }
-            return out.toString();
-        });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        batch.clear();
     }
 
     private String where(Connection c, Caller caller, RecordFilter f, List<Object> params) throws SQLException {

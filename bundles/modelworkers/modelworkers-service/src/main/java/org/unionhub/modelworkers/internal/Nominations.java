@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.PersonalDataCipher;
@@ -299,6 +300,8 @@ public class Nominations {
         return db.read(c -> view(c, caller, visible(c, caller, nominationId)));
     }
 
+    private static final Keyset PAGES = Keyset.by("ID");
+
     public Page<NominationView> list(Caller caller, NominationState state, Long orgId, PageRequest page) {
         return db.read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -309,16 +312,12 @@ public class Nominations {
                 where.append(" AND STATE = ?");
                 params.add(state);
             }
-            long total = Sql.count(c, "SELECT COUNT(*) FROM " + TABLE + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Nom> noms = Sql.list(c, "SELECT " + COLUMNS + " FROM " + TABLE + where + " ORDER BY ID OFFSET ? ROWS FETCH NEXT ? "
-                    + "ROWS ONLY", Nominations::nom, params.toArray());
+            Page<Nom> noms = PAGES.page(c, "SELECT " + COLUMNS, " FROM " + TABLE + where, params, page, Nominations::nom);
             List<NominationView> items = new ArrayList<>();
-            for (Nom n : noms) {
+            for (Nom n : noms.items()) {
                 items.add(view(c, caller, n));
             }
-            return new Page<>(items, total, page.offset(), page.limit());
+            return new Page<>(items, noms.total(), noms.offset(), noms.limit(), noms.nextCursor(), noms.totalExact());
         });
     }
 

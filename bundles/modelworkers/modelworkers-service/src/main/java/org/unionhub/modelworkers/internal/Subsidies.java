@@ -28,6 +28,7 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
@@ -133,18 +134,15 @@ public class Subsidies {
         }
     }
 
+    private static final Keyset PAGES = Keyset.by("S.ID");
+
     public Page<SubsidyView> list(Caller caller, Long recordId, Integer year, SubsidyKind kind, Long orgId, PageRequest page) {
         return db.read(c -> {
             List<Object> params = new ArrayList<>();
             String where = ledgerWhere(c, caller, recordId, year, kind, orgId, params);
-            long total = Sql.count(c, "SELECT COUNT(*) FROM MODELWORKERS_SUBSIDY S JOIN " + Archive.RECORD + " R ON R.ID = S.RECORD_ID"
-                    + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<SubsidyView> items = Sql.list(c, "SELECT S.ID, S.RECORD_ID, R.NAME, S.KIND, S.SUBSIDY_YEAR, S.AMOUNT, S.NOTE, "
-                    + "S.PAID_BY, S.PAID_AT FROM MODELWORKERS_SUBSIDY S JOIN " + Archive.RECORD + " R ON R.ID = S.RECORD_ID" + where
-                    + " ORDER BY S.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::subsidy, params.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            return PAGES.page(c, "SELECT S.ID, S.RECORD_ID, R.NAME, S.KIND, S.SUBSIDY_YEAR, S.AMOUNT, S.NOTE, S.PAID_BY, S.PAID_AT",
+                    " FROM MODELWORKERS_SUBSIDY S JOIN " + Archive.RECORD + " R ON R.ID = S.RECORD_ID" + where, params, page,
+                    this::subsidy);
         });
     }
 

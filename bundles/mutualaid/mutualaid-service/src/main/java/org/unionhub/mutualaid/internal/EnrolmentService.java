@@ -28,7 +28,9 @@ import org.unionhub.api.MemberInfo;
 import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -158,16 +160,24 @@ public class EnrolmentService {
         return report(planId, results);
     }
 
+    /** Enrolments of a plan, newest last; indexes (PLAN_ID, ID) and (ORG_ID, ID) from migration V2. */
+    private static final Keyset PAGES = Keyset.by("E.ID").sort("enrolledOn", "E.ENROLLED_ON", LocalDate.class);
+
+    /**
+     * A plan's enrolments that the caller may see: all for an admin, his organisation's subtree for an officer, his
+     * own for a member; the scope is part of the query, since a province counts a million.
+     */
     public Page<Enrolment> list(Caller caller, long planId, PageRequest page) {
         plans.get(planId);
-        List<Enrolment> all = db.read(c -> Sql.list(c, "SELECT * FROM MUTUALAID_ENROLMENT WHERE PLAN_ID = ? ORDER BY ID",
-                this::enrolment, planId));
-        Map<Long, Boolean> scope = new HashMap<>();
-        List<Enrolment> visible = all.stream().filter(e -> Access.isSelf(caller, e.memberId())
-                || scope.computeIfAbsent(e.orgId(), o -> caller.canManage(o, directory))).toList();
-        int to = Math.min(visible.size(), page.offset() + page.limit());
-        List<Enrolment> items = page.offset() >= visible.size() ? List.of() : visible.subList(page.offset(), to);
-        return new Page<>(items, visible.size(), page.offset(), page.limit());
+        StringBuilder where = new StringBuilder(" FROM MUTUALAID_ENROLMENT E WHERE E.PLAN_ID = ?");
+        List<Object> params = new ArrayList<>(List.of(planId));
+        // an officer's list is his subtree alone: an OR with his own rows would stop Derby from turning the
+        // subquery into a join (measured: seconds instead of milliseconds); his own enrolments he sees as a member
+        if (!OrgScope.appendFor(caller, directory, "E.ORG_ID", where, params)) {
+            where.append(" AND E.MEMBER_ID = ?");
+            params.add(caller.memberId() == null ? -1L : caller.memberId());
+        }
+        return db.read(c -> PAGES.page(c, "SELECT E.*", where.toString(), params, page, this::enrolment));
     }
 
     public Optional<Enrolment> enrolment(long planId, long memberId, LocalDate on) {

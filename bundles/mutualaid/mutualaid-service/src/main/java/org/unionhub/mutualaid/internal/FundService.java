@@ -19,6 +19,7 @@ import org.unionhub.api.HubSettings;
 import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.mutualaid.api.ClaimStatus;
@@ -66,22 +67,19 @@ public class FundService implements MutualAid {
         });
     }
 
+    private static final Keyset LEDGER_PAGES = Keyset.by("L.ID");
+
     public Page<LedgerEntry> entries(long planId, LedgerKind kind, PageRequest page) {
         return db.read(c -> {
             plans.head(c, planId);
-            String where = " WHERE PLAN_ID = ?" + (kind == null ? "" : " AND KIND = ?");
-            Object[] params = kind == null ? new Object[] {planId} : new Object[] {planId, kind};
-            long total = Sql.count(c, "SELECT COUNT(*) FROM MUTUALAID_LEDGER" + where, params);
-            List<Object> paged = new ArrayList<>(List.of(params));
-            paged.add(page.offset());
-            paged.add(page.limit());
-            List<LedgerEntry> items = Sql.list(c, "SELECT * FROM MUTUALAID_LEDGER" + where
-                    + " ORDER BY ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", rs -> new LedgerEntry(rs.getLong("ID"),
+            String where = " FROM MUTUALAID_LEDGER L WHERE PLAN_ID = ?" + (kind == null ? "" : " AND KIND = ?");
+            List<Object> params = kind == null ? List.of(planId) : List.of(planId, kind);
+            // keyset over (PLAN_ID, ID) and (PLAN_ID, KIND, ID), migration V2: a contribution per enrolment adds up
+            return LEDGER_PAGES.page(c, "SELECT L.*", where, params, page, rs -> new LedgerEntry(rs.getLong("ID"),
                             rs.getLong("PLAN_ID"), Sql.getEnum(rs, "KIND", LedgerKind.class), rs.getBigDecimal("AMOUNT"),
                             rs.getLong("MEMBER_ID"), Sql.getLong(rs, "ENROLMENT_ID"), Sql.getLong(rs, "CLAIM_ID"),
                             Sql.getDate(rs, "BOOKED_ON"), rs.getString("BOOKED_BY"),
-                            Times.at(Sql.getInstant(rs, "BOOKED_AT"), settings.zone())), paged.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+                            Times.at(Sql.getInstant(rs, "BOOKED_AT"), settings.zone())));
         });
     }
 

@@ -38,7 +38,9 @@ import org.unionhub.api.OrgInfo;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -410,28 +412,38 @@ public class Bookings {
         return db.read(c -> visible(c, caller, id));
     }
 
-    /** Admins see all bookings, officers those organised in their part of the tree, members their own. */
+    /** Booking list sorts; indexes (PROGRAMME_ID, ID), (ORGANISER_ORG_ID, ID), (START_DATE, ID) from migration V2. */
+    private static final Keyset PAGES = Keyset.by("B.ID").sort("startDate", "B.START_DATE", LocalDate.class);
+
+    /**
+     * Admins see all bookings, officers those organised in their part of the tree, members their own; the scope
+     * is a condition of the query (Zhejiang alone books 1.5 million trips a year).
+     */
     public Page<Booking> list(Caller caller, Long programmeId, PageRequest page) {
         return db.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT B.ID, B.ORGANISER_ORG_ID FROM RECUPERATION_BOOKING B WHERE 1 = 1");
+            StringBuilder where = new StringBuilder(" FROM RECUPERATION_BOOKING B WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
             if (programmeId != null) {
-                sql.append(" AND B.PROGRAMME_ID = ?");
+                where.append(" AND B.PROGRAMME_ID = ?");
                 params.add(programmeId);
             }
             if (!caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER)) {
-                sql.append(" AND B.ID IN (SELECT BOOKING_ID FROM RECUPERATION_BOOKED_MEMBER WHERE MEMBER_ID = ?)");
+                where.append(" AND B.ID IN (SELECT BOOKING_ID FROM RECUPERATION_BOOKED_MEMBER WHERE MEMBER_ID = ?)");
                 params.add(caller.memberId() == null ? -1L : caller.memberId());
+            } else if (!caller.isAdmin()) {
+                if (caller.orgId() == null) {
+                    where.append(" AND 1 = 0");
+                } else {
+                    where.append(" AND ").append(OrgScope.subtree("B.ORGANISER_ORG_ID"));
+                    params.add(directory.orgPath(caller.orgId()).orElse("-") + "%");
+                }
             }
-            sql.append(" ORDER BY B.ID");
-            List<long[]> rows = Sql.list(c, sql.toString(), rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray());
-            List<Long> ids = rows.stream().filter(r -> !caller.hasRole(Roles.OFFICER) || caller.isAdmin()
-                    || caller.canManage(r[1], directory)).map(r -> r[0]).toList();
+            Page<Long> ids = PAGES.page(c, "SELECT B.ID", where.toString(), params, page, rs -> rs.getLong(1));
             List<Booking> items = new ArrayList<>();
-            for (int i = page.offset(); i < ids.size() && items.size() < page.limit(); i++) {
-                items.add(load(c, ids.get(i)));
+            for (long id : ids.items()) {
+                items.add(load(c, id));
             }
-            return new Page<>(items, ids.size(), page.offset(), page.limit());
+            return new Page<>(items, ids.total(), ids.offset(), ids.limit(), ids.nextCursor(), ids.totalExact());
         });
     }
 

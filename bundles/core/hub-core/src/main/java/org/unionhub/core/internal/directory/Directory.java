@@ -26,9 +26,11 @@ import org.unionhub.api.OrgKind;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.ExactIdSearch;
 import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
@@ -52,6 +54,7 @@ public class Directory implements MemberDirectory {
 
     private final ModuleDatabase db;
     private final AuditLog audit;
+    private final ExactIdSearch exactIdSearch = new ExactIdSearch();
     private final PersonalDataCipher cipher;
     /** Organisation paths change only on an organisation write; members are looked up far more often. */
     private final Map<Long, String> pathCache = new ConcurrentHashMap<>();
@@ -94,6 +97,9 @@ public class Directory implements MemberDirectory {
                 newPath = parentPath + id + "/";
                 Sql.update(c, "UPDATE HUB_ORG SET PATH = ? || SUBSTR(PATH, ?) WHERE PATH LIKE ?", newPath,
                         oldPath.length() + 1, oldPath + "%");
+                // members carry their organisation's path (the index of scoped lists): they move with it
+                Sql.update(c, "UPDATE HUB_MEMBER SET ORG_PATH = ? || SUBSTR(ORG_PATH, ?) WHERE ORG_PATH LIKE ?", newPath,
+                        oldPath.length() + 1, oldPath + "%");
             }
             Instant now = Instant.now();
             Sql.update(c, "UPDATE HUB_ORG SET NAME = ?, KIND = ?, PARENT_ID = ?, UPDATED_AT = ? WHERE ID = ?",
@@ -132,14 +138,15 @@ public class Directory implements MemberDirectory {
                 where.append(" AND LOWER(NAME) LIKE ?");
                 params.add("%" + name.toLowerCase().trim() + "%");
             }
-            long total = Sql.count(c, "SELECT COUNT(*) FROM HUB_ORG" + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Org> items = Sql.list(c, "SELECT ID, NAME, KIND, PARENT_ID, CREATED_AT, UPDATED_AT FROM HUB_ORG" + where
-                    + " ORDER BY PATH OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Directory::org, params.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            // a province has a few thousand organisations: the name stays a substring search
+            return ORG_PAGES.page(c, "SELECT ID, NAME, KIND, PARENT_ID, CREATED_AT, UPDATED_AT", " FROM HUB_ORG" + where,
+                    params, page, Directory::org);
         });
     }
+
+    /** Organisations in tree order (their path) unless sorted otherwise; indexes HUB_ORG_PATH and HUB_ORG_NAME_ID. */
+    private static final Keyset ORG_PAGES = Keyset.by("ID").sort("path", "PATH", String.class)
+            .sort("name", "NAME", String.class).defaultSort("path");
 
     private void validateOrg(OrgRequest req) {
         Validation v = new Validation();
@@ -183,12 +190,12 @@ public class Directory implements MemberDirectory {
             requireUnique(c, caller, null, req.cardNumber(), id);
             Instant now = Instant.now();
             long memberId = Sql.insert(c, "INSERT INTO HUB_MEMBER (NAME, PHONE, ORG_ID, EMPLOYMENT_FORM, NEW_FORM_KIND, "
-                    + "CARD_NUMBER, JOINED_ON, ID_SEALED, ID_INDEX, ID_MASKED, CREATED_AT, UPDATED_AT) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "CARD_NUMBER, JOINED_ON, ID_SEALED, ID_INDEX, ID_MASKED, CREATED_AT, UPDATED_AT, ORG_PATH) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     req.name().trim(), blankToNull(req.phone()), req.orgId(), req.employmentForm(), req.newFormKind(),
                     blankToNull(req.cardNumber()), req.joinedOn(), id == null ? null : cipher.encrypt(id.value()),
                     id == null ? null : cipher.blindIndex(id.value()), id == null ? null : IdCardNumber.mask(id.value()),
-                    now, now);
+                    now, now, path(c, req.orgId()));
             audit.record(c, caller, "core.member.create", "member", memberId, memberChanges(req));
             return loadMember(c, caller, memberId);
         });
@@ -209,7 +216,7 @@ public class Directory implements MemberDirectory {
             requireManage(c, caller, req.orgId());
             requireUnique(c, caller, memberId, req.cardNumber(), keepId ? null : id);
             StringBuilder sql = new StringBuilder("UPDATE HUB_MEMBER SET NAME = ?, PHONE = ?, ORG_ID = ?, EMPLOYMENT_FORM = ?, "
-                    + "NEW_FORM_KIND = ?, CARD_NUMBER = ?, JOINED_ON = ?, UPDATED_AT = ?");
+                    + "NEW_FORM_KIND = ?, CARD_NUMBER = ?, JOINED_ON = ?, UPDATED_AT = ?, ORG_PATH = ?");
             List<Object> params = new ArrayList<>(List.of(req.name().trim()));
             params.add(blankToNull(req.phone()));
             params.add(req.orgId());
@@ -218,6 +225,7 @@ public class Directory implements MemberDirectory {
             params.add(blankToNull(req.cardNumber()));
             params.add(req.joinedOn());
             params.add(Instant.now());
+            params.add(path(c, req.orgId()));
             if (!keepId) {
                 sql.append(", ID_SEALED = ?, ID_INDEX = ?, ID_MASKED = ?");
                 params.add(id == null ? null : cipher.encrypt(id.value()));
@@ -247,27 +255,32 @@ public class Directory implements MemberDirectory {
         });
     }
 
+    /**
+     * Members in the caller's scope, one keyset page. The scope and the organisation filter are one range of
+     * the index (ORG_PATH, ID); name is a prefix over (NAME, ID); card, phone and ID number are equality lookups
+     * (the ID number through its blind index). Without a sort, a name search is sorted by name and a scoped
+     * list by organisation, so that the index that selects the rows also orders them.
+     */
     public Page<Member> listMembers(Caller caller, MemberFilter f, PageRequest page) {
         return db.read(c -> {
-            StringBuilder where = new StringBuilder(" FROM HUB_MEMBER M JOIN HUB_ORG O ON O.ID = M.ORG_ID WHERE 1 = 1");
+            StringBuilder where = new StringBuilder(" FROM HUB_MEMBER M WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
-            if (!caller.isAdmin()) {
-                if (caller.hasRole(Roles.OFFICER) && caller.orgId() != null) {
-                    where.append(" AND O.PATH LIKE ?");
-                    params.add(path(c, caller.orgId()) + "%");
-                } else {
-                    where.append(" AND M.ID = ?");
-                    params.add(caller.memberId() == null ? -1L : caller.memberId());
+            boolean officer = caller.isAdmin() || caller.hasRole(Roles.OFFICER) && caller.orgId() != null;
+            String scope = officer ? scopePath(c, caller, f.orgId()) : null;
+            if (scope != null) {
+                where.append(" AND M.ORG_PATH LIKE ?");
+                params.add(scope + "%");
+            } else if (!officer) {
+                where.append(" AND M.ID = ?");
+                params.add(caller.memberId() == null ? -1L : caller.memberId());
+            }
+            String name = blankToNull(f.name());
+            if (name != null) {
+                if (name.contains("%") || name.contains("_")) {
+                    throw HubException.badRequest("name", "is the beginning of the name; % and _ are not allowed");
                 }
-            }
-            if (f.orgId() != null) {
-                String p = pathOrNull(c, f.orgId());
-                where.append(" AND O.PATH LIKE ?");
-                params.add(p == null ? "-" : p + "%");
-            }
-            if (f.name() != null && !f.name().isBlank()) {
-                where.append(" AND LOWER(M.NAME) LIKE ?");
-                params.add("%" + f.name().toLowerCase().trim() + "%");
+                where.append(" AND M.NAME LIKE ?");
+                params.add(name + "%");
             }
             if (f.employmentForm() != null) {
                 where.append(" AND M.EMPLOYMENT_FORM = ?");
@@ -277,18 +290,52 @@ public class Directory implements MemberDirectory {
                 where.append(" AND M.NEW_FORM_KIND = ?");
                 params.add(f.newFormKind());
             }
-            if (f.cardNumber() != null && !f.cardNumber().isBlank()) {
+            if (blankToNull(f.cardNumber()) != null) {
                 where.append(" AND M.CARD_NUMBER = ?");
                 params.add(f.cardNumber().trim());
             }
-            long total = Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            String cols = "M." + MEMBER_COLUMNS.replace(", ", ", M.");
-            List<Member> items = Sql.list(c, "SELECT " + cols + where + " ORDER BY M.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    rs -> member(rs, caller, false), params.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            if (blankToNull(f.phone()) != null) {
+                where.append(" AND M.PHONE = ?");
+                params.add(f.phone().trim());
+            }
+            if (blankToNull(f.idNumber()) != null) {
+                // an exact match tells whether a number belongs to a member: admins only, with an audited reason
+                exactIdSearch.admit(caller, f.reason(), System.currentTimeMillis());
+                audit.record(c, caller, "core.member.search-id", "member", null, Map.of("reason", f.reason().trim()));
+                String id = IdCardNumber.parse(f.idNumber()).map(IdCardNumber::value).orElse(null);
+                if (id == null) {
+                    throw HubException.badRequest("idNumber", "is not a valid ID-card number");
+                }
+                where.append(" AND M.ID_INDEX = ?");
+                params.add(cipher.blindIndex(id));
+            }
+            String sortWhenNone = name != null ? "name" : scope != null ? "org" : "id";
+            String cols = "SELECT M." + MEMBER_COLUMNS.replace(", ", ", M.");
+            return MEMBER_PAGES.page(c, cols, where.toString(), params, page, sortWhenNone, rs -> member(rs, caller, false));
         });
+    }
+
+    /** The member list's sorts; each has an index (sort column, ID) from migration V2. */
+    static final Keyset MEMBER_PAGES = Keyset.by("M.ID").sort("name", "M.NAME", String.class)
+            .sort("org", "M.ORG_PATH", String.class);
+
+    /**
+     * The organisation path an officer's or admin's member list is limited to: an officer's own, narrowed by the
+     * {@code orgId} filter; {@code "-"} (matching nothing) when the filter lies outside it; null for no limit.
+     */
+    String scopePath(Connection c, Caller caller, Long orgId) throws SQLException {
+        String own = caller.isAdmin() ? null : path(c, caller.orgId());
+        if (orgId == null) {
+            return own;
+        }
+        String wanted = pathOrNull(c, orgId);
+        if (wanted == null) {
+            return "-";
+        }
+        if (own == null || wanted.startsWith(own)) {
+            return wanted;
+        }
+        return own.startsWith(wanted) ? own : "-";
     }
 
     private IdCardNumber validateMember(MemberRequest req, String keepId) {
@@ -397,6 +444,11 @@ public class Directory implements MemberDirectory {
             String scope = pathOrNull(c, scopeOrgId);
             return p != null && scope != null && p.startsWith(scope);
         });
+    }
+
+    @Override
+    public Optional<String> orgPath(long orgId) {
+        return db.read(c -> Optional.ofNullable(pathOrNull(c, orgId)));
     }
 
     // ---- scoping

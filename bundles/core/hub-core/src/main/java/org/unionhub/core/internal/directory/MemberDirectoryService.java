@@ -44,4 +44,9 @@ public class MemberDirectoryService implements MemberDirectory {
     public boolean isWithin(long orgId, long scopeOrgId) {
         return directory.isWithin(orgId, scopeOrgId);
     }
+
+    @Override
+    public Optional<String> orgPath(long orgId) {
+        return directory.orgPath(orgId);
+    }
 }

@@ -59,8 +59,9 @@ public class AccountResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     public Page<Account> list(@QueryParam("role") String role, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
-        return accounts.list(role, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
+        return accounts.list(role, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

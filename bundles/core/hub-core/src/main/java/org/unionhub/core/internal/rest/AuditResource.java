@@ -19,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Roles;
@@ -35,6 +36,9 @@ public class AuditResource {
             String changes) {
     }
 
+    /** Newest first by default; the id order is the order of writing (index HUB_AUDIT_ID_DESC). */
+    private static final Keyset PAGES = Keyset.by("ID").defaultSort("-id");
+
     private final ModuleDatabase db;
 
     @Activate
@@ -47,8 +51,9 @@ public class AuditResource {
     public Page<AuditEntry> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("entity") String entity, @QueryParam("entityId") String entityId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
-        PageRequest page = PageRequest.of(offset, limit);
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer pageNumber,
+            @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        PageRequest page = PageRequest.of(offset, limit, pageNumber, cursor, sort);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         add(where, params, "ACTOR = ?", actor);
@@ -57,17 +62,10 @@ public class AuditResource {
         add(where, params, "ENTITY_ID = ?", entityId);
         add(where, params, "OCCURRED_AT >= ?", instant("from", from));
         add(where, params, "OCCURRED_AT < ?", instant("to", to));
-        return db.read(c -> {
-            long total = Sql.count(c, "SELECT COUNT(*) FROM HUB_AUDIT" + where, params.toArray());
-            List<Object> paged = new ArrayList<>(params);
-            paged.add(page.offset());
-            paged.add(page.limit());
-            List<AuditEntry> items = Sql.list(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES FROM HUB_AUDIT"
-                    + where + " ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    rs -> new AuditEntry(rs.getLong(1), Sql.getInstant(rs, "OCCURRED_AT"), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)), paged.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
-        });
+        return db.read(c -> PAGES.page(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES",
+                " FROM HUB_AUDIT" + where, params, page,
+                rs -> new AuditEntry(rs.getLong(1), Sql.getInstant(rs, "OCCURRED_AT"), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7))));
     }
 
     private static void add(StringBuilder where, List<Object> params, String clause, Object value) {

@@ -1,5 +1,9 @@
 package org.unionhub.core.internal.rest;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -13,6 +17,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
@@ -24,11 +29,13 @@ import org.unionhub.api.EmploymentForm;
 import org.unionhub.api.NewFormKind;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
 import org.unionhub.core.internal.directory.Directory;
 import org.unionhub.core.internal.directory.Member;
+import org.unionhub.core.internal.directory.MemberExport;
 import org.unionhub.core.internal.directory.MemberFilter;
 import org.unionhub.core.internal.directory.MemberRequest;
 
@@ -41,10 +48,12 @@ import org.unionhub.core.internal.directory.MemberRequest;
 public class MemberResource {
 
     private final Directory directory;
+    private final MemberExport export;
 
     @Activate
-    public MemberResource(@Reference Directory directory) {
+    public MemberResource(@Reference Directory directory, @Reference MemberExport export) {
         this.directory = directory;
+        this.export = export;
     }
 
     @POST
@@ -59,10 +68,27 @@ public class MemberResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Page<Member> list(@QueryParam("orgId") Long orgId, @QueryParam("name") String name,
             @QueryParam("employmentForm") EmploymentForm employmentForm, @QueryParam("newFormKind") NewFormKind newFormKind,
-            @QueryParam("cardNumber") String cardNumber, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return directory.listMembers(Requests.caller(sc), new MemberFilter(orgId, name, employmentForm, newFormKind, cardNumber),
-                PageRequest.of(offset, limit));
+            @QueryParam("cardNumber") String cardNumber, @QueryParam("phone") String phone,
+            @QueryParam("idNumber") String idNumber, @QueryParam("reason") String reason, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return directory.listMembers(Requests.caller(sc),
+                new MemberFilter(orgId, name, employmentForm, newFormKind, cardNumber, phone, idNumber, reason),
+                PageRequest.of(offset, limit, page, cursor, sort));
+    }
+
+    /** The members of the caller's scope (or of {@code orgId} within it) as CSV, streamed while they are read. */
+    @GET
+    @Path("export")
+    @Produces("text/csv; charset=UTF-8")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    public Response export(@QueryParam("orgId") Long orgId, @Context SecurityContext sc) {
+        Caller caller = Requests.caller(sc);
+        export.check(caller, orgId);
+        StreamingOutput csv = os -> export.write(caller, orgId,
+                new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 64 * 1024));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
     }
 
     @GET

@@ -57,8 +57,10 @@ public class OrgResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Page<Org> list(@QueryParam("parentId") Long parentId, @QueryParam("kind") OrgKind kind,
             @QueryParam("name") String name, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort,
             @Context SecurityContext sc) {
-        return directory.listOrgs(Requests.caller(sc), parentId, kind, name, PageRequest.of(offset, limit));
+        return directory.listOrgs(Requests.caller(sc), parentId, kind, name,
+                PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

@@ -35,6 +35,7 @@ import org.unionhub.api.HubSettings;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
@@ -227,17 +228,14 @@ public class AccountStore {
         return db.read(c -> load(c, username));
     }
 
+    private static final Keyset ACCOUNT_PAGES = Keyset.by("A.USERNAME", "username", String.class);
+
     public Page<Account> list(String role, PageRequest page) {
         return db.read(c -> {
-            String where = role == null ? "" : " WHERE ',' || ROLES || ',' LIKE ?";
-            Object[] params = role == null ? new Object[0] : new Object[] {"%," + role + ",%"};
-            long total = Sql.count(c, "SELECT COUNT(*) FROM HUB_ACCOUNT" + where, params);
-            Object[] paged = Arrays.copyOf(params, params.length + 2);
-            paged[params.length] = page.offset();
-            paged[params.length + 1] = page.limit();
-            List<Account> items = Sql.list(c, "SELECT * FROM HUB_ACCOUNT" + where
-                    + " ORDER BY USERNAME OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", AccountStore::account, paged);
-            return new Page<>(items, total, page.offset(), page.limit());
+            String where = role == null ? " WHERE 1 = 1" : " WHERE ',' || A.ROLES || ',' LIKE ?";
+            List<Object> params = role == null ? List.of() : List.of("%," + role + ",%");
+            // by user name, the primary key: members who sign in make this a long list too
+            return ACCOUNT_PAGES.page(c, "SELECT A.*", " FROM HUB_ACCOUNT A" + where, params, page, AccountStore::account);
         });
     }
 

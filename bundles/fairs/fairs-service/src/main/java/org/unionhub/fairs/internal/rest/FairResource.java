@@ -121,9 +121,10 @@ public class FairResource {
     @Path("{id}/applications")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Page<Application> applications(@PathParam("id") long id, @QueryParam("status") String status,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @QueryParam("page") Integer page,
+            @QueryParam("cursor") String cursor, @QueryParam("sort") String sort, @Context SecurityContext sc) {
         return fairs.applications(Requests.caller(sc), id, Params.enumValue("status", status, ApplicationStatus.class),
-                PageRequest.of(offset, limit));
+                PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     /** Officers, the signed-in applicant, or anyone holding the token in the X-Withdrawal-Token header. */

@@ -53,8 +53,10 @@ public class ApplicationResource {
     @GET
     public Page<Application> list(@QueryParam("fairId") Long fairId, @QueryParam("positionId") Long positionId,
             @QueryParam("status") ApplicationStatus status, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return applications.list(Requests.caller(sc), fairId, positionId, status, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return applications.list(Requests.caller(sc), fairId, positionId, status,
+                PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

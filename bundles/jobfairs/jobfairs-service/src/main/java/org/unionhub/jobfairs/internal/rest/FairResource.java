@@ -87,8 +87,9 @@ public class FairResource {
     @GET
     @PermitAll
     public Page<Fair> list(@QueryParam("mode") FairMode mode, @QueryParam("orgId") Long orgId,
-            @QueryParam("name") String name, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return fairs.list(mode, orgId, name, PageRequest.of(offset, limit));
+            @QueryParam("name") String name, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        return fairs.list(mode, orgId, name, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

@@ -66,8 +66,9 @@ public class NominationResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Nominations.REVIEWER})
     public Page<NominationView> list(@QueryParam("state") NominationState state, @QueryParam("orgId") Long orgId,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return nominations.list(Requests.caller(sc), state, orgId, PageRequest.of(offset, limit));
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return nominations.list(Requests.caller(sc), state, orgId, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

@@ -75,10 +75,11 @@ public class RecordResource {
     @GET
     public Page<RecordView> search(@QueryParam("name") String name, @QueryParam("title") String title,
             @QueryParam("year") Integer year, @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId,
-            @QueryParam("idNumber") String idNumber, @QueryParam("reason") String reason, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
-            @Context SecurityContext sc) {
+            @QueryParam("idNumber") String idNumber, @QueryParam("reason") String reason, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort, @Context SecurityContext sc) {
         return archive.search(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId, idNumber, reason),
-                PageRequest.of(offset, limit));
+                PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET
@@ -95,8 +96,14 @@ public class RecordResource {
     public Response export(@QueryParam("name") String name, @QueryParam("title") String title,
             @QueryParam("year") Integer year, @QueryParam("status") RecordStatus status, @QueryParam("orgId") Long orgId,
             @Context SecurityContext sc) {
-        String csv = archive.export(Requests.caller(sc), new RecordFilter(name, title, year, status, orgId));
-        return Response.ok(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+        // streamed while read: the whole archive never sits in the heap (docs/measurements.md, issue 18)
+        var caller = Requests.caller(sc);
+        var filter = new RecordFilter(name, title, year, status, orgId);
+        javax.ws.rs.core.StreamingOutput csv = os -> {
+            var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 64 * 1024);
+            archive.export(caller, filter, out);
+        };
+        return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"model-workers.csv\"").build();
     }
 

@@ -59,8 +59,9 @@ public class SubsidyResource {
     @GET
     public Page<SubsidyView> list(@QueryParam("recordId") Long recordId, @QueryParam("year") Integer year,
             @QueryParam("kind") SubsidyKind kind, @QueryParam("orgId") Long orgId, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return subsidies.list(Requests.caller(sc), recordId, year, kind, orgId, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return subsidies.list(Requests.caller(sc), recordId, year, kind, orgId,
+                PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

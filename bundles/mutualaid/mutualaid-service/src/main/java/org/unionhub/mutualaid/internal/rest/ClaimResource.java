@@ -65,8 +65,9 @@ public class ClaimResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Page<Claim> list(@QueryParam("planId") Long planId, @QueryParam("status") ClaimStatus status,
             @QueryParam("memberId") Long memberId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort,
             @Context SecurityContext sc) {
-        return claims.list(Requests.caller(sc), planId, status, memberId, PageRequest.of(offset, limit));
+        return claims.list(Requests.caller(sc), planId, status, memberId, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

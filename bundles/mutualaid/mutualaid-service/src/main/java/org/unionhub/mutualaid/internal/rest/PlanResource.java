@@ -112,8 +112,9 @@ public class PlanResource {
     @Path("{id}/enrolments")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Page<Enrolment> enrolments(@PathParam("id") long id, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return enrolments.list(Requests.caller(sc), id, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return enrolments.list(Requests.caller(sc), id, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @POST
@@ -143,7 +144,8 @@ public class PlanResource {
     @Path("{id}/ledger")
     @RolesAllowed(Roles.ADMIN)
     public Page<LedgerEntry> ledger(@PathParam("id") long id, @QueryParam("kind") LedgerKind kind,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return funds.entries(id, kind, PageRequest.of(offset, limit));
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @QueryParam("page") Integer page,
+            @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        return funds.entries(id, kind, PageRequest.of(offset, limit, page, cursor, sort));
     }
 }

@@ -54,8 +54,9 @@ public class BookingResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Page<Booking> list(@QueryParam("programmeId") Long programmeId, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return bookings.list(Requests.caller(sc), programmeId, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return bookings.list(Requests.caller(sc), programmeId, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

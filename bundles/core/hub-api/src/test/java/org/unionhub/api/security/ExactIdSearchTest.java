@@ -1,4 +1,4 @@
-package org.unionhub.modelworkers.internal;
+package org.unionhub.api.security;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,8 +8,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.unionhub.api.HubException;
-import org.unionhub.api.security.Caller;
-import org.unionhub.api.security.Roles;
 
 class ExactIdSearchTest {
 

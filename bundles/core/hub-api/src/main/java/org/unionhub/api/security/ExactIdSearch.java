@@ -1,4 +1,4 @@
-package org.unionhub.modelworkers.internal;
+package org.unionhub.api.security;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,24 +8,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
-import org.unionhub.api.security.Caller;
 
 /**
- * Who may search the archive by an exact ID-card number, and how often. An exact match answers "this person is
+ * Who may search personal records (members, the model-worker archive) by an exact ID-card number, and how often. An exact match answers "this person is
  * in the archive" for any number one guesses, so only admins may ask, each time with a reason that goes to the
  * audit, and at most {@link #PER_WINDOW} times per admin in {@link #WINDOW_MS}: enough for a desk, far too few to
  * walk the few dozen numbers that share a birth date and the last four characters.
  */
-final class ExactIdSearch {
+public final class ExactIdSearch {
 
-    static final int PER_WINDOW = 20;
-    static final long WINDOW_MS = 10 * 60_000L;
+    public static final int PER_WINDOW = 20;
+    public static final long WINDOW_MS = 10 * 60_000L;
     private static final int MAX_TRACKED = 1_000;
 
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
     /** Throws 403 for a non-admin, 422 without a reason, 429 when the admin asked too often lately. */
-    void admit(Caller caller, String reason, long now) {
+    public void admit(Caller caller, String reason, long now) {
         if (!caller.isAdmin()) {
             throw new HubException(403, "Forbidden", "idNumber: only an admin may search by ID-card number",
                     List.of(new FieldError("idNumber", "only an admin may search by ID-card number")));

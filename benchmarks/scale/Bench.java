@@ -1,0 +1,198 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every list and lookup of issue 18 against a hub loaded by Generate.java, each with 16 concurrent clients:
+ * prints one markdown row per lookup with p50 and p99 in milliseconds and the share of non-200 answers.
+ * <pre>java Bench.java URL [requestsPerClient]</pre>
+ * The cursors for middle and last pages are built the way the hub builds them (sort name, key, id in base64url):
+ * a client would reach them by walking nextCursor, which the benchmark cannot afford for every sample.
+ */
+public class Bench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static String url;
+    static final Random RANDOM = new Random(18);
+    static double base50;
+    static double base99;
+
+    public static void main(String[] args) throws Exception {
+        url = args[0];
+        int perClient = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int clients = 16;
+        String admin = basic("admin", "admin");
+        // the generated tree: the benchmark province, a city, a district and a union of it
+        long province = Long.parseLong(first(get("/api/orgs?name=" + enc("(基准)"), admin), "\"id\":(\\d+)"));
+        String cityJson = get("/api/orgs?parentId=" + province + "&limit=1", admin);
+        long city = Long.parseLong(first(cityJson, "\"id\":(\\d+)"));
+        long district = Long.parseLong(first(get("/api/orgs?parentId=" + city + "&limit=1", admin), "\"id\":(\\d+)"));
+        long union = Long.parseLong(first(get("/api/orgs?parentId=" + district + "&limit=1", admin), "\"id\":(\\d+)"));
+        String cityOfficer = officer("bench.city", city, admin);
+        String districtOfficer = officer("bench.district", district, admin);
+        String unionOfficer = officer("bench.union", union, admin);
+        long minMember = Long.parseLong(first(get("/api/members?sort=id&cardNumber=GZ00000000", admin), "\"id\":(\\d+)"));
+        int members = Integer.parseInt(System.getProperty("members", "1000000"));
+        long maxMember = minMember + members - 1;
+        long maxAudit = Long.parseLong(first(get("/api/audit?limit=1", admin), "\"id\":(\\d+)"));
+        String plan = first(get("/api/mutual-aid/plans", admin), "\"id\":(\\d+)");
+        String fair = first(get("/api/fairs?limit=1", admin), "\"id\":(\\d+)");
+
+        System.out.printf("| lookup (16 clients, %d requests) | p50 ms | p99 ms | p50 / baseline | p99 / baseline | errors |%n"
+                + "|---|---:|---:|---:|---:|---:|%n", clients * perClient);
+        run("baseline: `GET /api/modules` (no database)", admin, i -> "/api/modules", clients, perClient);
+        run("`GET /api/members/{id}`", admin, i -> "/api/members/" + (minMember + RANDOM.nextInt(members)), clients, perClient);
+        run("`GET /api/members?cardNumber=…`", admin, i -> "/api/members?cardNumber=GZ" + String.format("%08d", RANDOM.nextInt(members)), clients, perClient);
+        run("`GET /api/members?phone=…`", admin, i -> "/api/members?phone=139" + String.format("%08d", RANDOM.nextInt(members)), clients, perClient);
+        run("`GET /api/members?idNumber=…` (blind index)", admin, i -> "/api/members?idNumber=" + Generate.idNumber(RANDOM.nextInt(members)), clients, perClient);
+        run("`GET /api/members?name=<surname+1>` (prefix)", admin, i -> "/api/members?name=" + enc(Generate.name(RANDOM.nextInt(members)).substring(0, 2)), clients, perClient);
+        run("`GET /api/members?name=<full name>`", admin, i -> "/api/members?name=" + enc(Generate.name(RANDOM.nextInt(members))), clients, perClient);
+        run("`GET /api/members?limit=50` first page", admin, i -> "/api/members?limit=50", clients, perClient);
+        run("`GET /api/members?cursor=…` middle pages", admin, i -> "/api/members?limit=50&cursor=" + cursor("id", minMember + RANDOM.nextInt(members)), clients, perClient);
+        run("`GET /api/members?cursor=…` last page", admin, i -> "/api/members?limit=50&cursor=" + cursor("id", maxMember - 20), clients, perClient);
+        run("`GET /api/members?page=200` (offset 9,950)", admin, i -> "/api/members?limit=50&page=200", clients, perClient);
+        run("`GET /api/members?sort=name&cursor=…` middle", admin, i -> "/api/members?sort=name&limit=50&cursor=" + cursor("name", Generate.name(RANDOM.nextInt(members)), minMember + RANDOM.nextInt(members)), clients, perClient);
+        run("officer of a city (~110k members): first page", cityOfficer, i -> "/api/members?limit=50", clients, perClient);
+        List<String> cityUnions = unionPaths(province, city, admin);
+        run("officer of a city: middle pages (cursor)", cityOfficer, i -> "/api/members?limit=50&cursor=" + cursor("org", cityUnions.get(RANDOM.nextInt(cityUnions.size())), minMember + RANDOM.nextInt(members)), clients, perClient);
+        run("officer of a district (~11k): first page", districtOfficer, i -> "/api/members?limit=50", clients, perClient);
+        run("officer of a union (200): first page", unionOfficer, i -> "/api/members?limit=50", clients, perClient);
+        run("officer of a city: name prefix", cityOfficer, i -> "/api/members?name=" + enc(Generate.name(RANDOM.nextInt(members)).substring(0, 2)), clients, perClient);
+        run("`GET /api/audit?limit=50` first page", admin, i -> "/api/audit?limit=50", clients, perClient);
+        run("`GET /api/audit?cursor=…` middle pages", admin, i -> "/api/audit?limit=50&cursor=" + cursor("-id", 1 + RANDOM.nextInt((int) maxAudit)), clients, perClient);
+        run("`GET /api/orgs?limit=50` (5,000+ orgs)", admin, i -> "/api/orgs?limit=50", clients, perClient);
+        if (plan != null) {
+            run("`GET /api/mutual-aid/claims` first page", admin, i -> "/api/mutual-aid/claims?limit=50", clients, perClient);
+            run("`GET /api/mutual-aid/claims?cursor=…` middle", admin, i -> "/api/mutual-aid/claims?limit=50&cursor=" + cursor("id", 1 + RANDOM.nextInt(200_000)), clients, perClient);
+            run("`GET /api/mutual-aid/claims?status=…`", admin, i -> "/api/mutual-aid/claims?limit=50&status=SUBMITTED", clients, perClient);
+            run("`GET /api/mutual-aid/plans/{id}/enrolments` first page", admin, i -> "/api/mutual-aid/plans/" + plan + "/enrolments?limit=50", clients, perClient);
+            run("enrolments, officer of a district", districtOfficer, i -> "/api/mutual-aid/plans/" + plan + "/enrolments?limit=50", clients, perClient);
+        }
+        if (fair != null) {
+            run("`GET /api/fairs/{id}/applications` first page", admin, i -> "/api/fairs/" + fair + "/applications?limit=50", clients, perClient);
+            run("fair applications, middle (cursor)", admin, i -> "/api/fairs/" + fair + "/applications?limit=50&cursor=" + cursor("id", 1 + RANDOM.nextInt(100_000)), clients, perClient);
+        }
+        run("`GET /api/recuperation/bookings` first page", admin, i -> "/api/recuperation/bookings?limit=50", clients, perClient);
+        run("bookings, officer of a district", districtOfficer, i -> "/api/recuperation/bookings?limit=50", clients, perClient);
+        run("`GET /api/model-workers/records` first page", admin, i -> "/api/model-workers/records?limit=50", clients, perClient);
+        run("model-worker records, officer of a city", cityOfficer, i -> "/api/model-workers/records?limit=50", clients, perClient);
+    }
+
+    static void run(String label, String auth, IntFunction<String> path, int clients, int perClient) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            send(path.apply(i), auth); // warm-up: compiled statements, caches, the JIT
+        }
+        ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int t = 0; t < clients; t++) {
+            new Thread(() -> {
+                try {
+                    for (int i = 0; i < perClient; i++) {
+                        String p;
+                        synchronized (RANDOM) {
+                            p = path.apply(i);
+                        }
+                        long t0 = System.nanoTime();
+                        int status = send(p, auth);
+                        times.add(System.nanoTime() - t0);
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        List<Long> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        double p50 = pct(sorted, 0.50);
+        double p99 = pct(sorted, 0.99);
+        if (base50 == 0) {
+            base50 = p50;
+            base99 = p99;
+        }
+        System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", label, p50, p99, p50 / base50, p99 / base99,
+                errors.get());
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    static int send(String path, String auth) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200 && System.getProperty("verbose") != null) {
+            System.err.println(r.statusCode() + " " + path + " " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return r.statusCode();
+    }
+
+    static String get(String path, String auth) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth).GET().build();
+        return HTTP.send(req, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String officer(String name, long org, String admin) throws Exception {
+        String body = "{\"username\":\"" + name + "\",\"password\":\"bench-" + name + "\",\"roles\":[\"officer\",\"claims-reviewer\"],\"orgId\":" + org + "}";
+        HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/accounts")).header("Authorization", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return basic(name, "bench-" + name);
+    }
+
+    /** The paths of the city's grassroots unions (province/city/district/union), to aim cursors inside its range. */
+    static List<String> unionPaths(long province, long city, String admin) throws Exception {
+        List<String> out = new ArrayList<>();
+        Matcher d = Pattern.compile("\"id\":(\\d+)").matcher(get("/api/orgs?parentId=" + city + "&limit=500", admin));
+        while (d.find()) {
+            Matcher u = Pattern.compile("\"id\":(\\d+)").matcher(get("/api/orgs?parentId=" + d.group(1) + "&limit=500", admin));
+            while (u.find()) {
+                out.add("/" + province + "/" + city + "/" + d.group(1) + "/" + u.group(1) + "/");
+            }
+        }
+        return out;
+    }
+
+    static String cursor(String sort, Object key, long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((sort + "\n" + key + "\n" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String cursor(String sort, long id) {
+        return cursor(sort, id, id);
+    }
+
+    static String first(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

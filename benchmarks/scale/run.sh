@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# A province-sized hub: generate the data set, then measure every list and lookup of issue 18 with 16 clients,
+# the streaming exports, and resident memory (idle empty hub, idle after the load) — all in one run.
+#
+#   benchmarks/scale/run.sh [scale] [port]   scale 1.0 = 1,000,000 members (default); needs `mvn install` first
+#
+# 1. unpacks a fresh hub (bin/setup --demo --profile all), starts it, waits for every module, idles 30 s and
+#    reads its RSS ("empty hub");
+# 2. stops it and runs Generate.java against its Derby database (the hub's own key file seals the ID numbers);
+# 3. starts it again, runs Bench.java (16 clients), downloads both exports (model-worker records, the members
+#    of a city), idles 90 s and reads the RSS again.
+set -euo pipefail
+cd "$(dirname "$0")"
+SCALE="${1:-1.0}"
+PORT="${2:-8581}"
+ROOT=$(cd ../.. && pwd)
+WORK="$PWD/target/run"
+DERBY=$(ls "${M2_REPO:-$HOME/.m2/repository}"/org/apache/derby/derby/10.14.2.0/derby-10.14.2.0.jar)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
+rss_mb() { echo $(( $(ps -o rss= -p "$(pgrep -f "karaf.base=$HOME_DIR" | head -1)") / 1024 )); }
+up() { for _ in $(seq 1 600); do
+         [ "$(curl -sf "http://localhost:$PORT/api/health" 2>/dev/null | grep -o '"state":"ACTIVE"' | wc -l)" -ge 5 ] && return 0
+         sleep 1; done; echo "hub did not come up" >&2; return 1; }
+stop() { "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true; while pgrep -f "karaf.base=$HOME_DIR" >/dev/null; do sleep 1; done; }
+
+rm -rf "$WORK" && mkdir -p "$WORK/classes"
+tar xzf "$ROOT"/distribution/target/unionhub-distribution-*.tar.gz -C "$WORK"
+HOME_DIR=$(ls -d "$WORK"/unionhub-distribution-*)
+trap stop EXIT
+"$HOME_DIR/bin/setup" --demo --profile all >/dev/null
+echo "org.osgi.service.http.port = $PORT" > "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
+sed -i "s/^sshPort *=.*/sshPort = $(free_port)/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
+printf '\nrmiRegistryPort = %s\nrmiServerPort = %s\n' "$(free_port)" "$(free_port)" >> "$HOME_DIR/etc/org.apache.karaf.management.cfg"
+javac -d "$WORK/classes" Generate.java Bench.java
+
+"$HOME_DIR/bin/start"; up; sleep 30
+EMPTY=$(rss_mb)
+echo "idle RSS, empty (demo) hub: $EMPTY MB"
+stop
+
+T0=$(date +%s)
+java -cp "$WORK/classes:$DERBY" Generate "$HOME_DIR" "$SCALE"
+echo "generated in $(( $(date +%s) - T0 )) s (scale $SCALE)"
+
+"$HOME_DIR/bin/start"; up
+MEMBERS=$(python3 -c "print(int(1000000*$SCALE))")
+java -Dmembers="$MEMBERS" -cp "$WORK/classes" Bench "http://localhost:$PORT" "${REQUESTS:-50}"
+
+A="admin:admin"
+CITY=$(curl -s -u $A "http://localhost:$PORT/api/orgs?name=%E5%9F%BA%E5%87%86%E5%B8%821%E6%80%BB&limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+for what in "model-worker records|/api/model-workers/records/export" "members of a city|/api/members/export?orgId=$CITY" \
+            "all members|/api/members/export"; do
+  label=${what%%|*}; path=${what#*|}
+  out=$(curl -s -u $A -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "http://localhost:$PORT$path")
+  echo "export $label: HTTP ${out%% *}, $(echo "$out" | cut -d' ' -f2) bytes in $(echo "$out" | cut -d' ' -f3) s, RSS now $(rss_mb) MB"
+done
+HEAP=$(jcmd "$(pgrep -f "karaf.base=$HOME_DIR" | head -1)" GC.heap_info 2>/dev/null | grep -m1 -i "garbage-first heap" || true)
+echo "heap after the exports: $HEAP"
+sleep 90
+LOADED=$(rss_mb)
+echo "idle RSS after the load: $LOADED MB = $(python3 -c "print(round($LOADED/$EMPTY, 2))") x the empty hub's $EMPTY MB"
