@@ -285,8 +285,19 @@ public class ModelWorkersIT extends HubTestSupport {
                     "application/pdf").expect(200);
         }
         post(ROOT + "/nominations/" + second + "/submit", "officer", null).expect(200);
-        JsonNode again = send("POST", ROOT + "/nominations/" + second + "/approve", reviewer, obj("yearAwarded", 2026), null)
+        // 全国五一劳动奖章 is not the region's to confer: its approval recommends the candidate upward
+        JsonNode recommended = send("POST", ROOT + "/nominations/" + second + "/approve", reviewer, obj("yearAwarded", 2026), null)
                 .expect(200).json();
+        assertEquals("RECOMMENDED", recommended.path("state").asText());
+        assertTrue(recommended.path("recordId").isNull());
+        assertEquals(1, get(ROOT + "/records/" + recordId, "officer").expect(200).json().path("titles").size());
+        assertProblem(send("POST", ROOT + "/nominations/" + second + "/confer", reviewer,
+                obj("yearAwarded", 2026, "awardingBody", "中华全国总工会"), null), 403, null);
+        assertProblem(send("POST", ROOT + "/nominations/" + second + "/confer", Who.of("admin"), obj("yearAwarded", 2026), null),
+                422, "awardingBody");
+        JsonNode again = send("POST", ROOT + "/nominations/" + second + "/confer", Who.of("admin"),
+                obj("yearAwarded", 2026, "awardingBody", "中华全国总工会"), null).expect(200).json();
+        assertEquals("APPROVED", again.path("state").asText());
         assertEquals(recordId, again.path("recordId").asLong());
         JsonNode twoTitles = get(ROOT + "/records/" + recordId, "officer").expect(200).json();
         assertEquals(2, twoTitles.path("titles").size());

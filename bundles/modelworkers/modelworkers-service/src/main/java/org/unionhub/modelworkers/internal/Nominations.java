@@ -29,6 +29,7 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.PersonalDataCipher;
+import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
 import org.unionhub.modelworkers.api.RecordStatus;
@@ -233,14 +234,13 @@ public class Nominations {
         return get(caller, nominationId);
     }
 
+    /**
+     * A reviewer's approval. A title the region confers is awarded at once; any other title is recommended upward
+     * (RECOMMENDED) and recorded only when {@link #confer} says the conferring body has conferred it.
+     */
     public NominationView approve(Caller caller, long nominationId, DecisionRequest req) {
         Settings s = config.get();
-        int year = req.yearAwarded() == null ? LocalDate.now(hub.zone()).getYear() : req.yearAwarded();
-        Validation v = new Validation();
-        String yp = Rules.yearProblem(year);
-        v.check(yp == null, "yearAwarded", yp);
-        v.maxLength("awardingBody", req.awardingBody(), 200).maxLength("note", req.note(), 500);
-        v.throwIfInvalid();
+        int year = decisionYear(req);
         Events events = new Events();
         Scope.once(() -> db.inTransaction(c -> {
             events.reset();
@@ -250,30 +250,75 @@ public class Nominations {
                 // e.g. the title level was removed from the configuration since submission
                 throw HubException.invalid(errors);
             }
-            IdCardNumber id = IdCardNumber.parse(cipher.decrypt(nom.sealed())).orElseThrow();
-            long rid;
-            var existing = archive.idByIndex(c, nom.index());
-            if (existing.isPresent()) {
-                rid = existing.get();
-                if (archive.addTitle(c, caller, rid, nom.proposedTitle(), year, Archive.trim(req.awardingBody()))) {
-                    archive.touch(c, rid);
-                }
-                events.add(ModelWorkerEvents.RECORD_UPDATED, Map.of("recordId", rid, "orgId", nom.orgId()));
-            } else {
-                rid = archive.insert(c, caller, new Archive.NewRecord(nom.candidateName(), id, nom.proposedTitle(), year,
-                        Archive.trim(req.awardingBody()), nom.workplace(), nom.orgId(), nom.contact(), RecordStatus.ACTIVE, null),
-                        "nomination " + nominationId + " approved", events);
+            if (!s.confersHere(nom.proposedTitle())) {
+                move(c, nom, NominationState.RECOMMENDED, "DECISION_NOTE = ?, DECIDED_AT = ?, ", Archive.trim(req.note()),
+                        Instant.now());
+                audit.record(c, caller, "modelworkers.nomination.recommend", "nomination", nominationId,
+                        Map.of("proposedTitle", nom.proposedTitle()));
+                events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "RECOMMENDED"));
+                return null;
             }
-            move(c, nom, NominationState.APPROVED, "RECORD_ID = ?, DECISION_NOTE = ?, DECIDED_AT = ?, ", rid,
-                    Archive.trim(req.note()), Instant.now());
-            audit.record(c, caller, "modelworkers.nomination.approve", "nomination", nominationId,
-                    Map.of("recordId", rid, "yearAwarded", year));
-            events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "APPROVED",
-                    "recordId", rid));
-            return rid;
+            return award(c, caller, nom, year, req, events);
         }), "idNumber", "the archive changed for this candidate meanwhile; approve again");
         events.post(eventAdmin);
         return get(caller, nominationId);
+    }
+
+    /** Records that the conferring body conferred the title a RECOMMENDED nomination was sent upward for. */
+    public NominationView confer(Caller caller, long nominationId, DecisionRequest req) {
+        caller.require(Roles.ADMIN);
+        int year = decisionYear(req);
+        Validation v = new Validation();
+        v.required("awardingBody", req.awardingBody());
+        v.throwIfInvalid();
+        Events events = new Events();
+        Scope.once(() -> db.inTransaction(c -> {
+            events.reset();
+            Nom nom = visible(c, caller, nominationId);
+            if (nom.state() != NominationState.RECOMMENDED) {
+                throw HubException.conflict("state", "only a RECOMMENDED nomination can be conferred; this one is " + nom.state());
+            }
+            return award(c, caller, nom, year, req, events);
+        }), "idNumber", "the archive changed for this candidate meanwhile; confer again");
+        events.post(eventAdmin);
+        return get(caller, nominationId);
+    }
+
+    private int decisionYear(DecisionRequest req) {
+        int year = req.yearAwarded() == null ? LocalDate.now(hub.zone()).getYear() : req.yearAwarded();
+        Validation v = new Validation();
+        String yp = Rules.yearProblem(year);
+        v.check(yp == null, "yearAwarded", yp);
+        v.maxLength("awardingBody", req.awardingBody(), 200).maxLength("note", req.note(), 500);
+        v.throwIfInvalid();
+        return year;
+    }
+
+    /** Writes the title into the archive (a new record, or a title on the candidate's record) and closes the nomination. */
+    private long award(Connection c, Caller caller, Nom nom, int year, DecisionRequest req, Events events) throws SQLException {
+        long nominationId = nom.id();
+        IdCardNumber id = IdCardNumber.parse(cipher.decrypt(nom.sealed())).orElseThrow();
+        long rid;
+        var existing = archive.idByIndex(c, nom.index());
+        if (existing.isPresent()) {
+            rid = existing.get();
+            if (archive.addTitle(c, caller, rid, nom.proposedTitle(), year, Archive.trim(req.awardingBody()))) {
+                archive.touch(c, rid);
+            }
+            events.add(ModelWorkerEvents.RECORD_UPDATED, Map.of("recordId", rid, "orgId", nom.orgId()));
+        } else {
+            rid = archive.insert(c, caller, new Archive.NewRecord(nom.candidateName(), id, nom.proposedTitle(), year,
+                    Archive.trim(req.awardingBody()), nom.workplace(), nom.orgId(), nom.contact(), RecordStatus.ACTIVE, null),
+                    "nomination " + nominationId + " approved", events);
+        }
+        String note = Archive.trim(req.note());
+        move(c, nom, NominationState.APPROVED, "RECORD_ID = ?, DECISION_NOTE = ?, DECIDED_AT = ?, ", rid,
+                note != null ? note : nom.decisionNote(), Instant.now());
+        audit.record(c, caller, "modelworkers.nomination.approve", "nomination", nominationId,
+                Map.of("recordId", rid, "yearAwarded", year));
+        events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "APPROVED",
+                "recordId", rid));
+        return rid;
     }
 
     public NominationView reject(Caller caller, long nominationId, DecisionRequest req) {
@@ -283,7 +328,7 @@ public class Nominations {
         Events events = new Events();
         db.inTransaction(c -> {
             events.reset();
-            Nom nom = decidable(c, caller, nominationId);
+            Nom nom = rejectable(c, caller, nominationId);
             move(c, nom, NominationState.REJECTED, "DECISION_NOTE = ?, DECIDED_AT = ?, ", req.note().trim(), Instant.now());
             audit.record(c, caller, "modelworkers.nomination.reject", "nomination", nominationId, Map.of("note", req.note()));
             events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "REJECTED"));
@@ -403,6 +448,15 @@ public class Nominations {
             throw HubException.forbidden("the account that submitted a nomination cannot decide it");
         }
         return nom;
+    }
+
+    /** A SUBMITTED nomination its reviewer decides, or a RECOMMENDED one the conferring body did not confer. */
+    private Nom rejectable(Connection c, Caller caller, long nominationId) throws SQLException {
+        Nom nom = visible(c, caller, nominationId);
+        if (nom.state() == NominationState.RECOMMENDED && caller.isAdmin()) {
+            return nom;
+        }
+        return decidable(c, caller, nominationId);
     }
 
     /** Moves the nomination on, conditional on the state read, so that two reviewers cannot both decide it. */

@@ -125,6 +125,14 @@ public class NominationResource {
         return nominations.approve(Requests.caller(sc), id, req == null ? new DecisionRequest(null, null, null) : req);
     }
 
+    /** The conferring body conferred the title of a nomination the region recommended upward. */
+    @POST
+    @Path("{id}/confer")
+    @RolesAllowed(Roles.ADMIN)
+    public NominationView confer(@PathParam("id") long id, DecisionRequest req, @Context SecurityContext sc) {
+        return nominations.confer(Requests.caller(sc), id, Requests.body(req));
+    }
+
     @POST
     @Path("{id}/reject")
     @RolesAllowed({Roles.ADMIN, Nominations.REVIEWER})
