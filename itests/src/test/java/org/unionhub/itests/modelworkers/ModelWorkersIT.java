@@ -384,6 +384,74 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals(3, send("GET", countyQuota, officer, null, null).expect(200).json().path("used").asInt());
     }
 
+    /**
+     * 劳模助企行 and 走访慰问 are recorded under the model worker's own union and add up by year; the public showcase
+     * (网上劳模展览馆) shows a model worker only with his consent, and nothing private.
+     */
+    @Test
+    public void modelWorkersServeEnterprisesAreVisitedAndShownOnlyWithConsent() throws Exception {
+        long port = orgId("厦门海沧港务有限公司工会");
+        long rec = post(ROOT + "/records", "officer", obj("name", "郑海峰", "idNumber", number(LocalDate.of(1970, 8, 1), 801),
+                "title", "REGIONAL_MODEL_WORKER", "yearAwarded", 2018, "workplace", "厦门海沧港务有限公司", "orgId", port,
+                "status", "ACTIVE", "contact", "13900003333")).expect(201).id();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String totals = ROOT + "/activities/totals?year=" + today.getYear();
+        JsonNode before = get(totals, "officer").expect(200).json();
+        JsonNode simingBefore = get(totals, "siming").expect(200).json();
+
+        Resp first = post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.toString(), "enterprise", "厦门精工机械厂",
+                "topic", "数控机床操作技术指导", "hours", 3.5, "workersReached", 40)).expect(201);
+        assertTrue(first.header("Location").endsWith(ROOT + "/activities/" + first.id()));
+        assertEquals("郑海峰", first.json().path("name").asText());
+        post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.toString(), "enterprise", "厦门精工机械厂",
+                "topic", "班组安全生产讲座", "hours", 2, "workersReached", 25)).expect(201);
+        post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.toString(), "enterprise", "海沧物流园",
+                "topic", "叉车节能驾驶", "hours", 1.5)).expect(201);
+        assertProblem(post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.plusDays(1).toString(),
+                "enterprise", "x", "topic", "y", "hours", 0)), 422, "hours");
+        assertProblem(post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.plusDays(1).toString(),
+                "enterprise", "x", "topic", "y", "hours", 1)), 422, "heldOn");
+        assertProblem(post(ROOT + "/activities", "siming", obj("recordId", rec, "heldOn", today.toString(),
+                "enterprise", "x", "topic", "y", "hours", 1)), 422, "recordId");
+        assertProblem(post(ROOT + "/activities", null, obj("recordId", rec)), 401, null);
+
+        JsonNode after = get(totals, "officer").expect(200).json();
+        assertEquals(3, after.path("sessions").asLong() - before.path("sessions").asLong());
+        assertEquals(0, new java.math.BigDecimal("7.0").compareTo(after.path("hours").decimalValue()
+                .subtract(before.path("hours").decimalValue())));
+        assertEquals(65, after.path("workersReached").asLong() - before.path("workersReached").asLong());
+        assertEquals("siming sees none of Haicang's sessions", simingBefore.path("sessions").asLong(),
+                get(totals, "siming").expect(200).json().path("sessions").asLong());
+        assertEquals(3, get(ROOT + "/activities?recordId=" + rec, "officer").expect(200).json().path("total").asLong());
+        assertEquals(0, get(ROOT + "/activities?recordId=" + rec, "siming").expect(200).json().path("total").asLong());
+
+        JsonNode visit = post(ROOT + "/visits", "officer", obj("recordId", rec, "visitedOn", today.toString(), "occasion",
+                "SPRING_FESTIVAL", "giftAmount", 2000, "note", "春节走访慰问")).expect(201).json();
+        assertEquals("2000.00", visit.path("giftAmount").decimalValue().setScale(2).toPlainString());
+        assertProblem(post(ROOT + "/visits", "officer", obj("recordId", rec, "visitedOn", today.toString(), "occasion", "PARTY")),
+                400, "occasion");
+        assertProblem(post(ROOT + "/visits", "officer", obj("recordId", rec, "visitedOn", today.toString())), 422, "occasion");
+        assertEquals(1, get(ROOT + "/visits?recordId=" + rec, "officer").expect(200).json().path("total").asLong());
+
+        String shown = ROOT + "/showcase/" + rec;
+        assertProblem(get(shown, null), 404, null);
+        assertProblem(put(shown, "officer", obj("citation", "扎根港口三十年")), 422, "consent");
+        assertProblem(put(shown, "siming", obj("consent", true, "citation", "扎根港口三十年")), 404, null);
+        put(shown, "officer", obj("consent", true, "citation", "扎根港口三十年, 带出技术骨干百余名")).expect(200);
+        JsonNode pub = get(shown, null).expect(200).json();
+        assertEquals("郑海峰", pub.path("name").asText());
+        assertEquals("REGIONAL_MODEL_WORKER", pub.path("title").asText());
+        assertEquals(2018, pub.path("titles").get(0).path("yearAwarded").asInt());
+        for (String secret : List.of("idNumber", "birthYear", "birthDate", "sex", "contact", "memberId")) {
+            assertFalse("the showcase shows no " + secret, pub.has(secret));
+        }
+        assertFalse(get(shown, null).raw().contains("13900003333"));
+        JsonNode found = get(ROOT + "/showcase?name=" + URLEncoder.encode("郑海", StandardCharsets.UTF_8), null).expect(200).json();
+        assertEquals(1, found.path("total").asLong());
+        assertEquals(204, delete(shown, "officer").status());
+        assertProblem(get(shown, null), 404, null);
+    }
+
     /** A complete nomination of {@code name} for {@code org}, submitted by {@code officer}; its id. */
     private long submitted(Who officer, long org, String name, int sequence) throws Exception {
         long id = send("POST", ROOT + "/nominations", officer, obj("orgId", org, "candidateName", name,
