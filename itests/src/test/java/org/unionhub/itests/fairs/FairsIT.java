@@ -365,7 +365,8 @@ public class FairsIT extends HubTestSupport {
         }
         assertNotNull("demo fair: " + fairs, demo);
         assertEquals(30, demo.path("stallCount").asInt());
-        assertEquals("150.00", money(demo.path("stallFeePerDay")));
+        // the demo fair sets no fee, and a union fair's default is none: 免摊位费
+        assertEquals("0.00", money(demo.path("stallFeePerDay")));
         JsonNode batches = exact(get("/api/fairs/coupon-batches?fairId=" + demo.path("id").asLong(), null));
         assertEquals("20.00", money(batches.path("items").get(0).path("discount")));
         JsonNode doc = get("/api/openapi.json", null).expect(200).json();
@@ -399,7 +400,8 @@ public class FairsIT extends HubTestSupport {
         OffsetDateTime starts = closes.plusDays(1).withHour(9).withMinute(0).withSecond(0);
         ObjectNode body = obj("name", name, "theme", "工会惠工", "venue", "海沧区文化中心", "startsAt", starts.toString(),
                 "endsAt", starts.plusHours(9).toString(), "stallCount", stalls, "registrationOpensAt", opens.toString(),
-                "registrationClosesAt", closes.toString(), "sections", List.of("特惠购物", "法律援助"));
+                "registrationClosesAt", closes.toString(), "sections", List.of("特惠购物", "法律援助"),
+                "stallFeePerDay", 150);
         if (offerWindowHours != null) {
             body.put("offerWindowHours", offerWindowHours);
         }

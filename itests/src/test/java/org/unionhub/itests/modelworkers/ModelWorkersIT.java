@@ -218,6 +218,7 @@ public class ModelWorkersIT extends HubTestSupport {
     @Test
     public void aNominationIsCheckedAllAtOnceReturnedFixedAndApprovedIntoTheArchive() throws Exception {
         Who reviewer = account("mw-reviewer", "modelworkers-reviewer", null, null);
+        Who district = account("mw-district-reviewer", "modelworkers-reviewer", orgId("海沧区总工会"), null);
         long port = orgId("厦门海沧港务有限公司工会");
         JsonNode draft = post(ROOT + "/nominations", "officer", obj("orgId", port, "candidateName", "阿依古丽",
                 "contact", "13900001111", "proposedTitle", "REGIONAL_MODEL_WORKER")).expect(201).json();
@@ -254,23 +255,32 @@ public class ModelWorkersIT extends HubTestSupport {
         assertProblem(put(nom, "officer", obj("orgId", port, "candidateName", "x")), 409, "state");
         assertProblem(post(nom + "/approve", "officer", obj()), 403, null);
 
-        assertProblem(send("POST", nom + "/return", reviewer, obj("comments", List.of(obj("field", "hobbies", "message", "?"))),
+        assertProblem(send("POST", nom + "/return", reviewer, obj("comments", List.of(obj("field", "achievements", "message", "?"))),
+                null), 403, null);
+        assertProblem(send("POST", nom + "/return", district, obj("comments", List.of(obj("field", "hobbies", "message", "?"))),
                 null), 422, "comments[0].field");
-        JsonNode returned = send("POST", nom + "/return", reviewer, obj("comments", List.of(
+        JsonNode returned = send("POST", nom + "/return", district, obj("comments", List.of(
                 obj("field", "achievements", "message", "请写明革新带来的节约金额"),
                 obj("field", "materials.ACHIEVEMENT_REPORT", "message", "需加盖单位公章"))), null).expect(200).json();
         assertEquals("RETURNED", returned.path("state").asText());
         JsonNode seen = get(nom, "officer").expect(200).json();
         assertEquals(2, seen.path("comments").size());
         assertEquals("achievements", seen.path("comments").get(0).path("field").asText());
-        assertEquals("mw-reviewer", seen.path("comments").get(0).path("by").asText());
+        assertEquals("mw-district-reviewer", seen.path("comments").get(0).path("by").asText());
         assertEquals("the officer sees the number masked", IdCardNumber.mask(candidate), seen.path("idNumber").asText());
 
         put(nom, "officer", obj("orgId", port, "candidateName", "阿依古丽", "idNumber", seen.path("idNumber").asText(),
                 "workplace", "厦门海沧港务有限公司", "contact", "13900001111", "proposedTitle", "REGIONAL_MODEL_WORKER",
                 "achievements", "带领班组完成技术革新, 年节约成本120万元")).expect(200);
         send("PUT", nom + "/materials/ACHIEVEMENT_REPORT", Who.of("officer"), "%PDF-1.4\n% stamped\n", "application/pdf").expect(200);
-        post(nom + "/submit", "officer", null).expect(200);
+        JsonNode resubmitted = post(nom + "/submit", "officer", null).expect(200).json();
+        assertEquals("the port union recommends its candidate to the district", orgId("海沧区总工会"),
+                resubmitted.path("atOrgId").asLong());
+        assertProblem(send("POST", nom + "/approve", district, obj(), null), 409, "atOrgId");
+        assertProblem(send("POST", nom + "/forward", reviewer, obj(), null), 403, null);
+        JsonNode atCity = send("POST", nom + "/forward", district, obj(), null).expect(200).json();
+        assertEquals(orgId("厦门市总工会"), atCity.path("atOrgId").asLong());
+        assertEquals(2, atCity.path("route").size());
 
         JsonNode approved = send("POST", nom + "/approve", reviewer, obj("yearAwarded", 2025, "awardingBody", "福建省人民政府"),
                 null).expect(200).json();
@@ -298,12 +308,173 @@ public class ModelWorkersIT extends HubTestSupport {
                     "application/pdf").expect(200);
         }
         post(ROOT + "/nominations/" + second + "/submit", "officer", null).expect(200);
-        JsonNode again = send("POST", ROOT + "/nominations/" + second + "/approve", reviewer, obj("yearAwarded", 2026), null)
+        send("POST", ROOT + "/nominations/" + second + "/forward", district, obj(), null).expect(200);
+        // 全国五一劳动奖章 is not the region's to confer: its approval recommends the candidate upward
+        JsonNode recommended = send("POST", ROOT + "/nominations/" + second + "/approve", reviewer, obj("yearAwarded", 2026), null)
                 .expect(200).json();
+        assertEquals("RECOMMENDED", recommended.path("state").asText());
+        assertTrue(recommended.path("recordId").isNull());
+        assertEquals(1, get(ROOT + "/records/" + recordId, "officer").expect(200).json().path("titles").size());
+        assertProblem(send("POST", ROOT + "/nominations/" + second + "/confer", reviewer,
+                obj("yearAwarded", 2026, "awardingBody", "中华全国总工会"), null), 403, null);
+        assertProblem(send("POST", ROOT + "/nominations/" + second + "/confer", Who.of("admin"), obj("yearAwarded", 2026), null),
+                422, "awardingBody");
+        JsonNode again = send("POST", ROOT + "/nominations/" + second + "/confer", Who.of("admin"),
+                obj("yearAwarded", 2026, "awardingBody", "中华全国总工会"), null).expect(200).json();
+        assertEquals("APPROVED", again.path("state").asText());
         assertEquals(recordId, again.path("recordId").asLong());
         JsonNode twoTitles = get(ROOT + "/records/" + recordId, "officer").expect(200).json();
         assertEquals(2, twoTitles.path("titles").size());
         assertEquals("MAY_DAY_MEDAL ranks above a regional title", "MAY_DAY_MEDAL", twoTitles.path("title").asText());
+    }
+
+    /**
+     * "全国劳动模范推荐评选": a grassroots union recommends its candidate to the county, the county to the prefecture,
+     * the prefecture to the region, which decides; each unit recommends at most its yearly quota, also when its
+     * reviewers press the button at the same moment.
+     */
+    @Test
+    public void aNominationClimbsFourLevelsAndEachUnitKeepsToItsQuota() throws Exception {
+        long region = orgId("厦门市总工会");
+        long city = post("/api/orgs", "admin", obj("name", "IT 地市总工会", "kind", "CITY", "parentId", region)).expect(201).id();
+        long county = post("/api/orgs", "admin", obj("name", "IT 县总工会", "kind", "COUNTY", "parentId", city)).expect(201).id();
+        long shop = post("/api/orgs", "admin", obj("name", "IT 基层工会", "kind", "GRASSROOTS", "parentId", county)).expect(201).id();
+        Who officer = account("it-county-officer", "officer", county, null);
+        Who countyReviewer = account("it-county-reviewer", "modelworkers-reviewer", county, null);
+        Who cityReviewer = account("it-city-reviewer", "modelworkers-reviewer", city, null);
+        Who regionReviewer = account("it-region-reviewer", "modelworkers-reviewer", region, null);
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        String countyQuota = ROOT + "/nominations/quotas/" + county + "/" + year;
+        assertProblem(send("PUT", countyQuota, officer, obj("quota", 9), null), 403, null);
+        assertProblem(send("PUT", countyQuota, Who.of("admin"), obj("quota", -1), null), 422, "quota");
+        send("PUT", countyQuota, Who.of("admin"), obj("quota", 1), null).expect(200);
+
+        String nom = ROOT + "/nominations/" + submitted(officer, shop, "赵一", 701);
+        assertEquals(county, get(nom, "admin").json().path("atOrgId").asLong());
+        assertProblem(send("POST", nom + "/forward", cityReviewer, obj(), null), 403, null);
+        assertProblem(send("POST", nom + "/approve", countyReviewer, obj(), null), 409, "atOrgId");
+        assertEquals(city, send("POST", nom + "/forward", countyReviewer, obj(), null).expect(200).json().path("atOrgId").asLong());
+        assertEquals(region, send("POST", nom + "/forward", cityReviewer, obj(), null).expect(200).json().path("atOrgId").asLong());
+        assertProblem(send("POST", nom + "/forward", regionReviewer, obj(), null), 409, "atOrgId");
+        JsonNode decided = send("POST", nom + "/approve", regionReviewer, obj("yearAwarded", year, "awardingBody", "福建省人民政府"),
+                null).expect(200).json();
+        assertEquals("APPROVED", decided.path("state").asText());
+        List<Long> climbed = new ArrayList<>();
+        decided.path("route").forEach(step -> climbed.add(step.path("fromOrgId").asLong()));
+        assertEquals(List.of(shop, county, city), climbed);
+
+        // the county has used its quota of 1: the next nomination stops with the county
+        String next = ROOT + "/nominations/" + submitted(officer, shop, "钱二", 702);
+        assertProblem(send("POST", next + "/forward", countyReviewer, obj(), null), 409, "quota");
+        JsonNode held = get(next, "admin").json();
+        assertEquals("SUBMITTED", held.path("state").asText());
+        assertEquals(county, held.path("atOrgId").asLong());
+        JsonNode used = send("GET", countyQuota, officer, null, null).expect(200).json();
+        assertEquals(1, used.path("used").asInt());
+
+        // raised to 3, with four waiting and their reviewers all pressing at once: exactly two more go up
+        send("PUT", countyQuota, Who.of("admin"), obj("quota", 3), null).expect(200);
+        List<String> waiting = new ArrayList<>(List.of(next));
+        for (int i = 0; i < 3; i++) {
+            waiting.add(ROOT + "/nominations/" + submitted(officer, shop, "孙" + i, 703 + i));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(waiting.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (String w : waiting) {
+                answers.add(pool.submit(() -> send("POST", w + "/forward", countyReviewer, obj(), null).status()));
+            }
+            int up = 0;
+            for (java.util.concurrent.Future<Integer> a : answers) {
+                int status = a.get();
+                assertTrue("status " + status, status == 200 || status == 409);
+                up += status == 200 ? 1 : 0;
+            }
+            assertEquals(2, up);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, send("GET", countyQuota, officer, null, null).expect(200).json().path("used").asInt());
+    }
+
+    /**
+     * 劳模助企行 and 走访慰问 are recorded under the model worker's own union and add up by year; the public showcase
+     * (网上劳模展览馆) shows a model worker only with his consent, and nothing private.
+     */
+    @Test
+    public void modelWorkersServeEnterprisesAreVisitedAndShownOnlyWithConsent() throws Exception {
+        long port = orgId("厦门海沧港务有限公司工会");
+        long rec = post(ROOT + "/records", "officer", obj("name", "郑海峰", "idNumber", number(LocalDate.of(1970, 8, 1), 801),
+                "title", "REGIONAL_MODEL_WORKER", "yearAwarded", 2018, "workplace", "厦门海沧港务有限公司", "orgId", port,
+                "status", "ACTIVE", "contact", "13900003333")).expect(201).id();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String totals = ROOT + "/activities/totals?year=" + today.getYear();
+        JsonNode before = get(totals, "officer").expect(200).json();
+        JsonNode simingBefore = get(totals, "siming").expect(200).json();
+
+        Resp first = post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.toString(), "enterprise", "厦门精工机械厂",
+                "topic", "数控机床操作技术指导", "hours", 3.5, "workersReached", 40)).expect(201);
+        assertTrue(first.header("Location").endsWith(ROOT + "/activities/" + first.id()));
+        assertEquals("郑海峰", first.json().path("name").asText());
+        post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.toString(), "enterprise", "厦门精工机械厂",
+                "topic", "班组安全生产讲座", "hours", 2, "workersReached", 25)).expect(201);
+        post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.toString(), "enterprise", "海沧物流园",
+                "topic", "叉车节能驾驶", "hours", 1.5)).expect(201);
+        assertProblem(post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.plusDays(1).toString(),
+                "enterprise", "x", "topic", "y", "hours", 0)), 422, "hours");
+        assertProblem(post(ROOT + "/activities", "officer", obj("recordId", rec, "heldOn", today.plusDays(1).toString(),
+                "enterprise", "x", "topic", "y", "hours", 1)), 422, "heldOn");
+        assertProblem(post(ROOT + "/activities", "siming", obj("recordId", rec, "heldOn", today.toString(),
+                "enterprise", "x", "topic", "y", "hours", 1)), 422, "recordId");
+        assertProblem(post(ROOT + "/activities", null, obj("recordId", rec)), 401, null);
+
+        JsonNode after = get(totals, "officer").expect(200).json();
+        assertEquals(3, after.path("sessions").asLong() - before.path("sessions").asLong());
+        assertEquals(0, new java.math.BigDecimal("7.0").compareTo(after.path("hours").decimalValue()
+                .subtract(before.path("hours").decimalValue())));
+        assertEquals(65, after.path("workersReached").asLong() - before.path("workersReached").asLong());
+        assertEquals("siming sees none of Haicang's sessions", simingBefore.path("sessions").asLong(),
+                get(totals, "siming").expect(200).json().path("sessions").asLong());
+        assertEquals(3, get(ROOT + "/activities?recordId=" + rec, "officer").expect(200).json().path("total").asLong());
+        assertEquals(0, get(ROOT + "/activities?recordId=" + rec, "siming").expect(200).json().path("total").asLong());
+
+        JsonNode visit = post(ROOT + "/visits", "officer", obj("recordId", rec, "visitedOn", today.toString(), "occasion",
+                "SPRING_FESTIVAL", "giftAmount", 2000, "note", "春节走访慰问")).expect(201).json();
+        assertEquals("2000.00", visit.path("giftAmount").decimalValue().setScale(2).toPlainString());
+        assertProblem(post(ROOT + "/visits", "officer", obj("recordId", rec, "visitedOn", today.toString(), "occasion", "PARTY")),
+                400, "occasion");
+        assertProblem(post(ROOT + "/visits", "officer", obj("recordId", rec, "visitedOn", today.toString())), 422, "occasion");
+        assertEquals(1, get(ROOT + "/visits?recordId=" + rec, "officer").expect(200).json().path("total").asLong());
+
+        String shown = ROOT + "/showcase/" + rec;
+        assertProblem(get(shown, null), 404, null);
+        assertProblem(put(shown, "officer", obj("citation", "扎根港口三十年")), 422, "consent");
+        assertProblem(put(shown, "siming", obj("consent", true, "citation", "扎根港口三十年")), 404, null);
+        put(shown, "officer", obj("consent", true, "citation", "扎根港口三十年, 带出技术骨干百余名")).expect(200);
+        JsonNode pub = get(shown, null).expect(200).json();
+        assertEquals("郑海峰", pub.path("name").asText());
+        assertEquals("REGIONAL_MODEL_WORKER", pub.path("title").asText());
+        assertEquals(2018, pub.path("titles").get(0).path("yearAwarded").asInt());
+        for (String secret : List.of("idNumber", "birthYear", "birthDate", "sex", "contact", "memberId")) {
+            assertFalse("the showcase shows no " + secret, pub.has(secret));
+        }
+        assertFalse(get(shown, null).raw().contains("13900003333"));
+        JsonNode found = get(ROOT + "/showcase?name=" + URLEncoder.encode("郑海", StandardCharsets.UTF_8), null).expect(200).json();
+        assertEquals(1, found.path("total").asLong());
+        assertEquals(204, delete(shown, "officer").status());
+        assertProblem(get(shown, null), 404, null);
+    }
+
+    /** A complete nomination of {@code name} for {@code org}, submitted by {@code officer}; its id. */
+    private long submitted(Who officer, long org, String name, int sequence) throws Exception {
+        long id = send("POST", ROOT + "/nominations", officer, obj("orgId", org, "candidateName", name,
+                "idNumber", number(LocalDate.of(1979, 5, 4), sequence), "workplace", "IT 工厂", "contact", "13900002222",
+                "proposedTitle", "REGIONAL_MODEL_WORKER", "achievements", "技术革新"), null).expect(201).id();
+        for (String item : List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY")) {
+            send("PUT", ROOT + "/nominations/" + id + "/materials/" + item, officer, "%PDF-1.4\n", "application/pdf").expect(200);
+        }
+        send("POST", ROOT + "/nominations/" + id + "/submit", officer, obj(), null).expect(200);
+        return id;
     }
 
     // ---- status, subsidies, survey, lookup

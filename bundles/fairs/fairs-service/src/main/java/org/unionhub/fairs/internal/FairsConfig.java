@@ -7,8 +7,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "UnionHub fairs", description = "Union fairs: stall fees and stall offers")
 public @interface FairsConfig {
 
-    @AttributeDefinition(name = "Stall fee per day (CNY)", description = "Default for fairs that set none; waived for merchants offering member discounts")
-    String stall_fee_per_day() default "150.00";
+    // Union fairs offer stalls free of charge (免摊位费); the 150 CNY a day in the reports is what other markets
+    // charge. A region that does charge sets its fee here or per fair.
+    @AttributeDefinition(name = "Stall fee per day (CNY)", description = "Default for fairs that set none; 0 = no fee (免摊位费). Waived for merchants offering member discounts")
+    String stall_fee_per_day() default "0.00";
 
     @AttributeDefinition(name = "Offer check interval (seconds)", description = "How often expired stall offers pass to the next in line")
     int offer_check_seconds() default 60;

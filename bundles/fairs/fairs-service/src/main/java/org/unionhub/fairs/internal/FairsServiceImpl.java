@@ -83,7 +83,7 @@ public class FairsServiceImpl implements FairsService {
     private final HubSettings settings;
     private final EventAdmin eventAdmin;
     private final SecureRandom random = new SecureRandom();
-    private volatile BigDecimal defaultFee = Money.of(150);
+    private volatile BigDecimal defaultFee = Money.of(0);
 
     @Activate
     public FairsServiceImpl(@Reference(target = "(unionhub.module=fairs)") ModuleDatabase db, @Reference AuditLog audit,
@@ -106,8 +106,8 @@ public class FairsServiceImpl implements FairsService {
             }
             defaultFee = Money.normalize(fee);
         } catch (NumberFormatException e) {
-            logger.warn("stall.fee.per.day '{}' in org.unionhub.fairs is not an amount; using 150.00", config.stall_fee_per_day());
-            defaultFee = Money.of(150);
+            logger.warn("stall.fee.per.day '{}' in org.unionhub.fairs is not an amount; using 0.00", config.stall_fee_per_day());
+            defaultFee = Money.of(0);
         }
     }
 

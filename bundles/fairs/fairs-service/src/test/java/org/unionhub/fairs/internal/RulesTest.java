@@ -31,6 +31,22 @@ class RulesTest {
 
     // ---- fees
 
+    /**
+     * Xiamen 2025: the union fair's offer to merchants is "免摊位费"; the 150 CNY a day quoted beside it is what
+     * another market charged ("上次参加其他集市,摊位费1天要150元"). So a fair that sets no fee charges none, waived
+     * or not, unless the region configures one.
+     */
+    @Test
+    void aUnionFairChargesNoStallFeeUnlessTheRegionSetsOne() throws Exception {
+        Object configured = FairsConfig.class.getMethod("stall_fee_per_day").getDefaultValue();
+        BigDecimal perDay = new BigDecimal((String) configured);
+        for (boolean discount : new boolean[] {false, true}) {
+            for (int days : new int[] {1, 2, 3}) {
+                assertEquals(new BigDecimal("0.00"), Rules.fee(discount, perDay, days), discount + " " + days);
+            }
+        }
+    }
+
     @Test
     void aOneDayFairCostsTheFeePerDay() {
         int days = Rules.days(MARCH_22.toInstant(), MARCH_22.plusHours(9).toInstant(), SHANGHAI);

@@ -13,6 +13,13 @@ public @interface ModelWorkersConfig {
     String[] levels() default {"NATIONAL_MODEL_WORKER", "NATIONAL_ADVANCED_WORKER", "MAY_DAY_MEDAL",
             "REGIONAL_MODEL_WORKER", "REGIONAL_ADVANCED_WORKER"};
 
+    // A region recommends candidates for national titles upward ("全国劳动模范推荐评选"); only the titles it
+    // confers itself are awarded when its reviewer approves.
+    @AttributeDefinition(name = "Titles this region confers",
+            description = "Codes of the titles a regional approval awards; any other title is recommended upward and "
+                    + "recorded when the conferring body has conferred it")
+    String[] conferred_levels() default {"REGIONAL_MODEL_WORKER", "REGIONAL_ADVANCED_WORKER"};
+
     @AttributeDefinition(name = "Statuses eligible for special subsidies")
     String[] subsidy_eligible_statuses() default {"ACTIVE", "RETIRED"};
 

@@ -30,6 +30,7 @@ import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.PersonalDataCipher;
+import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
 import org.unionhub.modelworkers.api.RecordStatus;
@@ -46,7 +47,7 @@ public class Nominations {
     private static final String TABLE = "MODELWORKERS_NOMINATION";
     private static final String COLUMNS = "ID, ORG_ID, STATE, CANDIDATE_NAME, ID_SEALED, ID_INDEX, ID_MASKED, WORKPLACE, "
             + "CONTACT, PROPOSED_TITLE, ACHIEVEMENTS, RECORD_ID, DECISION_NOTE, CREATED_BY, SUBMITTED_BY, ROUND_NO, CREATED_AT, "
-            + "UPDATED_AT, SUBMITTED_AT, DECIDED_AT";
+            + "UPDATED_AT, SUBMITTED_AT, DECIDED_AT, AT_ORG_ID";
     private static final List<String> FIELDS = List.of("orgId", "candidateName", "idNumber", "workplace", "contact",
             "proposedTitle", "achievements");
     private static final Set<NominationState> EDITABLE = Set.of(NominationState.DRAFT, NominationState.RETURNED);
@@ -59,6 +60,7 @@ public class Nominations {
     private final Configured config;
     private final Archive archive;
     private final EventAdmin eventAdmin;
+    private final NominationLevels levels;
 
     @Activate
     public Nominations(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db, @Reference AuditLog audit,
@@ -72,12 +74,13 @@ public class Nominations {
         this.config = config;
         this.archive = archive;
         this.eventAdmin = eventAdmin;
+        this.levels = new NominationLevels(directory, hub);
     }
 
     private record Nom(long id, long orgId, NominationState state, String candidateName, String sealed, String index,
             String masked, String workplace, String contact, String proposedTitle, String achievements, Long recordId,
             String decisionNote, String createdBy, String submittedBy, int round, Instant createdAt, Instant updatedAt,
-            Instant submittedAt, Instant decidedAt) {
+            Instant submittedAt, Instant decidedAt, Long atOrgId) {
     }
 
     // ---- writing
@@ -184,11 +187,17 @@ public class Nominations {
                 throw HubException.invalid(errors);
             }
             Instant now = Instant.now();
-            int n = Sql.update(c, "UPDATE " + TABLE + " SET STATE = ?, SUBMITTED_BY = ?, SUBMITTED_AT = ?, UPDATED_AT = ? "
-                    + "WHERE ID = ? AND STATE = ?", NominationState.SUBMITTED, caller.username(), now, now, nominationId,
-                    nom.state());
+            // the nominating union recommends its candidate to the level above; the region's own go straight to it
+            Long above = levels.above(nom.orgId());
+            long at = above == null ? nom.orgId() : above;
+            int n = Sql.update(c, "UPDATE " + TABLE + " SET STATE = ?, SUBMITTED_BY = ?, SUBMITTED_AT = ?, UPDATED_AT = ?, "
+                    + "AT_ORG_ID = ? WHERE ID = ? AND STATE = ?", NominationState.SUBMITTED, caller.username(), now, now, at,
+                    nominationId, nom.state());
             if (n == 0) {
                 throw HubException.conflict("state", "the nomination changed meanwhile; reload it");
+            }
+            if (above != null) {
+                levels.recommend(c, nominationId, nom.orgId(), above, LocalDate.now(hub.zone()).getYear(), caller.username());
             }
             audit.record(c, caller, "modelworkers.nomination.submit", "nomination", nominationId,
                     Map.of("from", nom.state(), "round", nom.round()));
@@ -221,7 +230,7 @@ public class Nominations {
             Nom nom = decidable(c, caller, nominationId);
             int round = nom.round() + 1;
             Instant now = Instant.now();
-            move(c, nom, NominationState.RETURNED, "ROUND_NO = ?, ", round);
+            move(c, nom, NominationState.RETURNED, "ROUND_NO = ?, AT_ORG_ID = ?, ", round, null);
             for (FieldError fe : req.comments()) {
                 Sql.insert(c, "INSERT INTO MODELWORKERS_NOMINATION_COMMENT (NOMINATION_ID, ROUND_NO, FIELD, MESSAGE, CREATED_BY, "
                         + "CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)", nominationId, round, fe.field(), fe.message().trim(),
@@ -234,47 +243,147 @@ public class Nominations {
         return get(caller, nominationId);
     }
 
+    /**
+     * A reviewer's approval. A title the region confers is awarded at once; any other title is recommended upward
+     * (RECOMMENDED) and recorded only when {@link #confer} says the conferring body has conferred it.
+     */
     public NominationView approve(Caller caller, long nominationId, DecisionRequest req) {
         Settings s = config.get();
+        int year = decisionYear(req);
+        Events events = new Events();
+        Scope.once(() -> db.inTransaction(c -> {
+            events.reset();
+            Nom nom = decidable(c, caller, nominationId);
+            if (!levels.isRegion(nom.atOrgId())) {
+                throw HubException.conflict("atOrgId", "the nomination is with " + levels.name(nom.atOrgId())
+                        + ": each level recommends it upward until it reaches the region, which decides it");
+            }
+            List<FieldError> errors = completeness(c, nom, s);
+            if (!errors.isEmpty()) {
+                // e.g. the title level was removed from the configuration since submission
+                throw HubException.invalid(errors);
+            }
+            if (!s.confersHere(nom.proposedTitle())) {
+                move(c, nom, NominationState.RECOMMENDED, "DECISION_NOTE = ?, DECIDED_AT = ?, ", Archive.trim(req.note()),
+                        Instant.now());
+                audit.record(c, caller, "modelworkers.nomination.recommend", "nomination", nominationId,
+                        Map.of("proposedTitle", nom.proposedTitle()));
+                events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "RECOMMENDED"));
+                return null;
+            }
+            return award(c, caller, nom, year, req, events);
+        }), "idNumber", "the archive changed for this candidate meanwhile; approve again");
+        events.post(eventAdmin);
+        return get(caller, nominationId);
+    }
+
+    /** A level's reviewer recommends the nomination to the union above, within the level's yearly quota. */
+    public NominationView forward(Caller caller, long nominationId) {
+        Events events = new Events();
+        db.inTransaction(c -> {
+            events.reset();
+            Nom nom = decidable(c, caller, nominationId);
+            Long at = nom.atOrgId();
+            if (levels.isRegion(at)) {
+                throw HubException.conflict("atOrgId", "the nomination is with the region, which approves, returns or rejects it");
+            }
+            long above = levels.above(at);
+            int n = Sql.update(c, "UPDATE " + TABLE + " SET AT_ORG_ID = ?, UPDATED_AT = ? WHERE ID = ? AND STATE = ? AND AT_ORG_ID = ?",
+                    above, Instant.now(), nominationId, NominationState.SUBMITTED, at);
+            if (n == 0) {
+                throw HubException.conflict("state", "the nomination was moved meanwhile; reload it");
+            }
+            levels.recommend(c, nominationId, at, above, LocalDate.now(hub.zone()).getYear(), caller.username());
+            audit.record(c, caller, "modelworkers.nomination.forward", "nomination", nominationId,
+                    Map.of("fromOrgId", at, "toOrgId", above));
+            events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "SUBMITTED",
+                    "atOrgId", above));
+            return null;
+        });
+        events.post(eventAdmin);
+        return get(caller, nominationId);
+    }
+
+    /** A unit's quota of recommendations for a year and how many it used. */
+    public NominationLevels.Quota quota(Caller caller, long orgId, int year) {
+        if (!canRead(caller, orgId)) {
+            throw HubException.notFound("organisation", orgId);
+        }
+        return db.read(c -> levels.quota(c, orgId, year));
+    }
+
+    /** The region sets how many nominations a unit may recommend upward in a year ({@code quota} null: no limit). */
+    public NominationLevels.Quota setQuota(Caller caller, long orgId, int year, QuotaRequest req) {
+        caller.require(Roles.ADMIN);
+        Validation v = new Validation();
+        String yp = Rules.yearProblem(year);
+        v.check(yp == null, "year", yp);
+        v.check(directory.org(orgId).isPresent(), "orgId", "organisation " + orgId + " does not exist");
+        v.check(req.quota() == null || req.quota() >= 0 && req.quota() <= 100_000, "quota", "must be between 0 and 100000");
+        v.throwIfInvalid();
+        return db.inTransaction(c -> {
+            levels.setQuota(c, orgId, year, req.quota());
+            audit.record(c, caller, "modelworkers.nomination.quota", "organisation", orgId,
+                    java.util.Collections.singletonMap("quota", req.quota()));
+            return levels.quota(c, orgId, year);
+        });
+    }
+
+    /** Records that the conferring body conferred the title a RECOMMENDED nomination was sent upward for. */
+    public NominationView confer(Caller caller, long nominationId, DecisionRequest req) {
+        caller.require(Roles.ADMIN);
+        int year = decisionYear(req);
+        Validation v = new Validation();
+        v.required("awardingBody", req.awardingBody());
+        v.throwIfInvalid();
+        Events events = new Events();
+        Scope.once(() -> db.inTransaction(c -> {
+            events.reset();
+            Nom nom = visible(c, caller, nominationId);
+            if (nom.state() != NominationState.RECOMMENDED) {
+                throw HubException.conflict("state", "only a RECOMMENDED nomination can be conferred; this one is " + nom.state());
+            }
+            return award(c, caller, nom, year, req, events);
+        }), "idNumber", "the archive changed for this candidate meanwhile; confer again");
+        events.post(eventAdmin);
+        return get(caller, nominationId);
+    }
+
+    private int decisionYear(DecisionRequest req) {
         int year = req.yearAwarded() == null ? LocalDate.now(hub.zone()).getYear() : req.yearAwarded();
         Validation v = new Validation();
         String yp = Rules.yearProblem(year);
         v.check(yp == null, "yearAwarded", yp);
         v.maxLength("awardingBody", req.awardingBody(), 200).maxLength("note", req.note(), 500);
         v.throwIfInvalid();
-        Events events = new Events();
-        Scope.once(() -> db.inTransaction(c -> {
-            events.reset();
-            Nom nom = decidable(c, caller, nominationId);
-            List<FieldError> errors = completeness(c, nom, s);
-            if (!errors.isEmpty()) {
-                // e.g. the title level was removed from the configuration since submission
-                throw HubException.invalid(errors);
+        return year;
+    }
+
+    /** Writes the title into the archive (a new record, or a title on the candidate's record) and closes the nomination. */
+    private long award(Connection c, Caller caller, Nom nom, int year, DecisionRequest req, Events events) throws SQLException {
+        long nominationId = nom.id();
+        IdCardNumber id = IdCardNumber.parse(cipher.decrypt(nom.sealed())).orElseThrow();
+        long rid;
+        var existing = archive.idByIndex(c, nom.index());
+        if (existing.isPresent()) {
+            rid = existing.get();
+            if (archive.addTitle(c, caller, rid, nom.proposedTitle(), year, Archive.trim(req.awardingBody()))) {
+                archive.touch(c, rid);
             }
-            IdCardNumber id = IdCardNumber.parse(cipher.decrypt(nom.sealed())).orElseThrow();
-            long rid;
-            var existing = archive.idByIndex(c, nom.index());
-            if (existing.isPresent()) {
-                rid = existing.get();
-                if (archive.addTitle(c, caller, rid, nom.proposedTitle(), year, Archive.trim(req.awardingBody()))) {
-                    archive.touch(c, rid);
-                }
-                events.add(ModelWorkerEvents.RECORD_UPDATED, Map.of("recordId", rid, "orgId", nom.orgId()));
-            } else {
-                rid = archive.insert(c, caller, new Archive.NewRecord(nom.candidateName(), id, nom.proposedTitle(), year,
-                        Archive.trim(req.awardingBody()), nom.workplace(), nom.orgId(), nom.contact(), RecordStatus.ACTIVE, null),
-                        "nomination " + nominationId + " approved", events);
-            }
-            move(c, nom, NominationState.APPROVED, "RECORD_ID = ?, DECISION_NOTE = ?, DECIDED_AT = ?, ", rid,
-                    Archive.trim(req.note()), Instant.now());
-            audit.record(c, caller, "modelworkers.nomination.approve", "nomination", nominationId,
-                    Map.of("recordId", rid, "yearAwarded", year));
-            events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "APPROVED",
-                    "recordId", rid));
-            return rid;
-        }), "idNumber", "the archive changed for this candidate meanwhile; approve again");
-        events.post(eventAdmin);
-        return get(caller, nominationId);
+            events.add(ModelWorkerEvents.RECORD_UPDATED, Map.of("recordId", rid, "orgId", nom.orgId()));
+        } else {
+            rid = archive.insert(c, caller, new Archive.NewRecord(nom.candidateName(), id, nom.proposedTitle(), year,
+                    Archive.trim(req.awardingBody()), nom.workplace(), nom.orgId(), nom.contact(), RecordStatus.ACTIVE, null),
+                    "nomination " + nominationId + " approved", events);
+        }
+        String note = Archive.trim(req.note());
+        move(c, nom, NominationState.APPROVED, "RECORD_ID = ?, DECISION_NOTE = ?, DECIDED_AT = ?, ", rid,
+                note != null ? note : nom.decisionNote(), Instant.now());
+        audit.record(c, caller, "modelworkers.nomination.approve", "nomination", nominationId,
+                Map.of("recordId", rid, "yearAwarded", year));
+        events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "APPROVED",
+                "recordId", rid));
+        return rid;
     }
 
     public NominationView reject(Caller caller, long nominationId, DecisionRequest req) {
@@ -284,7 +393,7 @@ public class Nominations {
         Events events = new Events();
         db.inTransaction(c -> {
             events.reset();
-            Nom nom = decidable(c, caller, nominationId);
+            Nom nom = rejectable(c, caller, nominationId);
             move(c, nom, NominationState.REJECTED, "DECISION_NOTE = ?, DECIDED_AT = ?, ", req.note().trim(), Instant.now());
             audit.record(c, caller, "modelworkers.nomination.reject", "nomination", nominationId, Map.of("note", req.note()));
             events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "REJECTED"));
@@ -366,6 +475,24 @@ public class Nominations {
         return caller.hasRole(REVIEWER) && (caller.orgId() == null || directory.isWithin(orgId, caller.orgId()));
     }
 
+    /**
+     * Whether the caller reviews for the level that holds a nomination ({@code level} null: the region, as for a
+     * nomination submitted before levels existed). Each level decides for itself: a reviewer of a higher union
+     * does not recommend in a lower one's place.
+     */
+    private boolean reviewsLevel(Caller caller, Long level) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        if (!caller.hasRole(REVIEWER)) {
+            return false;
+        }
+        if (caller.orgId() == null) {
+            return levels.isRegion(level);
+        }
+        return level == null ? levels.isRegion(caller.orgId()) : caller.orgId() == level.longValue();
+    }
+
     private boolean canRead(Caller caller, long orgId) {
         return caller.canManage(orgId, directory) || isReviewer(caller, orgId);
     }
@@ -392,8 +519,9 @@ public class Nominations {
     /** The nomination, if it awaits a decision and the caller may take it (never the one who submitted it). */
     private Nom decidable(Connection c, Caller caller, long nominationId) throws SQLException {
         Nom nom = visible(c, caller, nominationId);
-        if (!isReviewer(caller, nom.orgId())) {
-            throw HubException.forbidden("requires role admin or " + REVIEWER);
+        if (!reviewsLevel(caller, nom.atOrgId())) {
+            throw HubException.forbidden("requires role admin or " + REVIEWER + " of "
+                    + (nom.atOrgId() == null ? "the region" : levels.name(nom.atOrgId())));
         }
         if (nom.state() != NominationState.SUBMITTED) {
             throw HubException.conflict("state", "only a SUBMITTED nomination can be decided; this one is " + nom.state());
@@ -402,6 +530,15 @@ public class Nominations {
             throw HubException.forbidden("the account that submitted a nomination cannot decide it");
         }
         return nom;
+    }
+
+    /** A SUBMITTED nomination its reviewer decides, or a RECOMMENDED one the conferring body did not confer. */
+    private Nom rejectable(Connection c, Caller caller, long nominationId) throws SQLException {
+        Nom nom = visible(c, caller, nominationId);
+        if (nom.state() == NominationState.RECOMMENDED && caller.isAdmin()) {
+            return nom;
+        }
+        return decidable(c, caller, nominationId);
     }
 
     /** Moves the nomination on, conditional on the state read, so that two reviewers cannot both decide it. */
@@ -433,7 +570,8 @@ public class Nominations {
         String idShown = n.sealed() == null ? null : caller.isAdmin() ? cipher.decrypt(n.sealed()) : IdCardNumber.mask(n.masked());
         return new NominationView(n.id(), n.orgId(), n.state(), n.candidateName(), idShown, n.workplace(), n.contact(),
                 n.proposedTitle(), n.achievements(), materials, comments, n.recordId(), n.decisionNote(), n.createdBy(),
-                n.submittedBy(), time(n.createdAt()), time(n.updatedAt()), time(n.submittedAt()), time(n.decidedAt()));
+                n.submittedBy(), time(n.createdAt()), time(n.updatedAt()), time(n.submittedAt()), time(n.decidedAt()),
+                n.atOrgId(), n.atOrgId() == null ? null : levels.name(n.atOrgId()), levels.route(c, n.id()));
     }
 
     private OffsetDateTime time(Instant t) {
@@ -446,7 +584,8 @@ public class Nominations {
                 rs.getString("WORKPLACE"), rs.getString("CONTACT"), rs.getString("PROPOSED_TITLE"), rs.getString("ACHIEVEMENTS"),
                 Sql.getLong(rs, "RECORD_ID"), rs.getString("DECISION_NOTE"), rs.getString("CREATED_BY"),
                 rs.getString("SUBMITTED_BY"), rs.getInt("ROUND_NO"), Sql.getInstant(rs, "CREATED_AT"),
-                Sql.getInstant(rs, "UPDATED_AT"), Sql.getInstant(rs, "SUBMITTED_AT"), Sql.getInstant(rs, "DECIDED_AT"));
+                Sql.getInstant(rs, "UPDATED_AT"), Sql.getInstant(rs, "SUBMITTED_AT"), Sql.getInstant(rs, "DECIDED_AT"),
+                Sql.getLong(rs, "AT_ORG_ID"));
     }
 
     private static String level(String raw) {

@@ -14,7 +14,7 @@ import org.unionhub.modelworkers.api.RecordStatus;
 /** The module's configuration, parsed once per change; a bad entry falls back to the default rather than failing. */
 public record Settings(List<String> levels, Set<RecordStatus> eligibleStatuses, Map<String, BigDecimal> annualAmounts,
         BigDecimal hardshipMax, BigDecimal medicalThreshold, List<String> materials, int materialMaxBytes,
-        int importMaxBytes) {
+        int importMaxBytes, Set<String> conferredLevels) {
 
     public static final Settings DEFAULTS = new Settings(
             List.of("NATIONAL_MODEL_WORKER", "NATIONAL_ADVANCED_WORKER", "MAY_DAY_MEDAL", "REGIONAL_MODEL_WORKER",
@@ -23,7 +23,8 @@ public record Settings(List<String> levels, Set<RecordStatus> eligibleStatuses, 
             amounts(new String[] {"NATIONAL_MODEL_WORKER=3000.00", "NATIONAL_ADVANCED_WORKER=3000.00",
                 "MAY_DAY_MEDAL=2400.00", "REGIONAL_MODEL_WORKER=1800.00", "REGIONAL_ADVANCED_WORKER=1200.00"}),
             Money.of("50000.00"), Money.of("50000.00"),
-            List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY"), 5 * 1024 * 1024, 10 * 1024 * 1024);
+            List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY"), 5 * 1024 * 1024, 10 * 1024 * 1024,
+            Set.of("REGIONAL_MODEL_WORKER", "REGIONAL_ADVANCED_WORKER"));
 
     public static Settings of(ModelWorkersConfig c) {
         List<String> levels = codes(c.levels());
@@ -37,7 +38,13 @@ public record Settings(List<String> levels, Set<RecordStatus> eligibleStatuses, 
         }
         return new Settings(levels.isEmpty() ? DEFAULTS.levels : levels, Set.copyOf(eligible), amounts(c.annual_amounts()),
                 money(c.hardship_max_amount(), DEFAULTS.hardshipMax), money(c.survey_medical_threshold(), DEFAULTS.medicalThreshold),
-                codes(c.materials()), Math.max(1, c.material_max_bytes()), Math.max(1024, c.import_max_bytes()));
+                codes(c.materials()), Math.max(1, c.material_max_bytes()), Math.max(1024, c.import_max_bytes()),
+                Set.copyOf(codes(c.conferred_levels())));
+    }
+
+    /** Whether a regional approval awards this title, rather than recommending the candidate upward. */
+    public boolean confersHere(String level) {
+        return level != null && conferredLevels.contains(level);
     }
 
     public boolean knowsLevel(String level) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.unionhub.modelworkers.api.RecordStatus;
 
 class RulesTest {
@@ -30,9 +32,32 @@ class RulesTest {
     @Test
     void eligibilityFollowsTheConfiguration() {
         Settings activeOnly = new Settings(defaults.levels(), Set.of(RecordStatus.ACTIVE), defaults.annualAmounts(),
-                defaults.hardshipMax(), defaults.medicalThreshold(), defaults.materials(), 1000, 100_000);
+                defaults.hardshipMax(), defaults.medicalThreshold(), defaults.materials(), 1000, 100_000, defaults.conferredLevels());
         assertNull(Rules.subsidyRefusal(RecordStatus.ACTIVE, activeOnly));
         assertNotNull(Rules.subsidyRefusal(RecordStatus.RETIRED, activeOnly));
+    }
+
+    /**
+     * "全国劳动模范推荐评选": a region recommends its candidates for national titles upward; the title is conferred
+     * later by the body that confers it. Only the region's own titles are awarded by its approval.
+     */
+    @ParameterizedTest(name = "{0} conferred by the region: {1}")
+    @CsvSource({
+        "NATIONAL_MODEL_WORKER, false",
+        "NATIONAL_ADVANCED_WORKER, false",
+        "MAY_DAY_MEDAL, false",
+        "REGIONAL_MODEL_WORKER, true",
+        "REGIONAL_ADVANCED_WORKER, true",
+    })
+    void aRegionAwardsOnlyTheTitlesItConfers(String level, boolean here) {
+        assertEquals(here, defaults.confersHere(level));
+        assertEquals(here, Settings.of(configDefaults()).confersHere(level));
+    }
+
+    /** The metatype defaults, as a hub without an etc/ file for the module reads them. */
+    private static ModelWorkersConfig configDefaults() {
+        return (ModelWorkersConfig) java.lang.reflect.Proxy.newProxyInstance(RulesTest.class.getClassLoader(),
+                new Class<?>[] {ModelWorkersConfig.class}, (proxy, m, args) -> m.getDefaultValue());
     }
 
     @Test

@@ -63,6 +63,7 @@ import org.unionhub.recuperation.api.SubsidyPolicy;
 public class Bookings {
 
     static final String NO_POLICY = "no subsidy policy installed";
+    static final String SELF_BOOKED = "no subsidy: a member's own booking is not a trip his union organises";
 
     private final ModuleDatabase db;
     private final AuditLog audit;
@@ -165,9 +166,11 @@ public class Bookings {
                 categories.get(m.id()), directory.isWithin(m.orgId(), organiserId))).toList();
         BookingQuote quote = new BookingQuote(p.startDate(), p.days(), p.pricePerPersonPerDay(), s.id(), s.region(), s.unionOwned(),
                 organiserId, organiser.kind(), travellers);
-        Optional<SubsidyPolicy> policy = policies.current();
-        SubsidyDecision decision = policy.map(pol -> checked(pol, quote)).orElseGet(() -> new SubsidyDecision(
-                travellers.stream().map(t -> new MemberSubsidy(t.memberId(), Money.ZERO, NO_POLICY, null)).toList(), List.of()));
+        // Subsidies are for trips unions organise ("各级工会…组织…开展的各类疗休养活动"): a member who books
+        // himself travels at his own cost and draws on no budget; his union books the subsidised trips.
+        Optional<SubsidyPolicy> policy = officer ? policies.current() : Optional.empty();
+        SubsidyDecision decision = policy.map(pol -> checked(pol, quote))
+                .orElseGet(() -> unsubsidised(travellers, officer ? NO_POLICY : SELF_BOOKED));
         String policyId = policy.map(SubsidyPolicy::id).orElse(null);
         String policyVersion = policy.map(SubsidyPolicy::version).orElse(null);
         decision.budgets().forEach(b -> ensureBudget(policyId, b));
@@ -228,6 +231,11 @@ public class Bookings {
             }
         }
         return out;
+    }
+
+    private static SubsidyDecision unsubsidised(List<BookingQuote.Member> travellers, String reason) {
+        return new SubsidyDecision(travellers.stream().map(t -> new MemberSubsidy(t.memberId(), Money.ZERO, reason, null)).toList(),
+                List.of());
     }
 
     private static SubsidyDecision checked(SubsidyPolicy policy, BookingQuote quote) {

@@ -166,6 +166,28 @@ class BookingsTest {
         assertEquals(11, hub.catalogue.getProgramme(p).placesTaken());
     }
 
+    /**
+     * Subsidies are for the trips unions organise ("各级工会淡季组织…开展的各类疗休养活动"): a member's own
+     * booking is his, not his union's, so it is priced without subsidy and takes nothing from a budget, while
+     * the same trip booked by his union's officer is subsidised.
+     */
+    @Test
+    void aMembersOwnBookingIsNotSubsidisedAndDrawsNoBudget() {
+        hub.policies(flat("budgeted", "1", "300.00", new Budget("self/2030", "the self-booking test budget", new BigDecimal("1000.00"))));
+        long p = programme(sanatorium(true, 10), 10, 2, 5, List.of());
+        long rider = hub.member(5, EmploymentForm.NEW_FORM);
+        Booking own = hub.bookings.book(new Caller("rider", Set.of(Roles.MEMBER), null, rider),
+                new BookingRequest(p, null, List.of(rider), null));
+        assertEquals(0, own.subsidyTotal().signum());
+        assertNull(own.policyId());
+        assertEquals(Bookings.SELF_BOOKED, own.subsidyPerMember().get(0).reason());
+        Booking byUnion = book(p, 5, hub.member(5, EmploymentForm.NEW_FORM));
+        assertEquals(new BigDecimal("300.00"), byUnion.subsidyTotal());
+        assertEquals("budgeted", byUnion.policyId());
+        BudgetLine line = hub.bookings.budgets().stream().filter(b -> b.key().equals("self/2030")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("700.00"), line.left(), "only the union's booking drew on the budget");
+    }
+
     @Test
     void aMemberBooksAndCancelsOnlyHimself() {
         long p = programme(sanatorium(true, 10), 10, 2, 5, List.of());

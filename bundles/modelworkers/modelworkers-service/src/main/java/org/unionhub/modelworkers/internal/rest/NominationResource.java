@@ -31,10 +31,12 @@ import org.unionhub.modelworkers.internal.Attachment;
 import org.unionhub.modelworkers.internal.Configured;
 import org.unionhub.modelworkers.internal.DecisionRequest;
 import org.unionhub.modelworkers.internal.MaterialView;
+import org.unionhub.modelworkers.internal.NominationLevels;
 import org.unionhub.modelworkers.internal.NominationRequest;
 import org.unionhub.modelworkers.internal.NominationState;
 import org.unionhub.modelworkers.internal.NominationView;
 import org.unionhub.modelworkers.internal.Nominations;
+import org.unionhub.modelworkers.internal.QuotaRequest;
 import org.unionhub.modelworkers.internal.ReturnRequest;
 
 /** Nominations: drafted and submitted by the nominating union, returned, approved or rejected by reviewers. */
@@ -122,11 +124,43 @@ public class NominationResource {
         return nominations.returnForCorrection(Requests.caller(sc), id, Requests.body(req));
     }
 
+    /** The reviewer of the level that holds the nomination recommends it to the union above. */
+    @POST
+    @Path("{id}/forward")
+    @RolesAllowed({Roles.ADMIN, Nominations.REVIEWER})
+    public NominationView forward(@PathParam("id") long id, @Context SecurityContext sc) {
+        return nominations.forward(Requests.caller(sc), id);
+    }
+
+    @GET
+    @Path("quotas/{orgId}/{year}")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Nominations.REVIEWER})
+    public NominationLevels.Quota quota(@PathParam("orgId") long orgId, @PathParam("year") int year, @Context SecurityContext sc) {
+        return nominations.quota(Requests.caller(sc), orgId, year);
+    }
+
+    /** The region sets a unit's yearly quota of recommendations ({@code quota} null: no limit). */
+    @PUT
+    @Path("quotas/{orgId}/{year}")
+    @RolesAllowed(Roles.ADMIN)
+    public NominationLevels.Quota setQuota(@PathParam("orgId") long orgId, @PathParam("year") int year, QuotaRequest req,
+            @Context SecurityContext sc) {
+        return nominations.setQuota(Requests.caller(sc), orgId, year, Requests.body(req));
+    }
+
     @POST
     @Path("{id}/approve")
     @RolesAllowed({Roles.ADMIN, Nominations.REVIEWER})
     public NominationView approve(@PathParam("id") long id, DecisionRequest req, @Context SecurityContext sc) {
         return nominations.approve(Requests.caller(sc), id, req == null ? new DecisionRequest(null, null, null) : req);
+    }
+
+    /** The conferring body conferred the title of a nomination the region recommended upward. */
+    @POST
+    @Path("{id}/confer")
+    @RolesAllowed(Roles.ADMIN)
+    public NominationView confer(@PathParam("id") long id, DecisionRequest req, @Context SecurityContext sc) {
+        return nominations.confer(Requests.caller(sc), id, Requests.body(req));
     }
 
     @POST

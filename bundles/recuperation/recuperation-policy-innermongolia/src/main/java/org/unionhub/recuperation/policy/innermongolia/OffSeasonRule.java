@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.unionhub.api.Money;
+import org.unionhub.api.OrgKind;
 import org.unionhub.recuperation.api.BookingQuote;
 import org.unionhub.recuperation.api.SubsidyDecision;
 import org.unionhub.recuperation.api.SubsidyDecision.MemberSubsidy;
@@ -15,7 +16,9 @@ import org.unionhub.recuperation.api.SubsidyDecision.MemberSubsidy;
  * Inner Mongolia's off-season rule (试行办法), free of OSGi so that it can be tested as a table: a daily
  * rate per person for a stay that lies wholly within the off-season, lasts {@code minDays … maxDays}, is at
  * a union-owned sanatorium and is organised by a county-level-or-higher union, or by a lower union for
- * its own staff. The amount never exceeds what the stay costs.
+ * its own staff. The amount never exceeds what the stay costs. The regional federation's own trips are
+ * excluded ("不含自治区总工会本级组织的示范性职工疗休养活动"): they are funded as demonstration programmes, not
+ * by this subsidy.
  */
 public record OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDay seasonEnd, int minDays, int maxDays) {
 
@@ -51,6 +54,10 @@ public record OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDa
 
     /** The reason no member of this booking gets a subsidy, or null when it qualifies. */
     private String bookingRefusal(BookingQuote q) {
+        if (q.organiserKind() == OrgKind.FEDERATION) {
+            return "no subsidy: trips the regional federation organises at its own level are excluded"
+                    + " (不含自治区总工会本级组织的示范性职工疗休养活动)";
+        }
         if (!q.unionOwned()) {
             return "no subsidy: the sanatorium is not union-owned";
         }

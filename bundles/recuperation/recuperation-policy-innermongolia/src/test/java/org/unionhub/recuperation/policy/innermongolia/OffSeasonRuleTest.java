@@ -36,7 +36,10 @@ class OffSeasonRuleTest {
             2027-01-10 | 7    | true       | DISTRICT   | true     | 0.00    | 7 days is outside 2–6
             2027-01-10 | 3    | false      | DISTRICT   | true     | 0.00    | not union-owned
             2027-01-10 | 3    | true       | COUNTY     | false    | 600.00  | 3 × 200.00
-            2027-01-10 | 3    | true       | FEDERATION | false    | 600.00  | 3 × 200.00
+            2027-01-10 | 3    | true       | CITY       | false    | 600.00  | 3 × 200.00
+            # 不含自治区总工会本级组织的示范性职工疗休养活动: the region's own trips are excluded
+            2027-01-10 | 3    | true       | FEDERATION | false    | 0.00    | at its own level are excluded
+            2027-01-10 | 3    | true       | FEDERATION | true     | 0.00    | at its own level are excluded
             2027-01-10 | 3    | true       | GRASSROOTS | true     | 600.00  | 3 × 200.00
             2027-01-10 | 3    | true       | GRASSROOTS | false    | 0.00    | only for its own staff
             2027-01-10 | 3    | true       | INDUSTRY   | false    | 0.00    | only for its own staff
