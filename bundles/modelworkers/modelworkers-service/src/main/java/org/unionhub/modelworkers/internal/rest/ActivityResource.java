@@ -23,6 +23,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.modelworkers.internal.Activities;
 import org.unionhub.modelworkers.internal.ActivityRequest;
 import org.unionhub.modelworkers.internal.ActivityTotals;
@@ -49,6 +50,7 @@ public class ActivityResource {
 
     @POST
     @Path("activities")
+    @Returns(value = ActivityView.class, status = 201)
     public Response record(ActivityRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         ActivityView a = activities.record(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/activities/" + a.id())).entity(a).build();
@@ -74,6 +76,7 @@ public class ActivityResource {
 
     @POST
     @Path("visits")
+    @Returns(value = VisitView.class, status = 201)
     public Response visit(VisitRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         VisitView v = activities.visit(Requests.caller(sc), Requests.body(req));
         return Response.created(Bodies.location(uri, "model-workers/visits/" + v.id())).entity(v).build();
