@@ -433,6 +433,8 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals(0, new java.math.BigDecimal("7.0").compareTo(after.path("hours").decimalValue()
                 .subtract(before.path("hours").decimalValue())));
         assertEquals(65, after.path("workersReached").asLong() - before.path("workersReached").asLong());
+        assertEquals(2, after.path("enterprises").asLong() - before.path("enterprises").asLong());
+        assertEquals(1, after.path("modelWorkers").asLong() - before.path("modelWorkers").asLong());
         assertEquals("siming sees none of Haicang's sessions", simingBefore.path("sessions").asLong(),
                 get(totals, "siming").expect(200).json().path("sessions").asLong());
         assertEquals(3, get(ROOT + "/activities?recordId=" + rec, "officer").expect(200).json().path("total").asLong());

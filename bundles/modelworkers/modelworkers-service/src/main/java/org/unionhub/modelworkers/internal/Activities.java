@@ -99,11 +99,16 @@ public class Activities {
             StringBuilder where = new StringBuilder(" WHERE HELD_ON >= ? AND HELD_ON <= ?");
             List<Object> params = new ArrayList<>(List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
             scope(c, caller, "MODELWORKERS_ACTIVITY", "ORG_ID", orgId, where, params);
-            return Sql.one(c, "SELECT COUNT(*), COUNT(DISTINCT ENTERPRISE), COUNT(DISTINCT RECORD_ID), SUM(HOURS), "
-                    + "SUM(WORKERS_REACHED) FROM MODELWORKERS_ACTIVITY" + where, rs -> new ActivityTotals(year, orgId,
-                            rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                            rs.getBigDecimal(4) == null ? new BigDecimal("0.0") : rs.getBigDecimal(4), rs.getLong(5)),
-                    params.toArray()).orElseThrow();
+            Object[] p = params.toArray();
+            // Derby answers one DISTINCT aggregate per query, so the distinct counts are queries of their own
+            long enterprises = Sql.count(c, "SELECT COUNT(*) FROM (SELECT DISTINCT ENTERPRISE FROM MODELWORKERS_ACTIVITY" + where
+                    + ") E", p);
+            long workers = Sql.count(c, "SELECT COUNT(*) FROM (SELECT DISTINCT RECORD_ID FROM MODELWORKERS_ACTIVITY" + where
+                    + ") W", p);
+            return Sql.one(c, "SELECT COUNT(*), SUM(HOURS), SUM(WORKERS_REACHED) FROM MODELWORKERS_ACTIVITY" + where,
+                    rs -> new ActivityTotals(year, orgId, rs.getLong(1), enterprises, workers,
+                            rs.getBigDecimal(2) == null ? new BigDecimal("0.0") : rs.getBigDecimal(2), rs.getLong(3)), p)
+                    .orElseThrow();
         });
     }
 
