@@ -384,6 +384,11 @@ public class Bookings {
             if (!Booking.ACTIVE.equals(b.status())) {
                 throw HubException.conflict("booking " + id + " is already " + b.status().toLowerCase());
             }
+            if (!b.startDate().isAfter(catalogue.today())) {
+                // the places were used and the subsidy is owed to the sanatorium: what happened is settled, not undone
+                throw HubException.conflict("status", "the stay began on " + b.startDate()
+                        + "; a trip under way or over can no longer be cancelled");
+            }
             lockProgramme(c, b.programmeId());
             int n = b.memberIds().size();
             Sql.update(c, "UPDATE RECUPERATION_PROGRAMME SET TAKEN = TAKEN - ? WHERE ID = ?", n, b.programmeId());

@@ -188,6 +188,23 @@ class BookingsTest {
         assertEquals(new BigDecimal("700.00"), line.left(), "only the union's booking drew on the budget");
     }
 
+    /** A stay that has begun used its places and its subsidy: it is settled, never cancelled (and never refunded). */
+    @Test
+    void aStayThatHasBegunCannotBeCancelled() throws Exception {
+        long p = programme(sanatorium(true, 10), 10, 3, 5, List.of());
+        Booking b = book(p, 2, hub.member(4, EmploymentForm.EMPLOYEE));
+        try (java.sql.Connection c = hub.db.dataSource().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("UPDATE RECUPERATION_BOOKING SET START_DATE = ? WHERE ID = ?")) {
+            ps.setDate(1, java.sql.Date.valueOf(hub.today()));
+            ps.setLong(2, b.id());
+            assertEquals(1, ps.executeUpdate());
+        }
+        HubException e = assertThrows(HubException.class, () -> hub.bookings.cancel(hub.officer, b.id()));
+        assertEquals(409, e.status());
+        assertEquals(Booking.ACTIVE, hub.bookings.get(hub.officer, b.id()).status());
+        assertEquals(1, hub.catalogue.getProgramme(p).placesTaken());
+    }
+
     @Test
     void aMemberBooksAndCancelsOnlyHimself() {
         long p = programme(sanatorium(true, 10), 10, 2, 5, List.of());
