@@ -228,13 +228,13 @@ class BookingsTest {
     void badProgrammesAreRefusedWithTheirFields() {
         long s = sanatorium(true, 10);
         LocalDate start = hub.today().plusDays(10);
-        assertField("days", () -> hub.catalogue.createProgramme(hub.officer, new ProgrammeRequest(s, null, start, 0, null, 5,
+        assertField("days", () -> hub.catalogue.createProgramme(hub.admin, new ProgrammeRequest(s, null, start, 0, null, 5,
                 Money.of(100), null)));
-        assertField("endDate", () -> hub.catalogue.createProgramme(hub.officer, new ProgrammeRequest(s, null, start, null,
+        assertField("endDate", () -> hub.catalogue.createProgramme(hub.admin, new ProgrammeRequest(s, null, start, null,
                 start.minusDays(1), 5, Money.of(100), null)));
-        assertField("quotas", () -> hub.catalogue.createProgramme(hub.officer, new ProgrammeRequest(s, null, start, 2, null, 1,
+        assertField("quotas", () -> hub.catalogue.createProgramme(hub.admin, new ProgrammeRequest(s, null, start, 2, null, 1,
                 Money.of(100), List.of(new QuotaRequest(Category.NEW_FORM, 2, start)))));
-        Programme byEnd = hub.catalogue.createProgramme(hub.officer, new ProgrammeRequest(s, null, start, null, start.plusDays(2), 5,
+        Programme byEnd = hub.catalogue.createProgramme(hub.admin, new ProgrammeRequest(s, null, start, null, start.plusDays(2), 5,
                 Money.of(100), null));
         assertEquals(3, byEnd.days());
     }
@@ -273,11 +273,11 @@ class BookingsTest {
     }
 
     private long sanatorium(boolean unionOwned, int beds) {
-        return hub.catalogue.createSanatorium(hub.officer, new SanatoriumRequest("疗养院", "内蒙古", unionOwned, beds)).id();
+        return hub.catalogue.createSanatorium(hub.admin, new SanatoriumRequest("疗养院", "内蒙古", unionOwned, beds)).id();
     }
 
     private long programme(long sanatorium, int inDays, int days, int places, List<QuotaRequest> quotas) {
-        return hub.catalogue.createProgramme(hub.officer, new ProgrammeRequest(sanatorium, null, hub.today().plusDays(inDays), days,
+        return hub.catalogue.createProgramme(hub.admin, new ProgrammeRequest(sanatorium, null, hub.today().plusDays(inDays), days,
                 null, places, Money.of(200), quotas)).id();
     }
 

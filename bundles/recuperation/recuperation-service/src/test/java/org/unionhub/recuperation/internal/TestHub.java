@@ -58,6 +58,8 @@ final class TestHub {
     final Catalogue catalogue;
     final Bookings bookings;
     final Caller officer = new Caller("officer", java.util.Set.of("officer"), 2L, null);
+    /** The region's catalogue (sanatoriums, programmes) is the admins' to write. */
+    final Caller admin = new Caller("admin", java.util.Set.of("admin"), null, null);
     private long nextMember = 100;
 
     static {
