@@ -55,8 +55,11 @@ public class SecurityIT extends HubTestSupport {
 
     @Test
     public void wadlIsNotServed() throws Exception {
-        assertProblem(raw("GET", "/api/health?_wadl", null, null, null), 404, null);
-        assertProblem(raw("GET", "/api/members?_wadl", null, null, null), 404, null);
+        for (String path : List.of("/api/health?_wadl", "/api/members?_wadl", "/api/?_wadl")) {
+            Resp r = raw("GET", path, null, null, null);
+            assertProblem(r, 400, "_wadl");
+            assertFalse(path, r.raw().contains("wadl.dev.java.net"));
+        }
     }
 
     @Test

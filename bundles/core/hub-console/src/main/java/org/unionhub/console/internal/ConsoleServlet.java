@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unionhub.api.web.SecurityHeaders;
 
 /**
  * Serves the console: its own files from this bundle's {@code console/} folder, and each module's
@@ -47,6 +48,7 @@ public class ConsoleServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        SecurityHeaders.of("/console" + path, req.isSecure()).forEach(resp::setHeader);
         if (path.isEmpty()) {
             resp.sendRedirect(req.getContextPath() + req.getServletPath() + "/");
             return;

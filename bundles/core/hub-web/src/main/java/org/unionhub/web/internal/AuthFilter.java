@@ -11,6 +11,7 @@ import javax.annotation.Priority;
 import javax.annotation.security.DenyAll;
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -48,13 +49,15 @@ import org.unionhub.api.security.TooManyAttempts;
 public class AuthFilter implements ContainerRequestFilter {
 
     static final String REALM = "Basic realm=\"UnionHub\"";
-    /** Set by the hub's servlet edge filter: the client's address, for per-address sign-in throttling. */
-    static final String ADDRESS_PROPERTY = "org.unionhub.remoteAddress";
 
     private final Authenticator authenticator;
 
     @Context
     private ResourceInfo resourceInfo;
+
+    /** For the client's address: sign-in failures are throttled per address too. */
+    @Context
+    private HttpServletRequest servletRequest;
 
     @Activate
     public AuthFilter(@Reference Authenticator authenticator) {
@@ -68,8 +71,7 @@ public class AuthFilter implements ContainerRequestFilter {
         if (header != null && !header.isBlank()) {
             Optional<Caller> found;
             try {
-                Object address = request.getProperty(ADDRESS_PROPERTY);
-                found = authenticate(header.trim(), address == null ? null : address.toString());
+                found = authenticate(header.trim(), servletRequest == null ? null : servletRequest.getRemoteAddr());
             } catch (TooManyAttempts e) {
                 request.abortWith(Response.fromResponse(Problem.response(429, e.title(), e.detail(), List.of()))
                         .header("Retry-After", Long.toString(e.retryAfterSeconds())).build());

@@ -1,10 +1,10 @@
-package org.unionhub.core.internal.edge;
+package org.unionhub.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.unionhub.core.internal.edge.EdgeFilter.Rules;
+import org.unionhub.web.internal.EdgeFilter.Rules;
 
 class EdgeRulesTest {
 
@@ -27,14 +27,6 @@ class EdgeRulesTest {
         assertFalse(Rules.sameOrigin("https://evil.example", "hub.example"));
         assertFalse(Rules.sameOrigin("http://hub.example:9999", "hub.example:8181"));
         assertFalse(Rules.sameOrigin("null", "hub.example"));
-    }
-
-    @Test
-    void wadlIsRecognised() {
-        assertTrue(Rules.asksForWadl("_wadl"));
-        assertTrue(Rules.asksForWadl("a=1&_wadl=true"));
-        assertFalse(Rules.asksForWadl("name=_wadl"));
-        assertFalse(Rules.asksForWadl(null));
     }
 
     @Test
