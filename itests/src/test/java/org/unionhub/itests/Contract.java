@@ -33,6 +33,7 @@ final class Contract {
 
     private final OpenApiInteractionValidator validator;
     private final List<String> failures = new ArrayList<>();
+    private final Map<String, Integer> kinds = new java.util.TreeMap<>();
     private int checked;
 
     Contract() {
@@ -102,6 +103,7 @@ final class Contract {
         ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
                 response.build());
         if (report.hasErrors()) {
+            kinds.merge(status + " " + report.getMessages().get(0).getKey(), 1, Integer::sum);
             failures.add(method + " " + uri + " → " + status + ": " + report.getMessages().stream()
                     .map(m -> m.getKey() + " " + m.getMessage()).collect(Collectors.joining("; "))
                     + (body == null ? "" : " body: " + body.substring(0, Math.min(body.length(), 300))));
@@ -120,7 +122,7 @@ final class Contract {
     /** Fails with every answer that broke the contract so far. */
     synchronized void assertKept() {
         if (!failures.isEmpty()) {
-            fail(failures.size() + " of " + checked + " answers broke the contract:\n" + String.join("\n",
+            fail(failures.size() + " of " + checked + " answers broke the contract " + kinds + ":\n" + String.join("\n",
                     failures.subList(0, Math.min(failures.size(), 40))));
         }
     }

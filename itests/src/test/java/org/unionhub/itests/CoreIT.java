@@ -37,7 +37,7 @@ public class CoreIT extends HubTestSupport {
             assertTrue("OpenAPI lacks " + path, doc.path("paths").has(path));
         }
         assertTrue(doc.path("paths").path("/members").has("post"));
-        assertTrue(doc.path("components").path("schemas").path("MemberRequest").path("properties").has("idNumber"));
+        assertTrue(doc.path("components").path("schemas").path("HubMemberRequest").path("properties").has("idNumber"));
         Resp page = get("/api/docs", null).expect(200);
         assertTrue(page.raw().contains("openapi.json"));
     }

@@ -117,6 +117,22 @@ public class InputLimitsIT extends HubTestSupport {
         refused(get("/api/mutual-aid/plans/1/enrolments?offset=1.5", "admin"), 400, "offset");
     }
 
+    @Test
+    public void jettysOwnRefusalsAreProblemsToo() throws Exception {
+        assertProblem(get("/api/fairs/%00", "admin"), 400, null);
+        assertProblem(get("/api/fairs?q=" + "a".repeat(20_000), "admin"), 414, null);
+    }
+
+    @Test
+    public void a405ListsTheMethodsOfItsPathAndA404None() throws Exception {
+        Resp notAllowed = send("DELETE", "/api/fairs", Who.of("admin"), null, null);
+        assertProblem(notAllowed, 405, null);
+        assertEquals("GET, HEAD, OPTIONS, POST", notAllowed.header("Allow"));
+        Resp notFound = get("/api/no-such-thing", "admin");
+        assertProblem(notFound, 404, null);
+        assertEquals(null, notFound.header("Allow"));
+    }
+
     private Resp send(String method, String path, String who, String json) throws Exception {
         return send(method, path, Who.of(who), json, "application/json");
     }

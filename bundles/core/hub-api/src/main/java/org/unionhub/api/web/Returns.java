@@ -16,7 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Returns {
 
-    /** The body's type: a record, {@code String.class} for text, {@code byte[].class} for a file, {@code Void.class} for none. */
+    /**
+     * The body's type: a record, {@code String.class} for text, {@code byte[].class} for a file, {@code Void.class}
+     * for none.
+     */
     Class<?> value();
 
     int status() default 200;

@@ -126,6 +126,8 @@ final class OpenApiBuilder {
         problemResponse(responses, "NotFound", "No such resource.", problem);
         problemResponse(responses, "NotAcceptable", "The operation does not answer in the media types of Accept.",
                 problem);
+        problemResponse(responses, "UnsupportedMediaType", "The body is not in a media type the operation reads.",
+                problem);
         problemResponse(responses, "Conflict", "A duplicate or a state that does not allow it.", problem);
         problemResponse(responses, "Invalid", "One or more fields are invalid; each is named in errors.", problem);
         problemResponse(responses, "Unavailable", "The database is busy; retry after Retry-After seconds.", problem);
@@ -251,8 +253,9 @@ final class OpenApiBuilder {
         if (hasInput || byId) {
             ref(responses, "400", "BadRequest");
         }
+        // wrong credentials are refused on any operation, open ones included
+        ref(responses, "401", "Unauthorized");
         if (secured) {
-            ref(responses, "401", "Unauthorized");
             ref(responses, "403", "Forbidden");
         }
         if (byId) {
@@ -264,7 +267,10 @@ final class OpenApiBuilder {
         if (!"get".equals(verb)) {
             ref(responses, "422", "Invalid");
         }
-        if (!responses.fieldNames().hasNext() || responses.size() == 1) {
+        if (op.has("requestBody")) {
+            ref(responses, "415", "UnsupportedMediaType");
+        }
+        if (responses.size() == 2) {
             // nothing else can go wrong here but asking for a media type the operation does not answer in
             ref(responses, "406", "NotAcceptable");
         }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.web.Returns;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -64,6 +65,7 @@ public class OpenApiResource {
     @Path("docs")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
+    @Returns(value = String.class, mediaTypes = MediaType.TEXT_HTML)
     public Response docs() throws IOException {
         try (InputStream in = OpenApiResource.class.getResourceAsStream("/static/api-docs.html")) {
             return Response.ok(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))

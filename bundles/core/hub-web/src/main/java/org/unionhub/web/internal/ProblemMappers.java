@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -36,6 +41,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     private final Logger logger = LoggerFactory.getLogger(ProblemMappers.class);
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OpenApiResource docs;
 
     @Override
     public Response toResponse(Throwable e) {
@@ -68,10 +79,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             Response.ResponseBuilder r = Response.fromResponse(
                     Problem.response(status, type.getReasonPhrase(), w.getMessage(), List.of()));
             w.getResponse().getHeaders().forEach((k, v) -> {
-                if (!k.equalsIgnoreCase("Content-Type")) {
+                // CXF's Allow lists the methods of every resource it considered, on a 404 too: ours is computed below
+                if (!k.equalsIgnoreCase("Content-Type") && !k.equalsIgnoreCase("Allow")) {
                     v.forEach(x -> r.header(k, x));
                 }
             });
+            if (status == 405) {
+                r.header("Allow", allowed());
+            }
             return r.build();
         }
         SQLException tooBig = sqlState(e, "22001", "22003");
@@ -87,6 +102,20 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     "the database is busy or unreachable; retry shortly", List.of())).header("Retry-After", "2").build();
         }
         return incident(e);
+    }
+
+    /** The methods the document declares for the requested path, as the Allow header of a 405 must list them. */
+    private String allowed() {
+        OpenApiResource docs = this.docs;
+        if (docs == null || uriInfo == null) {
+            return "";
+        }
+        try {
+            return AllowedMethods.of(docs.openApi(), "/" + uriInfo.getPath().replaceAll("^/+", ""));
+        } catch (Exception e) {
+            logger.debug("No Allow header for {}: {}", uriInfo.getPath(), e.toString());
+            return "";
+        }
     }
 
     private static SQLException sqlState(Throwable e, String... states) {

@@ -9,7 +9,9 @@ import org.unionhub.api.validation.MaxLength;
  * {@code gift}. {@code perMemberLimit} defaults to 1. {@code merchantCreditCode}, when set, limits redemption
  * to that merchant. {@code fairId} ties the batch to a fair's figures.
  */
-public record CouponBatchRequest(Long fairId, @MaxLength(200) String title, CouponKind kind, BigDecimal threshold, BigDecimal discount,
-        @MaxLength(200) String gift, Integer quantity, Integer perMemberLimit, OffsetDateTime validFrom, OffsetDateTime validTo,
+public record CouponBatchRequest(Long fairId, @MaxLength(200) String title, CouponKind kind, BigDecimal threshold,
+        BigDecimal discount,
+        @MaxLength(200) String gift, Integer quantity, Integer perMemberLimit, OffsetDateTime validFrom,
+        OffsetDateTime validTo,
         @MaxLength(18) String merchantCreditCode) {
 }

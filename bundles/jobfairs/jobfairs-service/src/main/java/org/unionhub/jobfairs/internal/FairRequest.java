@@ -10,6 +10,8 @@ import org.unionhub.api.validation.MaxLength;
  * Create or replace a fair; {@code orgId} defaults to the officer's own organisation. {@code unionFairId}
  * links the job fair to the job-recruitment section of a union fair, when the fairs module is installed.
  */
-public record FairRequest(Long orgId, @MaxLength(200) String name, FairMode mode, @MaxLength(300) String venue, @MaxLength(500) String streamUrl,
-        OffsetDateTime startsAt, OffsetDateTime endsAt, @MaxLength(2000) List<String> serviceZones, Integer boothCapacity, Long unionFairId) {
+public record FairRequest(Long orgId, @MaxLength(200) String name, FairMode mode, @MaxLength(300) String venue,
+        @MaxLength(500) String streamUrl,
+        OffsetDateTime startsAt, OffsetDateTime endsAt, @MaxLength(2000) List<String> serviceZones,
+        Integer boothCapacity, Long unionFairId) {
 }

@@ -6,5 +6,6 @@ import org.unionhub.api.validation.MaxLength;
  * Changes to a record's person data. An {@code idNumber} equal to the masked one (as read back) keeps the
  * stored number. Titles and status change through their own endpoints so that each change is kept.
  */
-public record RecordUpdate(@MaxLength(100) String name, @MaxLength(18) String idNumber, @MaxLength(200) String workplace, Long orgId, @MaxLength(100) String contact, Long memberId) {
+public record RecordUpdate(@MaxLength(100) String name, @MaxLength(18) String idNumber,
+        @MaxLength(200) String workplace, Long orgId, @MaxLength(100) String contact, Long memberId) {
 }

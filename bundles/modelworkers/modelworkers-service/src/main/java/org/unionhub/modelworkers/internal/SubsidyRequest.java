@@ -8,5 +8,6 @@ import org.unionhub.api.validation.MaxLength;
  * configured amount for the highest title is paid) and may not exceed it; {@code HARDSHIP_RELIEF} needs an
  * amount and a {@code note} saying why.
  */
-public record SubsidyRequest(Long recordId, SubsidyKind kind, Integer year, BigDecimal amount, @MaxLength(500) String note) {
+public record SubsidyRequest(Long recordId, SubsidyKind kind, Integer year, BigDecimal amount,
+        @MaxLength(500) String note) {
 }

@@ -9,7 +9,8 @@ import org.unionhub.api.EmploymentForm;
 import org.unionhub.api.validation.MaxLength;
 
 /** A new plan ({@code POST /plans}); its first rule version applies from {@code periodStart}. */
-public record PlanRequest(@MaxLength(200) String name, PlanKind kind, LocalDate periodStart, LocalDate periodEnd, BigDecimal contribution,
+public record PlanRequest(@MaxLength(200) String name, PlanKind kind, LocalDate periodStart, LocalDate periodEnd,
+        BigDecimal contribution,
         Set<EmploymentForm> eligibleKinds, Integer waitingDays, BigDecimal deductible, List<Band> bands,
         BigDecimal capPerClaim, BigDecimal capPerPeriod) {
 

@@ -44,7 +44,9 @@ import org.unionhub.api.validation.MaxLength;
 public class AdminModulesResource {
 
     /** {@code action}: enable, disable, swap, update or apply; {@code spec} only for apply, {@code version} only for update. */
-    public record ModuleAction(@MaxLength(100) String action, @MaxLength(100) String module, @MaxLength(100) String policy, Boolean force, @MaxLength(1000) String spec, @MaxLength(100) String version) {
+    public record ModuleAction(@MaxLength(100) String action, @MaxLength(100) String module,
+            @MaxLength(100) String policy, Boolean force, @MaxLength(1000) String spec,
+            @MaxLength(100) String version) {
     }
 
     public record AdminModule(String id, String feature, String version, boolean enabled, String state,
@@ -95,7 +97,8 @@ public class AdminModulesResource {
                 "must be enable, disable, swap, update or apply");
         v.check(!"apply".equals(a.action()) || a.spec() != null, "spec", "is required for apply");
         v.check("apply".equals(a.action()) || a.module() != null && !a.module().isBlank(), "module", "is required");
-        v.check(!"swap".equals(a.action()) || a.policy() != null && !a.policy().isBlank(), "policy", "is required for swap");
+        v.check(!"swap".equals(a.action()) || a.policy() != null && !a.policy().isBlank(), "policy",
+                "is required for swap");
         // a blank or odd id would be written into the chosen module set as it is
         v.valid("module", a.module(), x -> x.isBlank() || x.matches(MODULE_ID), "must be a module id such as fairs");
         v.valid("policy", a.policy(), x -> x.isBlank() || x.matches(MODULE_ID), "must be a policy id such as zhejiang");

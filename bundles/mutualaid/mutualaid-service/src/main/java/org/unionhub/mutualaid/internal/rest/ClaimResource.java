@@ -27,6 +27,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.mutualaid.internal.MutualAidModule;
 import org.unionhub.api.web.Returns;
 import org.unionhub.mutualaid.api.Attachment;
 import org.unionhub.mutualaid.api.Claim;
@@ -87,35 +88,35 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/review")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
     public Claim review(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.review(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
     public Claim approve(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.approve(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
     public Claim reject(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.reject(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/return")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
     public Claim returnForDocuments(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.returnForDocuments(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/pay")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
     public Claim pay(@PathParam("id") long id, @Context SecurityContext sc) {
         return claims.pay(Requests.caller(sc), id);
     }
@@ -129,7 +130,7 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/second-review")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
     public Claim secondReview(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.confirmSecondReview(Requests.caller(sc), id, d);
     }
