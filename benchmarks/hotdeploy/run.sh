@@ -38,8 +38,8 @@ sleep 10
 shell() { echo "$1" | "$HUB/bin/client" -a "$SSH" -u bench -p "$PASS" -b 2>&1; }
 SHIPPED=$(curl -sf -u admin:admin "http://localhost:$HTTP/api/modules" | grep -o '"id":"fairs"[^}]*"version":"[^"]*"' | sed 's/.*"version":"//;s/"$//')
 
-printf -- "-- a note on each fair\nALTER TABLE FAIRS_FAIR ADD COLUMN NOTE VARCHAR(200) DEFAULT '' NOT NULL;\n" > "$WORK/V2__fairs_note.sql"
-benchmarks/hotdeploy/next-version.sh "$HUB" fairs 0.1.1 "$WORK/V2__fairs_note.sql" > "$WORK/fairs-0.1.1.kar"
+printf -- "-- a note on each fair\nALTER TABLE FAIRS_FAIR ADD COLUMN NOTE VARCHAR(200) DEFAULT '' NOT NULL;\n" > "$WORK/V3__fairs_note.sql"
+benchmarks/hotdeploy/next-version.sh "$HUB" fairs 0.1.1 "$WORK/V3__fairs_note.sql" > "$WORK/fairs-0.1.1.kar"
 
 load() { # $1: label; the update runs 8 s into the load
   java benchmarks/hotdeploy/SteadyLoad.java --url "http://localhost:$HTTP" --rate "$RATE" --seconds 25 \

@@ -91,6 +91,7 @@ public class Bench {
         run("bookings, officer of a district", districtOfficer, i -> "/api/recuperation/bookings?limit=50", clients, perClient);
         run("`GET /api/model-workers/records` first page", admin, i -> "/api/model-workers/records?limit=50", clients, perClient);
         run("model-worker records, officer of a city", cityOfficer, i -> "/api/model-workers/records?limit=50", clients, perClient);
+        run("baseline again, at the end", admin, i -> "/api/modules", clients, perClient);
     }
 
     static void run(String label, String auth, IntFunction<String> path, int clients, int perClient) throws Exception {

@@ -3,6 +3,7 @@
 # the streaming exports, and resident memory (idle empty hub, idle after the load) — all in one run.
 #
 #   benchmarks/scale/run.sh [scale] [port]   scale 1.0 = 1,000,000 members (default); needs `mvn install` first
+#   REUSE=<MB> benchmarks/scale/run.sh        measure again on the last generated data set with the current build
 #
 # 1. unpacks a fresh hub (bin/setup --demo --profile all), starts it, waits for every module, idles 30 s and
 #    reads its RSS ("empty hub");
@@ -23,6 +24,18 @@ up() { for _ in $(seq 1 600); do
          sleep 1; done; echo "hub did not come up" >&2; return 1; }
 stop() { "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true; while pgrep -f "karaf.base=$HOME_DIR" >/dev/null; do sleep 1; done; }
 
+if [ -n "${REUSE:-}" ]; then
+  # measure again on the data set of the previous run, with the hub's bundles of the current build
+  # (REUSE=<empty hub's idle RSS in MB from that run>)
+  HOME_DIR=$(ls -d "$WORK"/unionhub-distribution-*)
+  trap stop EXIT
+  tar xzf "$ROOT"/distribution/target/unionhub-distribution-*.tar.gz -C "$WORK/classes" --wildcards '*/system/org/unionhub/*'
+  cp -r "$WORK"/classes/unionhub-distribution-*/system/org/unionhub/. "$HOME_DIR/system/org/unionhub/"
+  rm -rf "$HOME_DIR/data/cache" "$WORK"/classes/unionhub-distribution-*
+  javac -d "$WORK/classes" Generate.java Bench.java
+  EMPTY=$REUSE
+  echo "idle RSS, empty (demo) hub, from the previous run: $EMPTY MB"
+else
 rm -rf "$WORK" && mkdir -p "$WORK/classes"
 tar xzf "$ROOT"/distribution/target/unionhub-distribution-*.tar.gz -C "$WORK"
 HOME_DIR=$(ls -d "$WORK"/unionhub-distribution-*)
@@ -41,6 +54,7 @@ stop
 T0=$(date +%s)
 java -cp "$WORK/classes:$DERBY" Generate "$HOME_DIR" "$SCALE"
 echo "generated in $(( $(date +%s) - T0 )) s (scale $SCALE)"
+fi
 
 "$HOME_DIR/bin/start"; up
 MEMBERS=$(python3 -c "print(int(1000000*$SCALE))")

@@ -62,7 +62,7 @@ public class HotUpdateIT extends HubTestSupport {
         Load load = new Load(fair);
         load.start();
         Thread.sleep(1500);
-        new NextVersion("fairs", "0.1.1", service, api, Map.of("V2__fairs_note.sql", NOTE), null).kar(deploy);
+        new NextVersion("fairs", "0.1.1", service, api, Map.of("V3__fairs_note.sql", NOTE), null).kar(deploy);
         awaitVersion(service, "0.1.1");
         Thread.sleep(1500);
         load.stop();
@@ -86,18 +86,18 @@ public class HotUpdateIT extends HubTestSupport {
         post("/api/fairs/" + fair + "/applications", null, application()).expect(201);
 
         // 3. a version whose migration fails: the KAR is refused, the running version keeps serving
-        new NextVersion("fairs", "0.1.2", service, api, Map.of("V2__fairs_note.sql", NOTE,
-                "V3__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).kar(deploy);
+        new NextVersion("fairs", "0.1.2", service, api, Map.of("V3__fairs_note.sql", NOTE,
+                "V4__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).kar(deploy);
         awaitKarProcessed("fairs-0.1.2");
         assertEquals(before, bundle("org.unionhub.fairs.service").getVersion().toString());
         post("/api/fairs/" + fair + "/applications", null, application()).expect(201);
 
         // ... and the same asked for over REST: 409 naming the version and why
-        featuresService.addRepository(new NextVersion("fairs", "0.1.3", service, api, Map.of("V2__fairs_note.sql", NOTE,
-                "V3__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).repository(work));
+        featuresService.addRepository(new NextVersion("fairs", "0.1.3", service, api, Map.of("V3__fairs_note.sql", NOTE,
+                "V4__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).repository(work));
         Resp refused = post("/api/admin/modules", "admin", obj("action", "update", "module", "fairs", "version", "0.1.3"));
         assertProblem(refused, 409, "version");
-        assertTrue(refused.raw(), refused.raw().contains("V3"));
+        assertTrue(refused.raw(), refused.raw().contains("V4"));
 
         // 4. a version whose bundle does not resolve
         featuresService.addRepository(new NextVersion("fairs", "0.1.4", service, api, Map.of(),

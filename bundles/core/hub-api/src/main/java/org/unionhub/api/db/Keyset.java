@@ -163,6 +163,20 @@ public final class Keyset {
         return new Page<>(items, total, after == null ? page.offset() : 0, page.limit(), next, exact);
     }
 
+    /**
+     * The sort key the page's cursor continues after, when the page is sorted by {@code sortName} ascending (with
+     * {@code sortWhenNone} applying as in {@link #page}); null otherwise. A store whose scope is a range of the same
+     * column starts that range here, so that the database starts its index scan at the cursor and not at the
+     * beginning of the scope (Derby takes one start key per column).
+     */
+    public Object cursorKey(PageRequest page, String sortWhenNone, String sortName) {
+        String wanted = page.sort() != null ? page.sort() : sortWhenNone != null ? sortWhenNone : defaultSort;
+        if (page.cursor() == null || !wanted.equals(sortName)) {
+            return null;
+        }
+        return decode(page.cursor(), parse(wanted))[0];
+    }
+
     private record Order(String name, Sort sort, boolean descending) {
     }
 

@@ -101,7 +101,7 @@ public class FairService implements JobFairs {
         return env.db.read(c -> load(c, id));
     }
 
-    /** Latest first, as before; keyset over (STARTS_AT, ID) from migration V3. */
+    /** Latest first, as before; keyset over (STARTS_AT, ID) from migration V4. */
     private static final Keyset PAGES = Keyset.by("ID").sort("startsAt", "STARTS_AT", java.time.Instant.class)
             .defaultSort("-startsAt");
 

@@ -263,18 +263,28 @@ public class Directory implements MemberDirectory {
      */
     public Page<Member> listMembers(Caller caller, MemberFilter f, PageRequest page) {
         return db.read(c -> {
-            StringBuilder where = new StringBuilder(" FROM HUB_MEMBER M WHERE 1 = 1");
+            String name = blankToNull(f.name());
+            // a name prefix selects far fewer rows than a city's range of ORG_PATH, but Derby cannot know that from a
+            // parameter and chose the scope's index (measured: 1.7 s instead of 40 ms). The hint is a comment to
+            // any other database.
+            StringBuilder where = new StringBuilder(" FROM HUB_MEMBER M" + (name == null ? ""
+                    : " --DERBY-PROPERTIES index=HUB_MEMBER_NAME_ID\n") + " WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
             boolean officer = caller.isAdmin() || caller.hasRole(Roles.OFFICER) && caller.orgId() != null;
             String scope = officer ? scopePath(c, caller, f.orgId()) : null;
+            String sortWhenNone = name != null ? "name" : scope != null ? "org" : "id";
             if (scope != null) {
-                where.append(" AND M.ORG_PATH LIKE ?");
-                params.add(scope + "%");
+                // the subtree as a range of ORG_PATH ('/1/4/' up to '/1/40'), started at the cursor when the list
+                // is in that order: one index range from the cursor on, not from the subtree's first member
+                Object after = MEMBER_PAGES.cursorKey(page, sortWhenNone, "org");
+                String upper = scope.substring(0, scope.length() - 1) + (char) (scope.charAt(scope.length() - 1) + 1);
+                where.append(" AND M.ORG_PATH >= ? AND M.ORG_PATH < ?");
+                params.add(after instanceof String a && a.compareTo(scope) > 0 ? a : scope);
+                params.add(upper);
             } else if (!officer) {
                 where.append(" AND M.ID = ?");
                 params.add(caller.memberId() == null ? -1L : caller.memberId());
             }
-            String name = blankToNull(f.name());
             if (name != null) {
                 if (name.contains("%") || name.contains("_")) {
                     throw HubException.badRequest("name", "is the beginning of the name; % and _ are not allowed");
@@ -309,7 +319,6 @@ public class Directory implements MemberDirectory {
                 where.append(" AND M.ID_INDEX = ?");
                 params.add(cipher.blindIndex(id));
             }
-            String sortWhenNone = name != null ? "name" : scope != null ? "org" : "id";
             String cols = "SELECT M." + MEMBER_COLUMNS.replace(", ", ", M.");
             return MEMBER_PAGES.page(c, cols, where.toString(), params, page, sortWhenNone, rs -> member(rs, caller, false));
         });
