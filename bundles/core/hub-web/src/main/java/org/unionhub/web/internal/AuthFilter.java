@@ -23,7 +23,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionhub.api.security.Authenticator;
@@ -34,8 +36,10 @@ import org.unionhub.api.security.Caller;
  * resource of every module. A method marked {@code @PermitAll} is open; {@code @RolesAllowed} needs one of
  * its roles; with neither, any signed-in account will do. Method annotations win over class ones.
  */
-@Component(service = ContainerRequestFilter.class)
+// one instance per application: CXF injects the @Context proxy per application, so a shared instance would see only one
+@Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
+@JaxrsApplicationSelect("(unionhub.app=true)")
 @JaxrsName("unionhub.auth")
 @JSONRequired
 @Priority(Priorities.AUTHENTICATION)

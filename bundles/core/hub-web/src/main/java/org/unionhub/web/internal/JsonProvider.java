@@ -7,6 +7,8 @@ import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -25,8 +27,10 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * unknown properties ignored (clients may send back what they read), numbers never coerced from
  * floats into integers silently. Resources ask for it with {@code @JSONRequired}.
  */
-@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+// one instance per application, as JacksonJsonProvider keeps @Context fields
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class}, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
+@JaxrsApplicationSelect("(unionhub.app=true)")
 @JaxrsName("unionhub.json")
 @JaxrsMediaType({MediaType.APPLICATION_JSON, "application/problem+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/problem+json", "application/*+json"})

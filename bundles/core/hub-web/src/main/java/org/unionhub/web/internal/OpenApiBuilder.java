@@ -71,7 +71,12 @@ final class OpenApiBuilder {
 
     /** Adds one resource class under {@code tag}, e.g. the module id. */
     OpenApiBuilder add(Class<?> resource, String tag) {
-        String base = pathOf(resource.getAnnotation(Path.class));
+        return add(resource, tag, "");
+    }
+
+    /** As {@link #add(Class, String)}, for a resource whose application's base is {@code applicationPath} below {@code /api}. */
+    OpenApiBuilder add(Class<?> resource, String tag, String applicationPath) {
+        String base = join(applicationPath, pathOf(resource.getAnnotation(Path.class)));
         Method[] methods = resource.getMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
         for (Method m : methods) {

@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
+@JaxrsApplicationSelect("(unionhub.app=true)")
 @JaxrsName("unionhub.problems")
 @JSONRequired
 public class ProblemMappers implements ExceptionMapper<Throwable> {

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.HubException;
 import org.unionhub.api.Validation;
@@ -30,6 +31,7 @@ import org.unionhub.api.web.Requests;
 /** Sign-in: trade a user name and password (JSON or Basic) for a bearer token. */
 @Component(service = AuthResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.core)")
 @JSONRequired
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
