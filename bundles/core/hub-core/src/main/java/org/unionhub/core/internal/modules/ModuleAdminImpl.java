@@ -421,7 +421,8 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         try {
             gate.expect(chosen.isBlank() ? Set.of() : catalog().resolve(chosen).keySet());
         } catch (RuntimeException e) {
-            gate.expect(Set.of());
+            // e.g. while a KAR replaces a feature repository: keep what was expected, or held requests would fail
+            logger.debug("Modules: the chosen set '{}' does not resolve now: {}", chosen, e.getMessage());
         }
     }
 

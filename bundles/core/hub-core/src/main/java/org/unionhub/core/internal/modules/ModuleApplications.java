@@ -145,6 +145,22 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         return servedModules().contains(moduleId);
     }
 
+    /** The component names of the JAX-RS resources the module's bundles have registered right now. */
+    public Set<String> resourceNames(String moduleId) {
+        Set<String> names = new HashSet<>();
+        Set<Long> ids = bundles.get(moduleId);
+        for (long bundleId : ids == null ? Set.<Long>of() : ids) {
+            Bundle b = context.getBundle(bundleId);
+            ServiceReference<?>[] registered = b == null ? null : b.getRegisteredServices();
+            for (ServiceReference<?> r : registered == null ? new ServiceReference<?>[0] : registered) {
+                if (Boolean.parseBoolean(String.valueOf(r.getProperty("osgi.jaxrs.resource")))) {
+                    names.add(String.valueOf(r.getProperty("component.name")));
+                }
+            }
+        }
+        return names;
+    }
+
     /** The modules that are {@link #served(String) served}, read from one snapshot of the runtime view. */
     public Set<String> servedModules() {
         JaxrsServiceRuntime jaxrs = runtime;

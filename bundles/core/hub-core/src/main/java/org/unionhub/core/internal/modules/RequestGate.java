@@ -48,7 +48,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** How long a request may wait for its module; then it gets 503 and Retry-After. */
     static final long MAX_HOLD_MS = 5_000;
     /** How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads. */
-    static final int MAX_WAITING = 48;
+    static final int MAX_WAITING = 120;
     /** A module held longer than this is not coming back: its requests get 503 at once. */
     static final long MAX_HELD_MS = 60_000;
     private static final long PAUSE_MS = 10;
@@ -57,6 +57,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     private final Set<String> serving = ConcurrentHashMap.newKeySet();
     /** Module → since when its requests wait. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
+    /** Module → the resources it served before it began to stop: the new version is back when it serves them all. */
+    private final Map<String, Set<String>> heldResources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ExecutorService releaser = Executors.newCachedThreadPool(r -> new Thread(r, "unionhub-gate"));
@@ -85,18 +87,34 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     void bindModule(HubModule module) {
         serving.add(module.id());
         if (!held.containsKey(module.id())) {
+            // remember what it serves, for its next update (when its bundle stops, its resources may be gone already)
+            long until = System.currentTimeMillis() + MAX_HELD_MS;
+            releaser.execute(() -> {
+                try {
+                    while (!apps.served(module.id()) && System.currentTimeMillis() < until) {
+                        Thread.sleep(100);
+                    }
+                    heldResources.put(module.id(), apps.resourceNames(module.id()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             return;
         }
         long until = System.currentTimeMillis() + MAX_HOLD_MS;
-        // its resources register a moment after the descriptor: release when the whiteboard serves all of them
+        Set<String> before = heldResources.getOrDefault(module.id(), Set.of());
+        // its resources register one by one after the descriptor, and each rebuilds the module's application:
+        // release when the whiteboard serves all of them, at least those of the old version
         releaser.execute(() -> {
             try {
-                while (!apps.served(module.id()) && System.currentTimeMillis() < until) {
+                while (!(apps.resourceNames(module.id()).containsAll(before) && apps.served(module.id()))
+                        && System.currentTimeMillis() < until) {
                     Thread.sleep(PAUSE_MS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                heldResources.put(module.id(), apps.resourceNames(module.id()));
                 release(module.id());
             }
         });
@@ -143,6 +161,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     }
 
     private void hold(String moduleId) {
+        // what it served when it was last complete; now, SCR may already be taking its resources down
+        heldResources.computeIfAbsent(moduleId, apps::resourceNames);
         held.put(moduleId, System.currentTimeMillis());
         long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
         AtomicInteger running = inFlight.computeIfAbsent(moduleId, k -> new AtomicInteger());
