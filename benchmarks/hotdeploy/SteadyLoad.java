@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   requests=… ok=… s503=… other=… window_ms=… affected=… written=…
  *
  * window_ms is the time from the first to the last answer that was not 2xx (0 when there was none);
- * affected counts those answers. Acknowledged writes (201) are appended to {@code --ids} so that a check
+ * affected counts those answers. updated_max_ms is the longest a request to the module being updated took
+ * (the writes), other_p99_ms the 99th percentile of the requests to the other module (the reads). Acknowledged writes (201) are appended to {@code --ids} so that a check
  * afterwards can read each one back. Non-2xx answers are written to stderr with their body.
  *
  *   java benchmarks/hotdeploy/SteadyLoad.java --url http://localhost:8181 --fair 1 --rate 200 --seconds 30
@@ -47,7 +48,7 @@ public class SteadyLoad {
                 .executor(Executors.newFixedThreadPool(64)).build();
 
         AtomicLong seq = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
-        ConcurrentLinkedQueue<long[]> outcomes = new ConcurrentLinkedQueue<>(); // {answeredAt, status}
+        ConcurrentLinkedQueue<long[]> outcomes = new ConcurrentLinkedQueue<>(); // {answeredAt, status, took ms, write?}
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
@@ -55,6 +56,7 @@ public class SteadyLoad {
         long started = System.nanoTime();
         ticker.scheduleAtFixedRate(() -> {
             long n = sent.incrementAndGet();
+            long sentAt = System.nanoTime();
             HttpRequest req;
             if (n % 2 == 0) {
                 String body = "{\"companyName\":\"load " + n + "\",\"creditCode\":\"" + CreditCodes.next(seq.incrementAndGet())
@@ -68,7 +70,7 @@ public class SteadyLoad {
             http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 long at = (System.nanoTime() - started) / 1_000_000;
                 int status = e != null ? -1 : r.statusCode();
-                outcomes.add(new long[] {at, status});
+                outcomes.add(new long[] {at, status, (System.nanoTime() - sentAt) / 1_000_000, n % 2 == 0 ? 1 : 0});
                 if (status == 201) {
                     ids.add(r.headers().firstValue("Location").orElse(""));
                 } else if (status / 100 != 2) {
@@ -102,13 +104,16 @@ public class SteadyLoad {
             last = Math.max(last, o[0]);
         }
         long window = first == Long.MAX_VALUE ? 0 : last - first;
+        long updatedMax = outcomes.stream().filter(o -> o[3] == 1).mapToLong(o -> o[2]).max().orElse(0);
+        long[] reads = outcomes.stream().filter(o -> o[3] == 0).mapToLong(o -> o[2]).sorted().toArray();
+        long otherP99 = reads.length == 0 ? 0 : reads[Math.min(reads.length - 1, (int) Math.ceil(reads.length * 0.99) - 1)];
         Path idFile = Path.of(a.get("--ids"));
         if (idFile.getParent() != null) {
             Files.createDirectories(idFile.getParent());
         }
         Files.write(idFile, new ArrayList<>(ids));
-        System.out.printf("requests=%d ok=%d s503=%d other=%d window_ms=%d affected=%d written=%d%n", sent.get(), ok, s503,
-                other, window, s503 + other, ids.size());
+        System.out.printf("requests=%d ok=%d s503=%d other=%d window_ms=%d affected=%d written=%d updated_max_ms=%d other_p99_ms=%d%n",
+                sent.get(), ok, s503, other, window, s503 + other, ids.size(), updatedMax, otherP99);
         System.exit(0);
     }
 

@@ -46,7 +46,7 @@ load() { # $1: label; the update runs 8 s into the load
     --ids "$WORK/ids-$1.txt" 2> "$WORK/errors-$1.txt" | sed "s/^/$1 /"
 }
 
-load baseline
+load baseline | tee "$WORK/baseline.txt"
 for i in $(seq 1 "$UPDATES"); do
   if [ "$i" = 1 ]; then
     (sleep 8; cp "$WORK/fairs-0.1.1.kar" "$HUB/deploy/") &
@@ -66,5 +66,9 @@ win=$(grep -o 'window_ms=[0-9]*' "$WORK/updates.txt" | cut -d= -f2 | median)
 aff=$(grep -o 'affected=[0-9]*' "$WORK/updates.txt" | cut -d= -f2 | median)
 other=$(grep -o 'other=[0-9]*' "$WORK/updates.txt" | cut -d= -f2 | paste -sd+ | bc)
 echo "median of $UPDATES updates at $RATE req/s: window ${win} ms, affected ${aff} requests; non-503 failures in all updates: ${other}"
+umax=$(grep -o 'updated_max_ms=[0-9]*' "$WORK/updates.txt" | cut -d= -f2 | sort -n | tail -1)
+base99=$(grep -o 'other_p99_ms=[0-9]*' "$WORK/baseline.txt" | cut -d= -f2)
+p99=$(grep -o 'other_p99_ms=[0-9]*' "$WORK/updates.txt" | cut -d= -f2 | sort -n | tail -1)
+echo "longest request to the updated module in all updates: ${umax} ms; other module p99: baseline ${base99} ms, worst update ${p99} ms"
 echo "(errors per run in $WORK/errors-*.txt)"
 trap - EXIT

@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A fresh install per shipped region profile, set up with {@code bin/setup --profile <region>} and started
- * with every Maven repository out of reach: exactly the profile's modules answer — in {@code /api/modules},
+ * with every Maven repository out of reach. Right after the first 200 from {@code /api/health}, with no pause,
+ * every module of the profile answers its list and is in {@code /api/modules} (health means ready). Exactly
+ * the profile's modules answer — in {@code /api/modules},
  * in the OpenAPI document, in the console menu — and the other modules have no tables at all. On one of the
  * installs an administrator then enables a module outside the profile and swaps a policy, still offline.
  */
@@ -82,8 +84,11 @@ public class ProfilesIT {
         assertFalse("no remote repository is left", Files.readAllLines(hub.home.resolve("etc/org.ops4j.pax.url.mvn.cfg"))
                 .stream().anyMatch(line -> !line.trim().startsWith("#") && line.contains("://")));
         hub.setup("--profile", profile, "--region-code", "000000");
-        hub.start(modules.toArray(new String[0]));
-        awaitModules(modules);
+        hub.startUntilReady();
+        for (String m : modules) {
+            int status = hub.send("GET", "/api" + LISTS.get(m), "admin:admin", null).statusCode();
+            assertEquals(m + " answers right after the first 200 from /api/health in " + profile, 200, status);
+        }
 
         Set<String> listed = new TreeSet<>();
         for (JsonNode m : json("/api/modules")) {

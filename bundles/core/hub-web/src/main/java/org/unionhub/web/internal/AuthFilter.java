@@ -24,7 +24,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionhub.api.security.Authenticator;
@@ -41,8 +43,10 @@ import org.unionhub.api.security.TooManyAttempts;
  * challenge, so a browser never pops up its password dialog nor starts caching Basic credentials that a cross-site
  * form could ride on. A sign-in that is throttled answers 429 with {@code Retry-After}, before any password hash.
  */
-@Component(service = ContainerRequestFilter.class)
+// one instance per application: CXF injects the @Context proxy per application, so a shared instance would see only one
+@Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
+@JaxrsApplicationSelect("(unionhub.app=true)")
 @JaxrsName("unionhub.auth")
 @JSONRequired
 @Priority(Priorities.AUTHENTICATION)

@@ -13,6 +13,8 @@ import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -35,8 +37,10 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * characters, and every body then meets {@link InputRules} (lengths, money digits, date range, control characters,
  * null elements) before a resource sees it. Resources ask for it with {@code @JSONRequired}.
  */
-@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+// one instance per application, as JacksonJsonProvider keeps @Context fields
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class}, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
+@JaxrsApplicationSelect("(unionhub.app=true)")
 @JaxrsName("unionhub.json")
 @JaxrsMediaType({MediaType.APPLICATION_JSON, "application/problem+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/problem+json", "application/*+json"})

@@ -76,15 +76,22 @@ final class OpenApiBuilder {
     }
 
     /**
-     * The full path of a resource method: its application's base, the resource's and the method's {@code @Path}.
-     * Every resource is in the whiteboard's default application today, so the base is always {@link #API_BASE}.
+     * The full path of a resource method: {@link #API_BASE}, its application's path below it (e.g. {@code fairs}
+     * for {@code /api/fairs}, empty for the core's application at {@code /api}), the resource's and the method's
+     * {@code @Path}.
      */
-    static String fullPath(Class<?> resource, Method m) {
-        return join(API_BASE, join(pathOf(resource.getAnnotation(Path.class)), pathOf(m.getAnnotation(Path.class))));
+    static String fullPath(String applicationPath, Class<?> resource, Method m) {
+        return join(API_BASE, join(applicationPath, join(pathOf(resource.getAnnotation(Path.class)),
+                pathOf(m.getAnnotation(Path.class)))));
     }
 
-    /** Adds one resource class under {@code tag}, e.g. the module id. */
+    /** Adds one resource class of the core's application under {@code tag}. */
     OpenApiBuilder add(Class<?> resource, String tag) {
+        return add(resource, tag, "");
+    }
+
+    /** Adds one resource class under {@code tag} (the module id), whose application's base is {@code applicationPath} below {@code /api}. */
+    OpenApiBuilder add(Class<?> resource, String tag, String applicationPath) {
         Method[] methods = resource.getMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
         tags.add(tag);
@@ -93,7 +100,7 @@ final class OpenApiBuilder {
             if (verb == null || Modifier.isStatic(m.getModifiers())) {
                 continue;
             }
-            String full = fullPath(resource, m);
+            String full = fullPath(applicationPath, resource, m);
             String path = full.substring(API_BASE.length()).isEmpty() ? "/" : full.substring(API_BASE.length());
             ObjectNode pathItem = paths.computeIfAbsent(path, p -> F.objectNode());
             if (pathItem.has(verb)) {

@@ -3,6 +3,7 @@ package org.unionhub.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,6 +22,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.web.Returns;
 
@@ -29,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code /api/openapi.json}, built from the resources registered at the moment of the request, and {@code /api/docs}. */
 @Component(service = OpenApiResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.core)")
 @JSONRequired
 @Path("")
 public class OpenApiResource {
@@ -55,7 +58,7 @@ public class OpenApiResource {
         for (ServiceReference<?> ref : sorted) {
             Class<?> type = classOf(ref);
             if (type != null && type.isAnnotationPresent(Path.class)) {
-                builder.add(type, tagOf(ref));
+                builder.add(type, tagOf(ref), applicationPathOf(ref));
             }
         }
         return builder.build();
@@ -87,6 +90,22 @@ public class OpenApiResource {
         } finally {
             objects.ungetService(service);
         }
+    }
+
+    /**
+     * Where the resource's application is below {@code /api} ({@code mutual-aid} for the mutual aid module,
+     * empty for the core): each module has its own application and the resource's {@code @Path} is relative to it.
+     */
+    private String applicationPathOf(ServiceReference<?> ref) throws InvalidSyntaxException {
+        Object select = ref.getProperty("osgi.jaxrs.application.select");
+        ServiceReference<?>[] apps = select == null ? null
+                : context.getAllServiceReferences("javax.ws.rs.core.Application", select.toString());
+        if (apps == null || apps.length == 0) {
+            return "";
+        }
+        Arrays.sort(apps, Comparator.reverseOrder()); // the highest ranked, as the whiteboard picks it
+        String base = String.valueOf(apps[0].getProperty("osgi.jaxrs.application.base"));
+        return base.startsWith("/api") ? base.substring("/api".length()) : base;
     }
 
     private static String tagOf(ServiceReference<?> ref) {

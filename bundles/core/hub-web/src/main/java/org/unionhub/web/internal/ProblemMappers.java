@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
+@JaxrsApplicationSelect("(unionhub.app=true)")
 @JaxrsName("unionhub.problems")
 @JSONRequired
 public class ProblemMappers implements ExceptionMapper<Throwable> {

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Context;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionhub.api.FieldError;
@@ -32,6 +33,7 @@ import org.unionhub.api.FieldError;
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
+@JaxrsApplicationSelect("(unionhub.app=true)")
 @JaxrsName("unionhub.query-params")
 @JSONRequired
 @Priority(Priorities.USER)

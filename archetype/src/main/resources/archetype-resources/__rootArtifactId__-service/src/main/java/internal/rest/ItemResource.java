@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -29,13 +30,16 @@ import ${package}.api.ItemRequest;
 import ${package}.api.ItemService;
 
 /**
- * /api/${moduleId}/items. HTTP in, service call, HTTP out: the rules and their errors live in the service; the
- * hub turns every HubException (and malformed JSON) into application/problem+json.
+ * /api/${moduleId}/items. The hub gives the module its own JAX-RS application, base /api/${moduleId}, named
+ * unionhub.${moduleId}: the resource selects it, so its paths are relative to that base and an update of this
+ * module rebuilds no other module's application. HTTP in, service call, HTTP out: the rules and their errors
+ * live in the service; the hub turns every HubException (and malformed JSON) into application/problem+json.
  */
 @Component(service = ItemResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.${moduleId})")
 @JSONRequired
-@Path("${moduleId}")
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ItemResource {
@@ -52,7 +56,7 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public Response create(ItemRequest request, @Context SecurityContext sc, @Context UriInfo uri) {
         Item item = items.create(Requests.caller(sc), Requests.body(request));
-        return Response.created(uri.getBaseUriBuilder().path("${moduleId}/items/{id}").build(item.id())).entity(item).build();
+        return Response.created(uri.getBaseUriBuilder().path("items/{id}").build(item.id())).entity(item).build();
     }
 
     @GET

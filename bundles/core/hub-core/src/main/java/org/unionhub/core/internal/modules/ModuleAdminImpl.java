@@ -48,7 +48,9 @@ import org.unionhub.core.internal.db.SchemaExtender;
  * a KAR) back to it. Features are installed without refreshing other bundles, so the other modules keep
  * serving while one changes.
  */
-@Component(configurationPid = ModuleAdmin.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+// only as ModuleAdmin: it registers itself as a FeaturesListener in its constructor, and as a DS service of that
+// type the feature service would ask SCR for it while it activates ("Service factory returned null")
+@Component(service = ModuleAdmin.class, immediate = true, configurationPid = ModuleAdmin.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
 
     static final String KEY = "modules";
@@ -419,7 +421,8 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         try {
             gate.expect(chosen.isBlank() ? Set.of() : catalog().resolve(chosen).keySet());
         } catch (RuntimeException e) {
-            gate.expect(Set.of());
+            // e.g. while a KAR replaces a feature repository: keep what was expected, or held requests would fail
+            logger.debug("Modules: the chosen set '{}' does not resolve now: {}", chosen, e.getMessage());
         }
     }
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.servlet.Filter;
@@ -15,9 +17,7 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
@@ -28,56 +28,48 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
-import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
-import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
-import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 import org.unionhub.api.HubModule;
-import org.unionhub.api.db.ModuleDatabase;
 
 /**
- * Keeps members' requests whole while a module is replaced. The JAX-RS whiteboard rebuilds the whole
- * {@code /api} application whenever a resource comes or goes, and a module being updated has no resources
- * for a few seconds; without this gate both answer 404. The gate
- * <ul>
- * <li>holds a module's new requests from the moment its bundle begins to stop (an update, a restart) until
- *     the module is back, and lets the running ones finish before the bundle's services go;</li>
- * <li>answers again, after a short pause, a request that found the application being rebuilt or an
- *     expected module without its resources — both before any of the request body was read;</li>
- * <li>answers {@code 503} with {@code Retry-After} when the module is still away after {@link #MAX_HOLD_MS}.</li>
- * </ul>
- * A module that is not expected (disabled, never installed) gets its 404 at once.
+ * Keeps a module's requests whole while it is updated in place. Each module has its own JAX-RS application
+ * ({@link ModuleApplications}), which outlives the module bundle's update, so requests to the module keep
+ * arriving at its own servlet context ({@code /api/<root>}) while its resources are away. From the moment the module's bundle begins to
+ * stop until the whiteboard serves all of its resources again, the gate holds its new requests (each on its
+ * server thread, at most {@link #MAX_HOLD_MS}) and lets the running ones finish first; then they go on to the
+ * new version. Other modules' applications are untouched, so the gate never sees their requests.
+ * A module that does not serve (it failed, or is still starting) answers 503 with the reason instead of
+ * CXF's plain-text 404.
  */
 @Component(service = {Filter.class, RequestGate.class})
 @HttpWhiteboardFilterPattern("/*")
-@HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=context.for.default)")
+@HttpWhiteboardContextSelect("(unionhub.app.module=*)")
 public class RequestGate implements Filter, SynchronousBundleListener {
 
     /** How long a request may wait for its module; then it gets 503 and Retry-After. */
     static final long MAX_HOLD_MS = 5_000;
     /** How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads. */
-    static final int MAX_PARKED = 48;
+    static final int MAX_WAITING = 120;
+    /** A module held longer than this is not coming back: its requests get 503 at once. */
     static final long MAX_HELD_MS = 60_000;
-    static final long RECENT_MS = 5_000;
-    private static final long PAUSE_MS = 25;
+    private static final long PAUSE_MS = 10;
 
-    /** REST root segment (e.g. {@code mutual-aid}) → module id, remembered after the module goes. */
-    private final Map<String, String> roots = new ConcurrentHashMap<>();
-    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+    private final ModuleApplications apps;
     private final Set<String> serving = ConcurrentHashMap.newKeySet();
     /** Module → since when its requests wait. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
+    /** Module → the resources it served before it began to stop: the new version is back when it serves them all. */
+    private final Map<String, Set<String>> heldResources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final AtomicInteger parked = new AtomicInteger();
-    private final java.util.concurrent.ExecutorService releaser =
-            java.util.concurrent.Executors.newCachedThreadPool(r -> new Thread(r, "unionhub-gate"));
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final ExecutorService releaser = Executors.newCachedThreadPool(r -> new Thread(r, "unionhub-gate"));
+    private final BundleContext context;
     private volatile Set<String> expected = Set.of();
-
-    private BundleContext context;
+    private volatile boolean expectedKnown;
 
     @Activate
-    void activate(BundleContext context) {
+    public RequestGate(BundleContext context, @Reference ModuleApplications apps) {
         this.context = context;
+        this.apps = apps;
         context.addBundleListener(this);
     }
 
@@ -92,118 +84,99 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindModule(HubModule module, ServiceReference<HubModule> ref) {
-        String root = module.restRoot();
-        roots.put(root.substring(root.lastIndexOf('/') + 1), module.id());
+    void bindModule(HubModule module) {
         serving.add(module.id());
         if (!held.containsKey(module.id())) {
+            // remember what it serves, for its next update (when its bundle stops, its resources may be gone already)
+            long until = System.currentTimeMillis() + MAX_HELD_MS;
+            releaser.execute(() -> {
+                try {
+                    while (!apps.served(module.id()) && System.currentTimeMillis() < until) {
+                        Thread.sleep(100);
+                    }
+                    heldResources.put(module.id(), apps.resourceNames(module.id()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             return;
         }
-        Bundle bundle = ref.getBundle();
-        long started = System.currentTimeMillis();
-        long until = started + 10_000;
-        // keep holding until the whiteboard serves the module's resources, so its requests wait parked, not retried
+        long until = System.currentTimeMillis() + MAX_HOLD_MS;
+        Set<String> before = heldResources.getOrDefault(module.id(), Set.of());
+        // its resources register one by one after the descriptor, and each rebuilds the module's application:
+        // release when the whiteboard serves all of them, at least those of the old version
         releaser.execute(() -> {
             try {
-                while (bundle != null && System.currentTimeMillis() < until) {
-                    int state = resourcesServed(bundle);
-                    // resources may register a moment after the descriptor: give them 2 s to show up
-                    if (state > 0 || state < 0 && System.currentTimeMillis() - started > 2_000) {
-                        break;
-                    }
+                while (!(apps.resourceNames(module.id()).containsAll(before) && apps.served(module.id()))
+                        && System.currentTimeMillis() < until) {
                     Thread.sleep(PAUSE_MS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                heldResources.put(module.id(), apps.resourceNames(module.id()));
                 release(module.id());
             }
         });
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile JaxrsServiceRuntime runtime;
-
-    /** 1 when every JAX-RS resource {@code bundle} registered is in the whiteboard's runtime view, 0 when not yet, -1 when it has none. */
-    private int resourcesServed(Bundle bundle) {
-        JaxrsServiceRuntime jaxrs = runtime;
-        ServiceReference<?>[] registered = bundle.getRegisteredServices();
-        if (jaxrs == null) {
-            return 1;
-        }
-        if (registered == null) {
-            return -1;
-        }
-        Set<Long> wanted = new java.util.HashSet<>();
-        for (ServiceReference<?> r : registered) {
-            if (Boolean.parseBoolean(String.valueOf(r.getProperty("osgi.jaxrs.resource")))) {
-                wanted.add((Long) r.getProperty("service.id"));
-            }
-        }
-        if (wanted.isEmpty()) {
-            return -1;
-        }
-        RuntimeDTO dto = jaxrs.getRuntimeDTO();
-        Set<Long> served = new java.util.HashSet<>();
-        java.util.List<ApplicationDTO> apps = new java.util.ArrayList<>(java.util.Arrays.asList(dto.applicationDTOs));
-        apps.add(dto.defaultApplication);
-        for (ApplicationDTO app : apps) {
-            if (app != null && app.resourceDTOs != null) {
-                for (ResourceDTO r : app.resourceDTOs) {
-                    served.add(r.serviceId);
-                }
-            }
-        }
-        return served.containsAll(wanted) ? 1 : 0;
+    void unbindModule(HubModule module) {
+        serving.remove(module.id());
     }
 
     /** Called on the thread that stops the bundle, before it stops: hold, then let the running requests finish. */
     @Override
     public void bundleChanged(BundleEvent event) {
-        String module = event.getBundle().getHeaders().get(ModuleDatabase.MODULE_HEADER);
-        if (module == null || module.isBlank() || "core".equals(module.trim())) {
+        String module = ModuleApplications.moduleOf(event.getBundle());
+        if (module == null) {
             return;
         }
-        module = module.trim();
-        if (event.getType() == BundleEvent.STOPPING) {
-            try {
-                hold(module, MAX_HOLD_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (event.getType() == BundleEvent.STOPPING && expected.contains(module)) {
+            hold(module);
         } else if (event.getType() == BundleEvent.STOPPED && !expected.contains(module)) {
-            release(module); // disabled: it is not coming back, so its paths answer 404 at once
+            release(module); // disabled: it is not coming back, so its requests are answered at once
         }
     }
 
-    void unbindModule(HubModule module, ServiceReference<HubModule> ref) {
-        serving.remove(module.id());
-        changedAt.put(module.id(), System.currentTimeMillis());
-    }
-
+    /** True while {@code moduleId}'s descriptor is registered. */
     boolean serving(String moduleId) {
         return serving.contains(moduleId);
+    }
+
+    /** True while {@code moduleId} is being replaced: its requests wait rather than fail. */
+    public boolean updating(String moduleId) {
+        return isHeld(moduleId);
     }
 
     /** The modules of the region's chosen set: their requests wait for them instead of failing. */
     void expect(Set<String> moduleIds) {
         expected = Set.copyOf(moduleIds);
+        expectedKnown = true;
         held.keySet().stream().filter(m -> !expected.contains(m)).toList().forEach(this::release);
     }
 
-    /** New requests of {@code moduleId} wait from now on; returns when the running ones have finished. */
-    void hold(String moduleId, long drainMillis) throws InterruptedException {
+    /** The chosen set, or null until the module administration has read it. */
+    public Set<String> expected() {
+        return expectedKnown ? expected : null;
+    }
+
+    private void hold(String moduleId) {
+        // what it served when it was last complete; now, SCR may already be taking its resources down
+        heldResources.computeIfAbsent(moduleId, apps::resourceNames);
         held.put(moduleId, System.currentTimeMillis());
-        long deadline = System.currentTimeMillis() + drainMillis;
+        long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
         AtomicInteger running = inFlight.computeIfAbsent(moduleId, k -> new AtomicInteger());
-        while (running.get() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(PAUSE_MS);
+        try {
+            while (running.get() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(PAUSE_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     void release(String moduleId) {
         held.remove(moduleId);
-        changedAt.put(moduleId, System.currentTimeMillis());
         synchronized (this) {
             notifyAll();
         }
@@ -212,91 +185,32 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     @Override
     public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
         HttpServletResponse response = (HttpServletResponse) resp;
-        ReplayableRequest request = new ReplayableRequest((HttpServletRequest) req);
-        String module = moduleOf(request);
-        long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
-        AtomicInteger running = module == null ? null : inFlight.computeIfAbsent(module, k -> new AtomicInteger());
+        String module = moduleOf((HttpServletRequest) req);
+        if (module == null) {
+            chain.doFilter(req, resp);
+            return;
+        }
         try {
-            if (module != null && isHeld(module) && !park(() -> awaitRelease(module, deadline))) {
-                unavailable(response, module);
+            if (isHeld(module) && !awaitRelease(module)) {
+                unavailable(response, "module " + module + " is being updated; send the request again shortly");
                 return;
-            }
-            for (int attempt = 1;; attempt++) {
-                HeldResponse held404 = new HeldResponse(response);
-                request.removeAttribute(RouteMarks.ENTERED);
-                request.removeAttribute(RouteMarks.NO_ROUTE);
-                request.rewind();
-                boolean again;
-                if (running != null) {
-                    running.incrementAndGet();
-                }
-                try {
-                    chain.doFilter(request, held404);
-                    again = held404.notFound() && worthRetrying(request, module);
-                } catch (IOException | ServletException | RuntimeException e) {
-                    // CXF fails this way when a request meets the application halfway through its rebuild
-                    if (request.getAttribute(RouteMarks.ENTERED) != null || response.isCommitted()) {
-                        throw e;
-                    }
-                    again = true;
-                } finally {
-                    if (running != null) {
-                        running.decrementAndGet();
-                    }
-                }
-                if (!again) {
-                    held404.release();
-                    return;
-                }
-                response.reset();
-                int tries = attempt;
-                if (!request.replayable() || System.currentTimeMillis() > deadline
-                        || !park(() -> pause(tries))) {
-                    unavailable(response, module);
-                    return;
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            unavailable(response, module);
+            unavailable(response, "module " + module + " is being updated");
+            return;
         }
-    }
-
-    private static boolean pause(int attempt) throws InterruptedException {
-        Thread.sleep(PAUSE_MS * Math.min(attempt, 8));
-        return true;
-    }
-
-    private interface Wait {
-        boolean run() throws InterruptedException;
-    }
-
-    /** Waits, unless too many requests wait already: each one keeps a server thread. */
-    private boolean park(Wait wait) throws InterruptedException {
-        if (parked.incrementAndGet() > MAX_PARKED) {
-            parked.decrementAndGet();
-            return false;
+        if (!serving.contains(module)) {
+            unavailable(response, "module " + module + " is not serving (see /api/health)");
+            return;
         }
+        AtomicInteger running = inFlight.computeIfAbsent(module, k -> new AtomicInteger());
+        running.incrementAndGet();
         try {
-            return wait.run();
+            chain.doFilter(req, resp);
         } finally {
-            parked.decrementAndGet();
+            running.decrementAndGet();
         }
-    }
-
-    /** A 404 that no resource gave: the application was being rebuilt, or the module is on its way back. */
-    private boolean worthRetrying(HttpServletRequest request, String module) {
-        if (request.getAttribute(RouteMarks.ENTERED) == null) {
-            return true; // CXF had no application to hand the request to: it is being rebuilt
-        }
-        if (module == null || request.getAttribute(RouteMarks.NO_ROUTE) == null) {
-            return false; // an answer of a resource, e.g. an unknown id
-        }
-        if (!expected.contains(module) && !isHeld(module)) {
-            return false;
-        }
-        Long changed = changedAt.get(module);
-        return !serving.contains(module) || changed != null && System.currentTimeMillis() - changed < RECENT_MS;
     }
 
     /** Held, and not for longer than a module takes to restart: a module that never comes back gets 503s, not waits. */
@@ -305,32 +219,38 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         return since != null && System.currentTimeMillis() - since < MAX_HELD_MS;
     }
 
-    private boolean awaitRelease(String module, long deadline) throws InterruptedException {
-        while (isHeld(module)) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                return false;
-            }
-            synchronized (this) {
-                if (isHeld(module)) {
-                    wait(Math.min(left, 250));
+    /** Waits for the module to be back, unless too many requests wait already: each one keeps a server thread. */
+    private boolean awaitRelease(String module) throws InterruptedException {
+        if (waiting.incrementAndGet() > MAX_WAITING) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        try {
+            long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
+            while (isHeld(module)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                synchronized (this) {
+                    if (isHeld(module)) {
+                        wait(Math.min(left, 250));
+                    }
                 }
             }
+            return true;
+        } finally {
+            waiting.decrementAndGet();
         }
-        return true;
     }
 
+    /** The module of the application the request reached: its servlet context is {@code /api/<root>}. */
     private String moduleOf(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path == null || path.length() < 2) {
-            return null;
-        }
-        int end = path.indexOf('/', 1);
-        String segment = end < 0 ? path.substring(1) : path.substring(1, end);
-        return roots.get(segment);
+        String path = request.getContextPath();
+        return path == null || !path.startsWith("/api/") ? null : apps.moduleAtRoot(path.substring("/api/".length()));
     }
 
-    private static void unavailable(HttpServletResponse response, String module) throws IOException {
+    private static void unavailable(HttpServletResponse response, String detail) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -338,7 +258,6 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         response.setHeader("Retry-After", "2");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        String detail = "module " + module + " is being updated; send the request again shortly";
         response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
                 + "\"detail\":\"" + detail + "\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8));
     }

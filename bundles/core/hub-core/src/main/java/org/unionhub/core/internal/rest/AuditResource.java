@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
@@ -27,6 +28,7 @@ import org.unionhub.api.security.Roles;
 /** The audit trail, newest first, for admins. */
 @Component(service = AuditResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.core)")
 @JSONRequired
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)

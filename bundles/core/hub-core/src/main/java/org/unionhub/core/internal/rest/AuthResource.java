@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
@@ -41,6 +42,7 @@ import org.unionhub.api.validation.MaxLength;
  */
 @Component(service = AuthResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.core)")
 @JSONRequired
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
@@ -39,8 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Coupon batches and claims under /api/fairs/coupon-batches. */
 @Component(service = CouponBatchResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.fairs)")
 @JSONRequired
-@Path("fairs/coupon-batches")
+@Path("coupon-batches")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CouponBatchResource {
@@ -126,7 +128,7 @@ public class CouponBatchResource {
     }
 
     private static Response claimed(Coupon c, UriInfo uri) {
-        UriBuilder location = uri.getBaseUriBuilder().path("fairs").path("coupons").path(c.code());
+        UriBuilder location = uri.getBaseUriBuilder().path("coupons").path(c.code());
         return Response.created(location.build()).entity(c).build();
     }
 }

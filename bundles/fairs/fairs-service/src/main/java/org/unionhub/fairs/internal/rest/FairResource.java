@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -46,8 +47,9 @@ import org.unionhub.fairs.api.VisitSlot;
 /** Fairs, stall applications and figures under /api/fairs. Reads of fairs and applying are open to anyone. */
 @Component(service = FairResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.fairs)")
 @JSONRequired
-@Path("fairs")
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FairResource {

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -52,8 +53,9 @@ import org.unionhub.jobfairs.internal.StatsService;
 /** /api/jobfairs: fairs, and what hangs below one fair (employers, positions, livestreams, figures). */
 @Component(service = FairResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.jobfairs)")
 @JSONRequired
-@Path("jobfairs")
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FairResource {
@@ -122,7 +124,7 @@ public class FairResource {
     public Response register(@PathParam("id") long id, EmployerRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
         Employer e = employers.register(Requests.caller(sc), id, Requests.body(req));
-        return Response.created(uri.getBaseUriBuilder().path("jobfairs/employers/" + e.id()).build()).entity(e).build();
+        return Response.created(uri.getBaseUriBuilder().path("employers/" + e.id()).build()).entity(e).build();
     }
 
     @GET
@@ -142,7 +144,7 @@ public class FairResource {
     @Returns(value = Position.class, status = 201)
     public Response post(@PathParam("id") long id, PositionRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Position p = positions.create(Requests.caller(sc), id, Requests.body(req));
-        return Response.created(uri.getBaseUriBuilder().path("jobfairs/positions/" + p.id()).build()).entity(p).build();
+        return Response.created(uri.getBaseUriBuilder().path("positions/" + p.id()).build()).entity(p).build();
     }
 
     /** Public search: keyword (title, description, employer), industry, salaryFloor, location, paged and sorted. */
@@ -167,7 +169,7 @@ public class FairResource {
     public Response schedule(@PathParam("id") long id, LivestreamRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
         Livestream l = livestreams.create(Requests.caller(sc), id, Requests.body(req));
-        return Response.created(uri.getBaseUriBuilder().path("jobfairs/livestreams/" + l.id()).build()).entity(l).build();
+        return Response.created(uri.getBaseUriBuilder().path("livestreams/" + l.id()).build()).entity(l).build();
     }
 
     @GET

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
@@ -27,8 +28,9 @@ import org.unionhub.jobfairs.internal.ViewerCounts;
 /** /api/jobfairs/livestreams: one session, its changes and the viewer figures its host posts. */
 @Component(service = LivestreamResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.jobfairs)")
 @JSONRequired
-@Path("jobfairs/livestreams")
+@Path("livestreams")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class LivestreamResource {

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
@@ -33,8 +34,9 @@ import org.unionhub.jobfairs.internal.PositionService;
 /** /api/jobfairs/positions: one position, its changes, and applying to it. */
 @Component(service = PositionResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.jobfairs)")
 @JSONRequired
-@Path("jobfairs/positions")
+@Path("positions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PositionResource {
@@ -69,6 +71,6 @@ public class PositionResource {
     public Response apply(@PathParam("id") long id, ApplicationRequest req, @Context SecurityContext sc,
             @Context UriInfo uri) {
         Application a = applications.apply(Requests.caller(sc), id, Requests.body(req));
-        return Response.created(uri.getBaseUriBuilder().path("jobfairs/applications/" + a.id()).build()).entity(a).build();
+        return Response.created(uri.getBaseUriBuilder().path("applications/" + a.id()).build()).entity(a).build();
     }
 }

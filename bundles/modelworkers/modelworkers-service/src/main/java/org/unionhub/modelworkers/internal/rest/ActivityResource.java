@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
@@ -34,8 +35,9 @@ import org.unionhub.modelworkers.internal.VisitView;
 /** Model workers' service sessions (劳模助企行) and the unions' condolence visits (走访慰问). */
 @Component(service = ActivityResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.modelworkers)")
 @JSONRequired
-@Path("model-workers")
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
@@ -53,7 +55,7 @@ public class ActivityResource {
     @Returns(value = ActivityView.class, status = 201)
     public Response record(ActivityRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         ActivityView a = activities.record(Requests.caller(sc), Requests.body(req));
-        return Response.created(Bodies.location(uri, "model-workers/activities/" + a.id())).entity(a).build();
+        return Response.created(Bodies.location(uri, "activities/" + a.id())).entity(a).build();
     }
 
     @GET
@@ -79,7 +81,7 @@ public class ActivityResource {
     @Returns(value = VisitView.class, status = 201)
     public Response visit(VisitRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         VisitView v = activities.visit(Requests.caller(sc), Requests.body(req));
-        return Response.created(Bodies.location(uri, "model-workers/visits/" + v.id())).entity(v).build();
+        return Response.created(Bodies.location(uri, "visits/" + v.id())).entity(v).build();
     }
 
     @GET

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -42,8 +43,9 @@ import org.unionhub.modelworkers.internal.ReturnRequest;
 /** Nominations: drafted and submitted by the nominating union, returned, approved or rejected by reviewers. */
 @Component(service = NominationResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.modelworkers)")
 @JSONRequired
-@Path("model-workers/nominations")
+@Path("nominations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class NominationResource {
@@ -62,7 +64,7 @@ public class NominationResource {
     @Returns(value = NominationView.class, status = 201)
     public Response create(NominationRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         NominationView n = nominations.create(Requests.caller(sc), Requests.body(req));
-        return Response.created(Bodies.location(uri, "model-workers/nominations/" + n.id())).entity(n).build();
+        return Response.created(Bodies.location(uri, "nominations/" + n.id())).entity(n).build();
     }
 
     @GET

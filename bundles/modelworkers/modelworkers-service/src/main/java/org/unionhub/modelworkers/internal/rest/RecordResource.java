@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -47,8 +48,9 @@ import org.unionhub.modelworkers.internal.TitleRequest;
 /** The archive: records, titles, status and its history, search, counts, CSV export and import, surveys. */
 @Component(service = RecordResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.modelworkers)")
 @JSONRequired
-@Path("model-workers/records")
+@Path("records")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
@@ -69,7 +71,7 @@ public class RecordResource {
     @Returns(value = RecordView.class, status = 201)
     public Response create(RecordRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         RecordView r = archive.create(Requests.caller(sc), Requests.body(req));
-        return Response.created(Bodies.location(uri, "model-workers/records/" + r.id())).entity(r).build();
+        return Response.created(Bodies.location(uri, "records/" + r.id())).entity(r).build();
     }
 
     @GET
@@ -133,7 +135,7 @@ public class RecordResource {
     @Returns(value = RecordView.class, status = 201)
     public Response addTitle(@PathParam("id") long id, TitleRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         RecordView r = archive.addTitle(Requests.caller(sc), id, Requests.body(req));
-        return Response.created(Bodies.location(uri, "model-workers/records/" + id)).entity(r).build();
+        return Response.created(Bodies.location(uri, "records/" + id)).entity(r).build();
     }
 
     @PUT

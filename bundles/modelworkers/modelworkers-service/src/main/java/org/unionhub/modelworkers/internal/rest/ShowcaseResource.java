@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -30,8 +31,9 @@ import org.unionhub.modelworkers.internal.ShowcaseRequest;
 /** The public showcase of model workers (网上劳模展览馆): open to anyone, read-only, nothing private. */
 @Component(service = ShowcaseResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.modelworkers)")
 @JSONRequired
-@Path("model-workers/showcase")
+@Path("showcase")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ShowcaseResource {

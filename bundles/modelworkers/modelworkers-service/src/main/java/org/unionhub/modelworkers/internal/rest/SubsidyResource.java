@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -35,8 +36,9 @@ import org.unionhub.modelworkers.internal.YearTotal;
 /** The special subsidy ledger and its yearly totals. */
 @Component(service = SubsidyResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.modelworkers)")
 @JSONRequired
-@Path("model-workers/subsidies")
+@Path("subsidies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
@@ -53,7 +55,7 @@ public class SubsidyResource {
     @Returns(value = SubsidyView.class, status = 201)
     public Response pay(SubsidyRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         SubsidyView s = subsidies.pay(Requests.caller(sc), Requests.body(req));
-        return Response.created(Bodies.location(uri, "model-workers/subsidies/" + s.id())).entity(s).build();
+        return Response.created(Bodies.location(uri, "subsidies/" + s.id())).entity(s).build();
     }
 
     @GET

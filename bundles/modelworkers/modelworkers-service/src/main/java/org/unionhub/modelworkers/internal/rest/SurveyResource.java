@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
@@ -24,8 +25,9 @@ import org.unionhub.modelworkers.internal.SurveyView;
 /** The annual living-conditions surveys that call for relief; single surveys live under the record. */
 @Component(service = SurveyResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.modelworkers)")
 @JSONRequired
-@Path("model-workers/surveys")
+@Path("surveys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 public class SurveyResource {

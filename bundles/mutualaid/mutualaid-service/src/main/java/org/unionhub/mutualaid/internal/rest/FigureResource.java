@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
 import org.unionhub.mutualaid.api.Figures;
@@ -19,8 +20,9 @@ import org.unionhub.mutualaid.internal.FundService;
 /** Aggregated figures (no personal data): enrolled members, contributions, claims by status, payouts. */
 @Component(service = FigureResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.mutualaid)")
 @JSONRequired
-@Path("mutual-aid/figures")
+@Path("figures")
 @Produces(MediaType.APPLICATION_JSON)
 public class FigureResource {
 

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -43,8 +44,9 @@ import org.unionhub.mutualaid.internal.PlanService;
 /** Plans, their versions, enrolments (one, or a list as JSON or CSV) and the plan's fund. */
 @Component(service = PlanResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.mutualaid)")
 @JSONRequired
-@Path("mutual-aid/plans")
+@Path("plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
@@ -95,7 +97,7 @@ public class PlanResource {
     @Returns(value = Plan.class, status = 201)
     public Response addVersion(@PathParam("id") long id, PlanRules rules, @Context SecurityContext sc, @Context UriInfo uri) {
         Plan p = plans.addVersion(Requests.caller(sc), id, Requests.body(rules));
-        return Response.created(uri.getBaseUriBuilder().path("mutual-aid/plans").path(Long.toString(id)).build()).entity(p)
+        return Response.created(uri.getBaseUriBuilder().path("plans").path(Long.toString(id)).build()).entity(p)
                 .build();
     }
 

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
@@ -28,8 +29,9 @@ import org.unionhub.recuperation.internal.Policies;
 /** The installed subsidy policy, the budgets policies pay from, and the figures. */
 @Component(service = PolicyResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.recuperation)")
 @JSONRequired
-@Path("recuperation")
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 

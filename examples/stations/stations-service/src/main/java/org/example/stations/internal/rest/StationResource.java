@@ -41,6 +41,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -50,8 +51,9 @@ import org.unionhub.api.web.Requests;
 /** Stations, their lockers, bookings made at them, ratings, visits and closure reports under /api/stations. */
 @Component(service = StationResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.stations)")
 @JSONRequired
-@Path("stations")
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StationResource {
@@ -124,7 +126,7 @@ public class StationResource {
     @Path("{id}/bookings")
     public Response book(@PathParam("id") long id, BookingRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         Booking b = stations.book(Requests.caller(sc), id, Requests.body(req));
-        UriBuilder location = uri.getBaseUriBuilder().path("stations").path("bookings").path(Long.toString(b.id()));
+        UriBuilder location = uri.getBaseUriBuilder().path("bookings").path(Long.toString(b.id()));
         return Response.created(location.build()).entity(b).build();
     }
 

@@ -1,0 +1,204 @@
+package org.unionhub.core.internal.modules;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.ws.rs.core.Application;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.unionhub.api.db.ModuleDatabase;
+
+/**
+ * One JAX-RS application per module on the Aries whiteboard, so that a module coming, going or being
+ * updated rebuilds only its own application. The core registers them, not the modules: an application
+ * registered by the module's bundle would vanish with it during an update, and with it the module's servlet,
+ * so that requests would fall through to the core's application and get 404s. Kept here, the application
+ * (name {@code unionhub.<id>}, at {@code /api/<root>}) lives from the module bundle's install to its uninstall,
+ * across updates; the module's resources select it with
+ * {@code @JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.<id>)")}.
+ * <p>
+ * The whiteboard gives each application its own servlet context ({@code /api/fairs}); {@link ModuleRoots} keeps
+ * Jetty from answering a module's root itself ({@code /api/fairs}) with a redirect. The core's application
+ * ({@code unionhub.core}, base {@code /api}) shadows the whiteboard's default one. Every hub application has
+ * {@code unionhub.app=true}: hub-web's JSON, problem+json and authentication extensions select it; module
+ * applications have {@code unionhub.app.module=<id>}, which their servlet contexts inherit and the request gate
+ * selects.
+ */
+@Component(service = ModuleApplications.class, immediate = true)
+public class ModuleApplications implements BundleTrackerCustomizer<String> {
+
+    /** Optional manifest header of a module bundle: its REST root below {@code /api} when it is not the module id. */
+    public static final String ROOT_HEADER = "UnionHub-Rest-Root";
+    static final String PREFIX = "unionhub.";
+
+    private final BundleContext context;
+    private final ServiceRegistration<Application> core;
+    private final Map<String, ServiceRegistration<Application>> apps = new ConcurrentHashMap<>();
+    /** Module id → ids of the bundles that declare it (two during a side-by-side upgrade). */
+    private final Map<String, Set<Long>> bundles = new ConcurrentHashMap<>();
+    /** REST root (e.g. {@code mutual-aid}) → module id; remembered after the module goes. */
+    private final Map<String, String> roots = new ConcurrentHashMap<>();
+    private final BundleTracker<String> tracker;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile JaxrsServiceRuntime runtime;
+
+    @Activate
+    public ModuleApplications(BundleContext context) {
+        this.context = context;
+        // the same base as the default application (/api), which it so shadows
+        this.core = register("core", "/api", false);
+        int states = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
+        this.tracker = new BundleTracker<>(context, states, this);
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        apps.values().forEach(ServiceRegistration::unregister);
+        apps.clear();
+        core.unregister();
+    }
+
+    private ServiceRegistration<Application> register(String id, String base, boolean module) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.jaxrs.application.base", base);
+        props.put("osgi.jaxrs.name", PREFIX + id);
+        props.put("unionhub.app", Boolean.TRUE);
+        if (module) {
+            props.put("unionhub.app.module", id);
+        }
+        return context.registerService(Application.class, new Application(), props);
+    }
+
+    @Override
+    public String addingBundle(Bundle bundle, BundleEvent event) {
+        String id = moduleOf(bundle);
+        if (id == null) {
+            return null;
+        }
+        String root = bundle.getHeaders().get(ROOT_HEADER);
+        root = root == null || root.isBlank() ? id : root.trim().replaceAll("^/+|/+$", "");
+        roots.put(root, id);
+        Set<Long> ids = bundles.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
+        ids.add(bundle.getBundleId());
+        String base = "/api/" + root;
+        apps.computeIfAbsent(id, k -> register(k, base, true));
+        return id;
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, String id) {
+        // an update keeps the bundle, so it keeps the application: only the module's resources come and go
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, String id) {
+        Set<Long> ids = bundles.get(id);
+        if (ids != null) {
+            ids.remove(bundle.getBundleId());
+            if (ids.isEmpty()) {
+                bundles.remove(id);
+                ServiceRegistration<Application> reg = apps.remove(id);
+                if (reg != null) {
+                    reg.unregister();
+                }
+            }
+        }
+    }
+
+    static String moduleOf(Bundle bundle) {
+        String id = bundle.getHeaders().get(ModuleDatabase.MODULE_HEADER);
+        return id == null || id.isBlank() || "core".equals(id.trim()) ? null : id.trim();
+    }
+
+    /** The module whose REST root is {@code root} (e.g. {@code mutual-aid}), or null. */
+    String moduleAtRoot(String root) {
+        return roots.get(root);
+    }
+
+    /**
+     * True when the whiteboard's runtime view lists every JAX-RS resource the module's bundles registered
+     * (at least one) in the module's application: then its requests are answered by its resources.
+     */
+    public boolean served(String moduleId) {
+        return servedModules().contains(moduleId);
+    }
+
+    /** The component names of the JAX-RS resources the module's bundles have registered right now. */
+    public Set<String> resourceNames(String moduleId) {
+        Set<String> names = new HashSet<>();
+        Set<Long> ids = bundles.get(moduleId);
+        for (long bundleId : ids == null ? Set.<Long>of() : ids) {
+            Bundle b = context.getBundle(bundleId);
+            ServiceReference<?>[] registered = b == null ? null : b.getRegisteredServices();
+            for (ServiceReference<?> r : registered == null ? new ServiceReference<?>[0] : registered) {
+                if (Boolean.parseBoolean(String.valueOf(r.getProperty("osgi.jaxrs.resource")))) {
+                    names.add(String.valueOf(r.getProperty("component.name")));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The modules that are {@link #served(String) served}, read from one snapshot of the runtime view. */
+    public Set<String> servedModules() {
+        JaxrsServiceRuntime jaxrs = runtime;
+        if (jaxrs == null || bundles.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, Set<Long>> served = new HashMap<>();
+        for (ApplicationDTO app : jaxrs.getRuntimeDTO().applicationDTOs) {
+            if (app.name != null && app.name.startsWith(PREFIX) && app.resourceDTOs != null) {
+                Set<Long> ids = served.computeIfAbsent(app.name.substring(PREFIX.length()), k -> new HashSet<>());
+                for (ResourceDTO r : app.resourceDTOs) {
+                    ids.add(r.serviceId);
+                }
+            }
+        }
+        Set<String> out = new HashSet<>();
+        bundles.forEach((moduleId, bundleIds) -> {
+            Set<Long> wanted = resourcesOf(bundleIds);
+            if (!wanted.isEmpty() && served.getOrDefault(moduleId, Set.of()).containsAll(wanted)) {
+                out.add(moduleId);
+            }
+        });
+        return out;
+    }
+
+    private Set<Long> resourcesOf(Set<Long> bundleIds) {
+        Set<Long> wanted = new HashSet<>();
+        for (long bundleId : bundleIds) {
+            Bundle b = context.getBundle(bundleId);
+            ServiceReference<?>[] registered = b == null ? null : b.getRegisteredServices();
+            if (registered != null) {
+                for (ServiceReference<?> r : registered) {
+                    if (Boolean.parseBoolean(String.valueOf(r.getProperty("osgi.jaxrs.resource")))) {
+                        wanted.add((Long) r.getProperty("service.id"));
+                    }
+                }
+            }
+        }
+        return wanted;
+    }
+}
