@@ -144,6 +144,23 @@ public class SecurityIT extends HubTestSupport {
                 "cardNumber", "XM-0001"));
         assertProblem(card, 409, "cardNumber");
         assertFalse("names no other member: " + card.raw(), card.raw().contains("another member"));
+        // the answer "somebody holds it" is rationed: a walk through guessed numbers stops with 429 after a few
+        Who prober = account("probe.officer", "officer", orgId("思明区总工会"), null);
+        int conflicts = 0;
+        Resp last = null;
+        for (int i = 0; i < 12; i++) {
+            last = send("POST", "/api/members", prober, obj("name", "探测", "orgId", siming, "employmentForm", "EMPLOYEE",
+                    "idNumber", PORT_MEMBER_ID_NUMBER), null);
+            if (last.status() != 409) {
+                break;
+            }
+            conflicts++;
+        }
+        assertEquals(10, conflicts);
+        assertProblem(last, 429, "idNumber");
+        assertNotNull(last.header("Retry-After"));
+        assertProblem(send("POST", "/api/members", prober, obj("name", "新会员", "orgId", siming, "employmentForm", "EMPLOYEE",
+                "idNumber", "110101199003070054"), null), 429, "idNumber");
         // the admin's single read shows the full number and is audited; lists show the last 4 characters
         long port = memberId("陈建国");
         assertEquals(PORT_MEMBER_ID_NUMBER, get("/api/members/" + port, "admin").json().path("idNumber").asText());

@@ -42,8 +42,8 @@ public final class ExactIdSearch {
             }
             if (times.size() >= PER_WINDOW) {
                 long retry = Math.max(1, (times.peekFirst() + WINDOW_MS - now + 999) / 1000);
-                throw new HubException(429, "Too many requests", "at most " + PER_WINDOW
-                        + " searches by ID-card number per " + WINDOW_MS / 60_000 + " minutes; retry in " + retry + " s",
+                throw new TooManyAttempts("at most " + PER_WINDOW + " searches by ID-card number per " + WINDOW_MS / 60_000
+                        + " minutes; retry in " + retry + " s", retry,
                         List.of(new FieldError("idNumber", "too many searches by ID-card number; retry in " + retry + " s")));
             }
             times.addLast(now);

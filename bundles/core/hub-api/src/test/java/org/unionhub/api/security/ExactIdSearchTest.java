@@ -28,8 +28,9 @@ class ExactIdSearchTest {
         for (int i = 0; i < ExactIdSearch.PER_WINDOW; i++) {
             search.admit(admin, "desk enquiry", t + i);
         }
-        HubException e = assertThrows(HubException.class, () -> search.admit(admin, "desk enquiry", t + 100));
+        TooManyAttempts e = assertThrows(TooManyAttempts.class, () -> search.admit(admin, "desk enquiry", t + 100));
         assertEquals(429, e.status());
+        assertEquals(ExactIdSearch.WINDOW_MS / 1000, e.retryAfterSeconds(), "the oldest search leaves the window then");
         assertDoesNotThrow(() -> search.admit(admin, "desk enquiry", t + ExactIdSearch.WINDOW_MS + 1), "the window moves on");
     }
 }

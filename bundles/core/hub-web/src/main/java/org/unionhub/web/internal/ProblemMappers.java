@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
+import org.unionhub.api.security.TooManyAttempts;
 import org.unionhub.api.db.DatabaseException;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -54,6 +55,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (e instanceof HubException h) {
             Response r = Problem.response(h.status(), h.title(), h.detail(), h.errors());
+            if (h instanceof TooManyAttempts t) {
+                return Response.fromResponse(r).header("Retry-After", Long.toString(t.retryAfterSeconds())).build();
+            }
             return h.status() == 503 ? Response.fromResponse(r).header("Retry-After", "1").build() : r;
         }
         if (e instanceof JsonProcessingException j) {

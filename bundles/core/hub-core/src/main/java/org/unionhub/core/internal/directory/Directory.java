@@ -55,6 +55,7 @@ public class Directory implements MemberDirectory {
     private final ModuleDatabase db;
     private final AuditLog audit;
     private final ExactIdSearch exactIdSearch = new ExactIdSearch();
+    private final ElsewhereProbes probes = new ElsewhereProbes();
     private final PersonalDataCipher cipher;
     /** Organisation paths change only on an organisation write; members are looked up far more often. */
     private final Map<Long, String> pathCache = new ConcurrentHashMap<>();
@@ -373,20 +374,31 @@ public class Directory implements MemberDirectory {
     private void requireUnique(Connection c, Caller caller, Long self, String cardNumber, IdCardNumber id)
             throws SQLException {
         long other = self == null ? -1L : self;
+        long now = System.currentTimeMillis();
+        if (blankToNull(cardNumber) != null || id != null) {
+            probes.requireNotBlocked(caller, id != null ? "idNumber" : "cardNumber", now);
+        }
         if (blankToNull(cardNumber) != null) {
             Optional<Long> org = Sql.one(c, "SELECT ORG_ID FROM HUB_MEMBER WHERE CARD_NUMBER = ? AND ID <> ?",
                     rs -> rs.getLong(1), cardNumber.trim(), other);
             if (org.isPresent()) {
-                throw HubException.conflict("cardNumber", canSeeOrg(c, caller, org.get())
-                        ? "union card " + cardNumber.trim() + " belongs to another member" : NOT_YOURS);
+                boolean seen = canSeeOrg(c, caller, org.get());
+                if (!seen) {
+                    probes.record(caller, now);
+                }
+                throw HubException.conflict("cardNumber", seen ? "union card " + cardNumber.trim() + " belongs to another member"
+                        : NOT_YOURS);
             }
         }
         if (id != null) {
             Optional<Long> org = Sql.one(c, "SELECT ORG_ID FROM HUB_MEMBER WHERE ID_INDEX = ? AND ID <> ?",
                     rs -> rs.getLong(1), cipher.blindIndex(id.value()), other);
             if (org.isPresent()) {
-                throw HubException.conflict("idNumber", canSeeOrg(c, caller, org.get())
-                        ? "another member has this ID-card number" : NOT_YOURS);
+                boolean seen = canSeeOrg(c, caller, org.get());
+                if (!seen) {
+                    probes.record(caller, now);
+                }
+                throw HubException.conflict("idNumber", seen ? "another member has this ID-card number" : NOT_YOURS);
             }
         }
     }
