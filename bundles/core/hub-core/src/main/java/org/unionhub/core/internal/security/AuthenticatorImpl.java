@@ -124,7 +124,7 @@ public class AuthenticatorImpl implements Authenticator {
                     ? "too many failed sign-ins: the account is locked; an admin can unlock it, or retry later"
                     : "too many failed sign-ins; retry in " + (wait + 999) / 1000 + " s", (wait + 999) / 1000);
         }
-        Optional<Caller> caller = password.length() > MAX_PASSWORD_CHARS ? Optional.empty() : hashed(username, password);
+        Optional<Caller> caller = password.length() > MAX_PASSWORD_CHARS ? Optional.empty() : hashed(username, password, address);
         if (caller.isEmpty()) {
             boolean lockedNow = guard.failed(username, address, System.currentTimeMillis());
             auditFailure(username, address, lockedNow);
@@ -138,8 +138,11 @@ public class AuthenticatorImpl implements Authenticator {
         return caller;
     }
 
-    /** The JAAS login, with at most {@code signin.concurrent.hashes} of them running at once. */
-    private Optional<Caller> hashed(String username, String password) {
+    /**
+     * The JAAS login, with at most {@code signin.concurrent.hashes} of them running at once. An attempt that waited
+     * for its turn is checked against the throttle again: under a flood the counters close while it waits.
+     */
+    private Optional<Caller> hashed(String username, String password, String address) {
         try {
             if (!hashing.tryAcquire(10, TimeUnit.SECONDS)) {
                 throw HubException.unavailable("too many sign-ins at once; retry shortly");
@@ -149,6 +152,10 @@ public class AuthenticatorImpl implements Authenticator {
             throw HubException.unavailable("interrupted while waiting to check the password");
         }
         try {
+            long wait = accounts.guard().waitMillis(username, address, System.currentTimeMillis());
+            if (wait > 0) {
+                throw new TooManyAttempts("too many failed sign-ins; retry in " + (wait + 999) / 1000 + " s", (wait + 999) / 1000);
+            }
             return jaasLogin(username, password);
         } finally {
             hashing.release();
