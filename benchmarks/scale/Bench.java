@@ -99,8 +99,13 @@ public class Bench {
         if (only != null && !label.startsWith("baseline") && java.util.Arrays.stream(only.split(",")).noneMatch(label::contains)) {
             return; // -Donly=enrolments,bookings measures those rows (and the baseline, always)
         }
-        for (int i = 0; i < 20; i++) {
-            send(path.apply(i), auth); // warm-up: compiled statements, caches, the JIT
+        try {
+            for (int i = 0; i < 20; i++) {
+                send(path.apply(i), auth); // warm-up: compiled statements, caches, the JIT
+            }
+        } catch (java.io.IOException e) {
+            System.out.printf("| %s | timed out in the warm-up (30 s) | | | | |%n", label);
+            return;
         }
         ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();

@@ -63,11 +63,11 @@ java -Dmembers="$MEMBERS" ${ONLY:+-Donly="$ONLY"} -cp "$WORK/classes" Bench "htt
   || echo "Bench ended early; the exports and memory follow"
 
 A="admin:admin"
-CITY=$(curl -s -u $A "http://localhost:$PORT/api/orgs?name=%E5%9F%BA%E5%87%86%E5%B8%821%E6%80%BB&limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+CITY=$(curl -s -u $A "http://localhost:$PORT/api/orgs?name=%E5%9F%BA%E5%87%86%E5%B8%821%E6%80%BB&limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
 for what in "model-worker records|/api/model-workers/records/export" "members of a city|/api/members/export?orgId=$CITY" \
             "all members|/api/members/export"; do
   label=${what%%|*}; path=${what#*|}
-  out=$(curl -s -u $A -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "http://localhost:$PORT$path")
+  out=$(curl -s -u $A -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "http://localhost:$PORT$path" || true)
   echo "export $label: HTTP ${out%% *}, $(echo "$out" | cut -d' ' -f2) bytes in $(echo "$out" | cut -d' ' -f3) s, RSS now $(rss_mb) MB"
 done
 HEAP=$(jcmd "$(pgrep -f "karaf.base=$HOME_DIR" | head -1)" GC.heap_info 2>/dev/null | grep -m1 -i "garbage-first heap" || true)
