@@ -117,7 +117,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return "";
         }
         try {
-            return AllowedMethods.of(docs.openApi(), "/" + uriInfo.getPath().replaceAll("^/+", ""));
+            // each module is an application of its own (/api/fairs, …), so the path is taken whole, less /api
+            String full = uriInfo.getAbsolutePath().getRawPath();
+            String path = full.startsWith(OpenApiBuilder.API_BASE) ? full.substring(OpenApiBuilder.API_BASE.length()) : full;
+            return AllowedMethods.of(docs.openApi(), "/" + path.replaceAll("^/+", ""));
         } catch (Exception e) {
             logger.debug("No Allow header for {}: {}", uriInfo.getPath(), e.toString());
             return "";

@@ -52,6 +52,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** A module held longer than this is not coming back: its requests get 503 at once. */
     static final long MAX_HELD_MS = 60_000;
     private static final long PAUSE_MS = 10;
+    /** How long the module must look complete before its held requests go on. */
+    static final long SETTLE_MS = 200;
 
     private final ModuleApplications apps;
     private final Set<String> serving = ConcurrentHashMap.newKeySet();
@@ -107,8 +109,19 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         // release when the whiteboard serves all of them, at least those of the old version
         releaser.execute(() -> {
             try {
-                while (!(apps.resourceNames(module.id()).containsAll(before) && apps.served(module.id()))
-                        && System.currentTimeMillis() < until) {
+                // each resource that comes rebuilds the application once more, and the runtime view may show the
+                // last one a moment before CXF serves it: release when the view has stayed complete for SETTLE_MS
+                long completeSince = -1;
+                while (System.currentTimeMillis() < until) {
+                    boolean complete = apps.resourceNames(module.id()).containsAll(before) && apps.served(module.id());
+                    long now = System.currentTimeMillis();
+                    if (!complete) {
+                        completeSince = -1;
+                    } else if (completeSince < 0) {
+                        completeSince = now;
+                    } else if (now - completeSince >= SETTLE_MS) {
+                        break;
+                    }
                     Thread.sleep(PAUSE_MS);
                 }
             } catch (InterruptedException e) {
@@ -190,24 +203,32 @@ public class RequestGate implements Filter, SynchronousBundleListener {
             chain.doFilter(req, resp);
             return;
         }
+        AtomicInteger running = inFlight.computeIfAbsent(module, k -> new AtomicInteger());
+        // counted before the hold is looked at: a hold that begins in between waits for this request, and a request
+        // that sees the hold steps back and waits for the release
+        running.incrementAndGet();
         try {
-            if (isHeld(module) && !awaitRelease(module)) {
-                unavailable(response, "module " + module + " is being updated; send the request again shortly");
+            while (isHeld(module)) {
+                running.decrementAndGet();
+                boolean released;
+                try {
+                    released = awaitRelease(module);
+                } finally {
+                    running.incrementAndGet();
+                }
+                if (!released) {
+                    unavailable(response, "module " + module + " is being updated; send the request again shortly");
+                    return;
+                }
+            }
+            if (!serving.contains(module)) {
+                unavailable(response, "module " + module + " is not serving (see /api/health)");
                 return;
             }
+            chain.doFilter(req, resp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             unavailable(response, "module " + module + " is being updated");
-            return;
-        }
-        if (!serving.contains(module)) {
-            unavailable(response, "module " + module + " is not serving (see /api/health)");
-            return;
-        }
-        AtomicInteger running = inFlight.computeIfAbsent(module, k -> new AtomicInteger());
-        running.incrementAndGet();
-        try {
-            chain.doFilter(req, resp);
         } finally {
             running.decrementAndGet();
         }
