@@ -108,7 +108,7 @@ public class ContractIT {
                 .employmentForm(HubEmploymentForm.NEW_FORM).newFormKind(HubNewFormKind.COURIER)
                 .cardNumber("CONTRACT-" + serial()).joinedOn(LocalDate.of(2024, 3, 1)));
         assertEquals(m.getId(), officer.coreMemberGet(m.getId()).getId());
-        assertEquals(1L, (long) officer.coreMemberList(org.getId(), null, null, null, null, null, null).getTotal());
+        assertEquals(1L, (long) officer.coreMemberList(org.getId(), null, null, null, null, null, null, null, null, null, null, null, null).getTotal());
         HubAccount account = new CoreApi(client("admin")).coreAccountCreate(new HubAccountRequest()
                 .username("contract" + serial()).password("secret-contract").roles(Set.of("member")).memberId(m.getId()));
         assertEquals(m.getId(), account.getMemberId());
@@ -127,7 +127,7 @@ public class ContractIT {
                 .companyName("契约商行" + serial()).creditCode(creditCode()).contact("0592-6000000").category("食品")
                 .offersMemberDiscount(true));
         assertEquals(FairsApplicationStatus.ALLOCATED, a.getStatus());
-        assertEquals(1L, (long) officer.fairsFairApplications(fair.getId(), null, null, null).getTotal());
+        assertEquals(1L, (long) officer.fairsFairApplications(fair.getId(), null, null, null, null, null, null).getTotal());
         FairsCouponBatch batch = officer.fairsCouponBatchCreate(new FairsCouponBatchRequest().fairId(fair.getId())
                 .title("满30减5").kind(FairsCouponKind.THRESHOLD).threshold(new BigDecimal("30"))
                 .discount(new BigDecimal("5")).quantity(10).perMemberLimit(1).validFrom(NOW.minusHours(1))

@@ -37,7 +37,8 @@ public class SecurityIT extends HubTestSupport {
     protected Option[] extraOptions() {
         return new Option[] {editConfigurationFilePut("etc/org.unionhub.security.cfg", "signin.lock.after", "5"),
             editConfigurationFilePut("etc/org.unionhub.security.cfg", "signin.lock.minutes", "0"),
-            editConfigurationFilePut("etc/org.unionhub.security.cfg", "signin.address.free.failures", "1000")};
+            editConfigurationFilePut("etc/org.unionhub.security.cfg", "signin.address.free.failures", "1000"),
+            editConfigurationFilePut("etc/org.unionhub.security.cfg", "token.sweep.minutes", "1")};
     }
 
     @Test
@@ -51,6 +52,39 @@ public class SecurityIT extends HubTestSupport {
                     r.header("Content-Security-Policy") != null && r.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         }
         assertEquals("no-store", get("/api/members", "officer").header("Cache-Control"));
+    }
+
+    /** Expired tokens do not pile up: the sweep (every minute here) deletes them from the database. */
+    @Test
+    public void expiredTokensAreSwept() throws Exception {
+        account("sweep.test", "officer", orgId("海沧区总工会"), null);
+        Resp token = raw("POST", "/api/auth/token", null, JSON.writeValueAsString(obj("username", "sweep.test", "password",
+                "secret-sweep.test")), "application/json");
+        assertTrue(token.raw(), token.status() == 200 || token.status() == 201);
+        assertEquals(1, sql("UPDATE HUB_TOKEN SET EXPIRES_AT = {ts '2000-01-01 00:00:00'} WHERE USERNAME = 'sweep.test'"));
+        long deadline = System.currentTimeMillis() + 150_000;
+        while (sql("SELECT COUNT(*) FROM HUB_TOKEN WHERE USERNAME = 'sweep.test'") > 0) {
+            assertTrue("the expired token is still in HUB_TOKEN after 150 s", System.currentTimeMillis() < deadline);
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Runs an update (its count) or a count query (its value) on the hub's own database. */
+    private long sql(String statement) throws Exception {
+        org.osgi.framework.ServiceReference<javax.sql.DataSource> ref = bundleContext
+                .getServiceReferences(javax.sql.DataSource.class, "(dataSourceName=unionhub)").iterator().next();
+        javax.sql.DataSource ds = bundleContext.getService(ref);
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            if (statement.startsWith("SELECT")) {
+                try (java.sql.ResultSet rs = st.executeQuery(statement)) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+            return st.executeUpdate(statement);
+        } finally {
+            bundleContext.ungetService(ref);
+        }
     }
 
     @Test
