@@ -110,14 +110,20 @@ public class ConsoleIT {
         shot("audit");
 
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(hub.url("/console/#/"));
-        waitFor(By.id("hub-status"));
-        WebElement nav = browser.findElement(By.id("nav"));
-        assertTrue("the menu is folded away on a phone", nav.getRect().getX() + nav.getRect().getWidth() <= 0);
-        browser.findElement(By.id("menu-toggle")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> nav.getRect().getX() >= 0);
-        shot("phone-menu");
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        try {
+            browser.get(hub.url("/console/#/"));
+            waitFor(By.id("hub-status"));
+            WebElement nav = browser.findElement(By.id("nav"));
+            // the menu slides away (a 0.2 s transition) once the page is phone-sized
+            new WebDriverWait(browser, Duration.ofSeconds(5)).withMessage("the menu is folded away on a phone")
+                    .until(d -> nav.getRect().getX() + nav.getRect().getWidth() <= 0);
+            browser.findElement(By.id("menu-toggle")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> nav.getRect().getX() >= 0);
+            shot("phone-menu");
+        } finally {
+            // the other tests of the class share this browser
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
         signOut();
     }
 
