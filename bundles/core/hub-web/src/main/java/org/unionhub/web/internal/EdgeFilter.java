@@ -57,6 +57,11 @@ public class EdgeFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (request.getUriInfo().getRequestUri().getRawPath().contains("//")) {
+            // an empty path segment is an id left out (/fairs//applications): no such resource, whatever the method
+            request.abortWith(problem(404, "Not found", "the path has an empty segment", "path"));
+            return;
+        }
         String type = request.getHeaderString("Content-Type");
         int length = request.getLength();
         boolean body = length > 0 || request.getHeaderString("Transfer-Encoding") != null;
