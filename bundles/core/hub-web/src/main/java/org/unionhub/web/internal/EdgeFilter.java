@@ -12,6 +12,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
@@ -49,6 +50,9 @@ public class EdgeFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private volatile long maxBytes = 1_048_576L;
 
+    @javax.ws.rs.core.Context
+    private HttpServletRequest servletRequest;
+
     @Activate
     @Modified
     void configure(Config config) {
@@ -57,7 +61,9 @@ public class EdgeFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getUriInfo().getRequestUri().getRawPath().contains("//")) {
+        // Jetty folds "//" before JAX-RS sees the path, so the servlet request's URI (as sent) is read
+        HttpServletRequest sent = servletRequest;
+        if (sent != null && sent.getRequestURI() != null && sent.getRequestURI().contains("//")) {
             // an empty path segment is an id left out (/fairs//applications): no such resource, whatever the method
             request.abortWith(problem(404, "Not found", "the path has an empty segment", "path"));
             return;
