@@ -1,10 +1,6 @@
 package org.unionhub.api.security;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
@@ -19,9 +15,7 @@ public final class ExactIdSearch {
 
     public static final int PER_WINDOW = 20;
     public static final long WINDOW_MS = 10 * 60_000L;
-    private static final int MAX_TRACKED = 1_000;
-
-    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
+    private final SlidingWindow window = new SlidingWindow(PER_WINDOW, WINDOW_MS);
 
     /** Throws 403 for a non-admin, 422 without a reason, 429 when the admin asked too often lately. */
     public void admit(Caller caller, String reason, long now) {
@@ -32,21 +26,12 @@ public final class ExactIdSearch {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             throw HubException.invalid("reason", "say why you search by ID-card number (1 to 200 characters); it is audited");
         }
-        if (recent.size() > MAX_TRACKED) {
-            recent.clear(); // a bound on memory; admins are few, so this never happens in use
+        long retry = window.retryAfterSeconds(caller.username(), now);
+        if (retry > 0) {
+            throw new TooManyAttempts("at most " + PER_WINDOW + " searches by ID-card number per " + WINDOW_MS / 60_000
+                    + " minutes; retry in " + retry + " s", retry,
+                    List.of(new FieldError("idNumber", "too many searches by ID-card number; retry in " + retry + " s")));
         }
-        Deque<Long> times = recent.computeIfAbsent(caller.username(), k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MS) {
-                times.pollFirst();
-            }
-            if (times.size() >= PER_WINDOW) {
-                long retry = Math.max(1, (times.peekFirst() + WINDOW_MS - now + 999) / 1000);
-                throw new TooManyAttempts("at most " + PER_WINDOW + " searches by ID-card number per " + WINDOW_MS / 60_000
-                        + " minutes; retry in " + retry + " s", retry,
-                        List.of(new FieldError("idNumber", "too many searches by ID-card number; retry in " + retry + " s")));
-            }
-            times.addLast(now);
-        }
+        window.record(caller.username(), now);
     }
 }
