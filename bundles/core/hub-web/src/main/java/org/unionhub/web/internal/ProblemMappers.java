@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
 import org.unionhub.api.security.TooManyAttempts;
-import org.unionhub.api.db.DatabaseException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -102,8 +101,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.response(422, "Invalid request", "a value is too long or too large for where it is stored",
                     List.of(new FieldError("$", "a value is too long or too large: " + tooBig.getMessage())));
         }
-        if (e instanceof DatabaseException d && d.isTransient()) {
-            logger.warn("Database busy or unreachable: {}", d.getMessage());
+        if (TransientFailures.isTransient(e)) {
+            logger.warn("Database busy or unreachable: {}", e.getMessage());
             return Response.fromResponse(Problem.response(503, "Service unavailable",
                     "the database is busy or unreachable; retry shortly", List.of())).header("Retry-After", "2").build();
         }
