@@ -133,6 +133,30 @@ public class InputLimitsIT extends HubTestSupport {
         assertEquals(null, notFound.header("Allow"));
     }
 
+    @Test
+    public void anUnacceptableAcceptIsTold406OnlyAfterSignIn() throws Exception {
+        Resp anonymous = accepting("/api/orgs", "image/png", null);
+        assertProblem(anonymous, 401, null);
+        assertTrue(anonymous.header("WWW-Authenticate") != null);
+        assertProblem(accepting("/api/orgs", "image/png", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("admin:wrong-password".getBytes(java.nio.charset.StandardCharsets.UTF_8))), 401, null);
+        assertProblem(accepting("/api/orgs", "image/png", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8))), 406, null);
+        // an operation open to anyone has nothing to hide before sign-in
+        assertProblem(accepting("/api/modules", "image/png", null), 406, null);
+    }
+
+    private static Resp accepting(String path, String accept, String authorization) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                .header("Accept", accept);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(b.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Resp(r.statusCode(), r.body(), r.headers());
+    }
+
     private Resp send(String method, String path, String who, String json) throws Exception {
         return send(method, path, Who.of(who), json, "application/json");
     }

@@ -31,6 +31,22 @@ final class AllowedMethods {
         return String.join(", ", methods);
     }
 
+    /**
+     * True when the document declares {@code method path} open to anyone ({@code security: [{}]}); false when it
+     * needs an account or the document does not know it.
+     */
+    static boolean isOpen(JsonNode document, String path, String method) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode op = e.getValue().path(method.toLowerCase(Locale.ROOT));
+            if (!op.isMissingNode() && path.replaceAll("/+$", "").matches(template(e.getKey()))) {
+                JsonNode security = op.path("security");
+                return security.size() == 1 && security.get(0).isEmpty();
+            }
+        }
+        return false;
+    }
+
     private static String template(String path) {
         StringBuilder regex = new StringBuilder();
         for (String part : path.replaceAll("/+$", "").split("(?=\\{)|(?<=})")) {

@@ -132,6 +132,11 @@ public class AuthFilter implements ContainerRequestFilter {
     }
 
     private Optional<Caller> authenticate(String header, String address) {
+        return caller(authenticator, header, address);
+    }
+
+    /** The caller an {@code Authorization} header names (Bearer or Basic), if its credentials hold. */
+    static Optional<Caller> caller(Authenticator authenticator, String header, String address) {
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authenticator.bearer(header.substring(7).trim());
         }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
+import org.unionhub.api.security.Authenticator;
 import org.unionhub.api.security.TooManyAttempts;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -47,8 +49,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile OpenApiResource docs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
 
     @Override
     public Response toResponse(Throwable e) {
@@ -79,6 +87,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             }
             if (status >= 500) {
                 return incident(w);
+            }
+            if (status == 406) {
+                Response signIn = signInFirst();
+                if (signIn != null) {
+                    return signIn;
+                }
             }
             Response.StatusType type = w.getResponse().getStatusInfo();
             Response.ResponseBuilder r = Response.fromResponse(
@@ -123,6 +137,27 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         } catch (Exception e) {
             logger.debug("No Allow header for {}: {}", uriInfo.getPath(), e.toString());
             return "";
+        }
+    }
+
+    /** The 401 a caller who has not signed in gets instead of a 406 (see {@link SignInFirst}), or null. */
+    private Response signInFirst() {
+        HttpServletRequest sent = servletRequest;
+        if (sent == null || uriInfo == null) {
+            return null;
+        }
+        try {
+            String full = uriInfo.getAbsolutePath().getRawPath();
+            String path = full.startsWith(OpenApiBuilder.API_BASE) ? full.substring(OpenApiBuilder.API_BASE.length()) : full;
+            OpenApiResource docs = this.docs;
+            return SignInFirst.instead(docs == null ? null : docs.openApi(), new SignInFirst.Asked(
+                    "/" + path.replaceAll("^/+", ""), sent.getMethod(), sent.getHeader("Authorization"),
+                    sent.getHeader("X-Requested-With") != null, sent.getRemoteAddr()), authenticator);
+        } catch (HubException e) {
+            return toResponse(e); // too many failed sign-ins: 429
+        } catch (Exception e) {
+            logger.debug("Cannot tell whether {} needs sign-in: {}", uriInfo.getPath(), e.toString());
+            return Problem.response(401, "Unauthorized", "sign in first", List.of());
         }
     }
 
