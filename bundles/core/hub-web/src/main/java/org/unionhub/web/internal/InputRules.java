@@ -19,12 +19,13 @@ import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
 import org.unionhub.api.validation.Decimal;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
 
 /**
  * The limits every JSON request body meets before a module sees it, so that no module can be handed a value its
  * columns cannot hold or its code does not expect: text no longer than its column ({@link MaxLength}) and without
  * control characters, money within {@code DECIMAL(14,2)} (or the field's {@link Decimal}), dates between 1900 and
- * 2200, lists without null elements. Checking the parsed records, not the JSON text, lets every error name the
+ * 2200, lists without null elements, and every {@link Required} field present. Checking the parsed records, not the JSON text, lets every error name the
  * field as the client wrote it ({@code cv.expectedSalary}, {@code roles[1]}).
  */
 final class InputRules {
@@ -92,9 +93,20 @@ final class InputRules {
         } else if (value.getClass().isRecord()) {
             for (RecordComponent rc : value.getClass().getRecordComponents()) {
                 String at = "$".equals(field) ? rc.getName() : field + "." + rc.getName();
-                value(at, read(rc, value), rc, depth + 1);
+                Object component = read(rc, value);
+                if (rc.isAnnotationPresent(Required.class) && missing(component)) {
+                    // the same words as the modules' Validation.required, so a client sees one message for it
+                    errors.add(new FieldError(at, "is required"));
+                } else {
+                    value(at, component, rc, depth + 1);
+                }
             }
         }
+    }
+
+    private static boolean missing(Object value) {
+        return value == null || (value instanceof String s && s.isBlank())
+                || (value instanceof Collection<?> c && c.isEmpty());
     }
 
     private void text(String field, String s, AnnotatedElement limits) {

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 
 import org.unionhub.api.validation.Decimal;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,10 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The {@code components/schemas} of the OpenAPI document, from the records resources read and write. A schema is
  * named after the module that owns its record ({@code JobfairsFair}, {@code FairsFair}, {@code HubMember}), so two
  * modules' records of the same short name never share one. Every record component is a property; the limits the
- * JSON reader enforces ({@link InputRules}) are published ({@code maxLength}, money digits, date range). Records
- * the hub writes list every property as {@code required} (the hub always writes all of them) and mark those that
- * may be null {@code nullable}; records only read from clients require nothing, as the module names each missing
- * field in its 422.
+ * JSON reader enforces ({@link InputRules}) are published ({@code maxLength}, money digits, date range), and so is
+ * what {@link Required} marks: required and not null; every other non-primitive property is {@code nullable}.
  */
 final class OpenApiSchemas {
 
@@ -112,22 +111,46 @@ final class OpenApiSchemas {
         return s;
     }
 
-    /** All schemas, with {@code required} and {@code nullable} for the records the hub writes. */
+    /**
+     * All schemas, each record's with {@code required} and {@code nullable} from its components: {@link Required}
+     * ones are required and never null; so are primitives (always written, and the reader refuses a record without
+     * one: null cannot become an int); every other property may be null (or, in a request, left out).
+     */
     ObjectNode build() {
         ObjectNode all = F.objectNode();
         schemas.forEach((name, def) -> {
-            if (written.contains(name) && !enums.contains(name)) {
-                ArrayNode required = def.putArray("required");
-                for (RecordComponent rc : owners.get(name).getRecordComponents()) {
-                    required.add(rc.getName());
-                    if (!rc.getType().isPrimitive()) {
-                        nullable((ObjectNode) def.get("properties"), rc.getName(), enums);
+            Class<?> owner = owners.get(name);
+            if (owner != null && !enums.contains(name)) {
+                boolean out = written.contains(name);
+                ObjectNode props = (ObjectNode) def.get("properties");
+                ArrayNode required = F.arrayNode();
+                for (RecordComponent rc : owner.getRecordComponents()) {
+                    boolean always = rc.isAnnotationPresent(Required.class);
+                    if (always || rc.getType().isPrimitive()) {
+                        required.add(rc.getName());
+                        if (always && !out) {
+                            nonEmpty((ObjectNode) props.get(rc.getName()));
+                        }
+                    } else if (!rc.getType().isPrimitive()) {
+                        nullable(props, rc.getName(), enums);
                     }
+                }
+                if (!required.isEmpty()) {
+                    def.set("required", required);
                 }
             }
             all.set(name, def);
         });
         return all;
+    }
+
+    /** A required request field is refused blank or empty too (InputRules), which the schema says as well. */
+    private static void nonEmpty(ObjectNode p) {
+        if ("string".equals(p.path("type").asText()) && !p.has("format")) {
+            p.put("minLength", 1);
+        } else if ("array".equals(p.path("type").asText())) {
+            p.put("minItems", 1);
+        }
     }
 
     /** Problem and its field errors: the body of every 4xx and 5xx. */
