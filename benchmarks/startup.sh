@@ -11,6 +11,10 @@
 #   - both:     the SSH port answers (the last boot feature of a bare Karaf).
 # After that it idles 20 s and the resident memory (RSS) of its JVM is read.
 # Prints the medians and the ratios to bare Karaf.
+#
+# Environment: BEFORE=<an older unionhub-distribution tar.gz> adds rows "before-<profile>" of that build in the
+# same run (a before/after on the same machine at the same load); SKIP_NONE=1 leaves out the hub without modules;
+# MVN_ARGS (e.g. -Dmaven.repo.local=...) is passed to the mvn call that fetches bare Karaf.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-3}"
@@ -20,8 +24,10 @@ KARAF_VERSION=4.4.10
 WORK=$(mktemp -d /tmp/unionhub-startup.XXXX)
 trap 'pkill -f "karaf.base=$WORK" 2>/dev/null || true' EXIT
 
-mvn -B -q dependency:copy -Dartifact=org.apache.karaf:apache-karaf:$KARAF_VERSION:tar.gz -DoutputDirectory="$WORK" >/dev/null
+mvn -B -q ${MVN_ARGS:-} dependency:copy -Dartifact=org.apache.karaf:apache-karaf:$KARAF_VERSION:tar.gz -DoutputDirectory="$WORK" >/dev/null
 HUB_TGZ=$(ls distribution/target/unionhub-distribution-*.tar.gz)
+BEFORE="${BEFORE:-}"
+KINDS="$([ "${SKIP_NONE:-}" = 1 ] || echo none) $PROFILES"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
 
@@ -33,9 +39,13 @@ healthy() { # all N modules ACTIVE
 }
 
 one_run() {
-  local kind=$1 dir="$WORK/$1-$2" http ssh t0 t_http=- t_ssh=- pid rss profile=${1#hub-}
+  local kind=$1 dir="$WORK/$1-$2" http ssh t0 t_http=- t_ssh=- pid rss profile=${1#*-}
   mkdir -p "$dir"
-  if [ "$kind" != karaf ]; then tar xzf "$HUB_TGZ" -C "$dir"; else tar xzf "$WORK/apache-karaf-$KARAF_VERSION.tar.gz" -C "$dir"; fi
+  case "$kind" in
+    karaf) tar xzf "$WORK/apache-karaf-$KARAF_VERSION.tar.gz" -C "$dir" ;;
+    before-*) tar xzf "$BEFORE" -C "$dir" ;;
+    *) tar xzf "$HUB_TGZ" -C "$dir" ;;
+  esac
   dir=$(ls -d "$dir"/*/)
   if [ "$kind" != karaf ] && [ "$profile" != none ]; then "$dir/bin/setup" --demo --profile "$profile" >/dev/null; fi
   if [ "$kind" != karaf ] && [ "$profile" = none ]; then "$dir/bin/setup" --demo >/dev/null; fi
@@ -66,19 +76,22 @@ one_run() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$WORK/karaf.txt"
-for p in none $PROFILES; do : > "$WORK/hub-$p.txt"; done
+ROWS=""
+for p in $KINDS; do ROWS="$ROWS hub-$p"; [ -z "$BEFORE" ] || ROWS="$ROWS before-$p"; done
+for r in $ROWS; do : > "$WORK/$r.txt"; done
 for i in $(seq 1 "$RUNS"); do
   one_run karaf "$i" >> "$WORK/karaf.txt"
-  for p in none $PROFILES; do one_run "hub-$p" "$i" >> "$WORK/hub-$p.txt"; done
+  for r in $ROWS; do one_run "$r" "$i" >> "$WORK/$r.txt"; done
 done
 k_ssh=$(cut -d' ' -f2 "$WORK/karaf.txt" | median)
 k_rss=$(cut -d' ' -f3 "$WORK/karaf.txt" | median)
-echo "runs: $RUNS (each a fresh unpack, bin/setup, bin/start)"
+echo "runs: $RUNS (each a fresh unpack, bin/setup, bin/start); load average at the start: $LOAD0, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "bare Karaf $KARAF_VERSION: ssh up ${k_ssh}s, idle RSS ${k_rss} MB   (raw: $(tr '\n' ';' < "$WORK/karaf.txt"))"
 printf '%-14s %8s %8s %8s %12s %10s\n' profile healthy ssh RSS_MB start_ratio RSS_ratio
-for p in none $PROFILES; do
-  h=$(cut -d' ' -f1 "$WORK/hub-$p.txt" | median); s=$(cut -d' ' -f2 "$WORK/hub-$p.txt" | median)
-  r=$(cut -d' ' -f3 "$WORK/hub-$p.txt" | median)
-  printf '%-14s %8s %8s %8s %12s %10s\n' "$p" "$h" "$s" "$r" "$(echo "scale=2; $h / $k_ssh" | bc)" "$(echo "scale=2; $r / $k_rss" | bc)"
+for p in $ROWS; do
+  h=$(cut -d' ' -f1 "$WORK/$p.txt" | median); s=$(cut -d' ' -f2 "$WORK/$p.txt" | median)
+  r=$(cut -d' ' -f3 "$WORK/$p.txt" | median)
+  printf '%-14s %8s %8s %8s %12s %10s\n' "${p#hub-}" "$h" "$s" "$r" "$(echo "scale=2; $h / $k_ssh" | bc)" "$(echo "scale=2; $r / $k_rss" | bc)"
 done

@@ -77,7 +77,7 @@ public class AccountStore {
             logger.warn("password.iterations = {}: weaker than the {} iterations OWASP advises; use it for tests only",
                     hasher.iterations(), PasswordHasher.DEFAULT_ITERATIONS);
         }
-        this.decoy = hasher.decoy();
+        this.decoy = DemoHashes.decoy(hasher.iterations()).orElseGet(hasher::decoy);
         this.guard = new SignInGuard(guardSettings(config));
         if (!settings.demo()) {
             removeDemoAccounts();
@@ -247,7 +247,8 @@ public class AccountStore {
             }
             Instant now = Instant.now();
             Sql.update(c, "INSERT INTO HUB_ACCOUNT (USERNAME, PASSWORD_HASH, ROLES, ORG_ID, MEMBER_ID, ENABLED, CREATED_AT, "
-                    + "UPDATED_AT) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)", username, hasher.hash(password.toCharArray()),
+                    + "UPDATED_AT) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)", username,
+                    DemoHashes.of(username, password, hasher.iterations()).orElseGet(() -> hasher.hash(password.toCharArray())),
                     String.join(",", new TreeSet<>(roles)), orgId, memberId, now, now);
             audit.record(c, Caller.SYSTEM, "core.account.create", "account", username, Map.of("roles", roles));
             return true;
