@@ -82,6 +82,9 @@ public class Bench {
             run("`GET /api/mutual-aid/claims?status=…`", admin, i -> "/api/mutual-aid/claims?limit=50&status=SUBMITTED", clients, perClient);
             run("`GET /api/mutual-aid/plans/{id}/enrolments` first page", admin, i -> "/api/mutual-aid/plans/" + plan + "/enrolments?limit=50", clients, perClient);
             run("enrolments, officer of a district", districtOfficer, i -> "/api/mutual-aid/plans/" + plan + "/enrolments?limit=50", clients, perClient);
+            run("enrolments, officer of a district, middle (cursor)", districtOfficer, i -> "/api/mutual-aid/plans/" + plan + "/enrolments?limit=50&cursor=" + cursor("org", union, 1 + RANDOM.nextInt(300_000)), clients, perClient);
+            run("enrolments, officer of a city", cityOfficer, i -> "/api/mutual-aid/plans/" + plan + "/enrolments?limit=50", clients, perClient);
+            run("`GET /api/mutual-aid/plans/{id}` (counts its enrolments)", admin, i -> "/api/mutual-aid/plans/" + plan, clients, perClient);
         }
         if (fair != null) {
             run("`GET /api/fairs/{id}/applications` first page", admin, i -> "/api/fairs/" + fair + "/applications?limit=50", clients, perClient);

@@ -78,6 +78,13 @@ public class Generate {
             copy("MUTUALAID_CLAIM", (int) (200_000 * scale), i -> Map.of("ENROLMENT_ID", enrolled.get(i),
                     "MEMBER_ID", firstMember + i, "ORG_ID", orgOf(i), "SUBMITTED_ON", java.sql.Date.valueOf(LocalDate.of(2025, 1, 1).plusDays(i % 365))));
         }
+        if (!enrolled.isEmpty()) {
+            // the plans' enrolment counters (mutual aid V3), which the service keeps one enrolment at a time
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE MUTUALAID_PLAN SET ENROLMENTS = (SELECT COUNT(*) FROM MUTUALAID_ENROLMENT E "
+                        + "WHERE E.PLAN_ID = MUTUALAID_PLAN.ID)");
+            }
+        }
         System.out.printf("mutual aid: %d enrolments, claims (%.0f s)%n", enrolled.size(), secs(t0));
         // no stall, no active code, no waitlist place: those are unique per fair; a rejected application needs none
         Long fair = firstId("FAIRS_FAIR");

@@ -18,9 +18,10 @@ record BatchRow(long id, Long fairId, Long orgId, String title, CouponKind kind,
      * Plain columns only: Derby 10.14 threw ClassCastExceptions (ExecRowBuilder vs StaticCompiledOpenConglomInfo)
      * when many threads ran one cached statement with scalar subqueries, so the counts are a query of their own.
      */
-    static final String SELECT = "SELECT B.ID, B.FAIR_ID, B.ORG_ID, B.TITLE, B.KIND, B.THRESHOLD, B.DISCOUNT, B.GIFT, "
-            + "B.QUANTITY, B.PER_MEMBER_LIMIT, B.VALID_FROM, B.VALID_TO, B.MERCHANT_CODE, B.CLAIMED, B.CREATED_AT "
-            + "FROM FAIRS_COUPON_BATCH B";
+    static final String COLUMNS = "SELECT B.ID, B.FAIR_ID, B.ORG_ID, B.TITLE, B.KIND, B.THRESHOLD, B.DISCOUNT, B.GIFT, "
+            + "B.QUANTITY, B.PER_MEMBER_LIMIT, B.VALID_FROM, B.VALID_TO, B.MERCHANT_CODE, B.CLAIMED, B.CREATED_AT";
+    static final String FROM = " FROM FAIRS_COUPON_BATCH B";
+    static final String SELECT = COLUMNS + FROM;
 
     static final String COUNTS = "SELECT COUNT(REDEEMED_AT), SUM(DISCOUNT) FROM FAIRS_COUPON WHERE BATCH_ID = ?";
 

@@ -1,12 +1,9 @@
 package org.unionhub.fairs.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.unionhub.api.MemberDirectory;
-import org.unionhub.api.db.Sql;
+import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.CreditCode;
@@ -45,32 +42,14 @@ final class CouponAccess {
 
     /**
      * Appends the officer's scope to a coupon listing ({@code C} the coupon, {@code B} its batch): coupons of the
-     * members he manages or of batches his organisation issued. The table holds few distinct members and batch
-     * organisations per district, and the tree is reached only through the directory.
+     * members of his part of the tree (the organisation a coupon's member belonged to when claiming it) or of batches
+     * an organisation of his part issued — conditions in the query (OrgScope), not ids gathered beforehand.
      */
-    static void officerClause(Connection c, Caller caller, MemberDirectory directory, StringBuilder where,
-            List<Object> params) throws SQLException {
-        List<Object> members = new ArrayList<>();
-        for (long m : Sql.list(c, "SELECT DISTINCT MEMBER_ID FROM FAIRS_COUPON", rs -> rs.getLong(1))) {
-            if (directory.member(m).map(info -> caller.canManage(info.orgId(), directory)).orElse(false)) {
-                members.add(m);
-            }
-        }
-        List<Object> orgs = new ArrayList<>();
-        for (long o : Sql.list(c, "SELECT DISTINCT ORG_ID FROM FAIRS_COUPON_BATCH WHERE ORG_ID IS NOT NULL", rs -> rs.getLong(1))) {
-            if (caller.canManage(o, directory)) {
-                orgs.add(o);
-            }
-        }
-        where.append(" AND (1 = 0");
-        if (!members.isEmpty()) {
-            where.append(" OR C.MEMBER_ID IN (").append("?, ".repeat(members.size() - 1)).append("?)");
-            params.addAll(members);
-        }
-        if (!orgs.isEmpty()) {
-            where.append(" OR B.ORG_ID IN (").append("?, ".repeat(orgs.size() - 1)).append("?)");
-            params.addAll(orgs);
-        }
-        where.append(")");
+    static void officerClause(Caller caller, MemberDirectory directory, StringBuilder where, List<Object> params) {
+        String pattern = directory.orgPath(caller.orgId() == null ? -1 : caller.orgId()).orElse("-") + "%";
+        where.append(" AND (").append(OrgScope.subtree("C.ORG_ID")).append(" OR ").append(OrgScope.subtree("B.ORG_ID"))
+                .append(")");
+        params.add(pattern);
+        params.add(pattern);
     }
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,16 +243,13 @@ public class FairsServiceImpl implements FairsService {
                     default -> throw new IllegalStateException();
                 }
             }
-            long total = Sql.count(c, "SELECT COUNT(*) FROM FAIRS_FAIR" + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<FairRow> rows = Sql.list(c, "SELECT " + FairRow.COLUMNS + " FROM FAIRS_FAIR" + where
-                    + " ORDER BY STARTS_AT, ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", FairRow::of, params.toArray());
+            Page<FairRow> rows = ListPages.FAIRS.page(c, "SELECT " + FairRow.COLUMNS, " FROM FAIRS_FAIR" + where, params, page,
+                    FairRow::of);
             List<Fair> items = new ArrayList<>();
-            for (FairRow f : rows) {
+            for (FairRow f : rows.items()) {
                 items.add(toFair(f, waitlisted(c, f.id()), now));
             }
-            return new Page<>(items, total, page.offset(), page.limit());
+            return ListPages.with(rows, items);
         });
     }
 
@@ -573,18 +569,14 @@ public class FairsServiceImpl implements FairsService {
     @Override
     public Page<CouponBatch> batches(Long fairId, PageRequest page) {
         return db.read(c -> {
-            String where = fairId == null ? "" : " WHERE B.FAIR_ID = ?";
-            Object[] params = fairId == null ? new Object[0] : new Object[] {fairId};
-            long total = Sql.count(c, "SELECT COUNT(*) FROM FAIRS_COUPON_BATCH B" + where, params);
-            Object[] paged = Arrays.copyOf(params, params.length + 2);
-            paged[params.length] = page.offset();
-            paged[params.length + 1] = page.limit();
+            String where = fairId == null ? " WHERE 1 = 1" : " WHERE B.FAIR_ID = ?";
+            List<Object> params = fairId == null ? List.of() : List.of(fairId);
+            Page<BatchRow> rows = ListPages.BATCHES.page(c, BatchRow.COLUMNS, BatchRow.FROM + where, params, page, BatchRow::of);
             List<CouponBatch> items = new ArrayList<>();
-            for (BatchRow b : Sql.list(c, BatchRow.SELECT + where + " ORDER BY B.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    BatchRow::of, paged)) {
+            for (BatchRow b : rows.items()) {
                 items.add(toBatch(withCounts(c, b)));
             }
-            return new Page<>(items, total, page.offset(), page.limit());
+            return ListPages.with(rows, items);
         });
     }
 
@@ -609,8 +601,10 @@ public class FairsServiceImpl implements FairsService {
             if (!took) {
                 throw HubException.conflict("all " + b.quantity() + " coupons of batch " + batchId + " have been claimed");
             }
-            long id = Sql.insert(c, "INSERT INTO FAIRS_COUPON (BATCH_ID, MEMBER_ID, SEQ, CODE, CLAIMED_AT, CLAIMED_BY) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", batchId, member, (int) mine + 1, code, now, caller.username());
+            // the member's organisation, for an officer's scope over coupons (fairs V3)
+            Long org = directory.member(member).map(MemberInfo::orgId).orElse(null);
+            long id = Sql.insert(c, "INSERT INTO FAIRS_COUPON (BATCH_ID, MEMBER_ID, SEQ, CODE, CLAIMED_AT, CLAIMED_BY, ORG_ID) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", batchId, member, (int) mine + 1, code, now, caller.username(), org);
             audit.record(c, caller, "fairs.coupon.claim", "coupon", id, Map.of("batchId", batchId, "memberId", member));
             return id;
         });
@@ -654,18 +648,9 @@ public class FairsServiceImpl implements FairsService {
                 p.add(m);
             }
             if (!caller.isAdmin() && caller.hasRole(Roles.OFFICER)) {
-                CouponAccess.officerClause(c, caller, directory, w, p);
+                CouponAccess.officerClause(caller, directory, w, p);
             }
-            String where = w.toString();
-            Object[] params = p.toArray();
-            long total = Sql.count(c, "SELECT COUNT(*) FROM FAIRS_COUPON C JOIN FAIRS_COUPON_BATCH B ON B.ID = C.BATCH_ID WHERE "
-                    + where, params);
-            Object[] paged = Arrays.copyOf(params, params.length + 2);
-            paged[params.length] = page.offset();
-            paged[params.length + 1] = page.limit();
-            List<Coupon> items = Sql.list(c, COUPON_SELECT + where + " ORDER BY C.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    this::coupon, paged);
-            return new Page<>(items, total, page.offset(), page.limit());
+            return ListPages.COUPONS.page(c, COUPON_COLUMNS, COUPON_FROM + w, p, page, this::coupon);
         });
     }
 
@@ -754,9 +739,11 @@ public class FairsServiceImpl implements FairsService {
         return code == null ? "" : code.trim().toUpperCase();
     }
 
-    private static final String COUPON_SELECT = "SELECT C.ID, C.CODE, C.BATCH_ID, C.MEMBER_ID, C.CLAIMED_AT, C.REDEEMED_AT, "
+    private static final String COUPON_COLUMNS = "SELECT C.ID, C.CODE, C.BATCH_ID, C.MEMBER_ID, C.CLAIMED_AT, C.REDEEMED_AT, "
             + "C.REDEEMED_BY, C.MERCHANT_CODE, C.ORDER_AMOUNT, C.DISCOUNT AS GRANTED, B.TITLE, B.KIND, B.THRESHOLD, "
-            + "B.DISCOUNT, B.GIFT, B.VALID_FROM, B.VALID_TO FROM FAIRS_COUPON C JOIN FAIRS_COUPON_BATCH B ON B.ID = C.BATCH_ID WHERE ";
+            + "B.DISCOUNT, B.GIFT, B.VALID_FROM, B.VALID_TO";
+    private static final String COUPON_FROM = " FROM FAIRS_COUPON C JOIN FAIRS_COUPON_BATCH B ON B.ID = C.BATCH_ID WHERE ";
+    private static final String COUPON_SELECT = COUPON_COLUMNS + COUPON_FROM;
 
     private Optional<Coupon> couponRow(Connection c, String where, Object param) throws SQLException {
         return Sql.one(c, COUPON_SELECT + where, this::coupon, param);

@@ -230,12 +230,21 @@ public class ClaimService {
                 params.add(caller.memberId() == null ? -1L : caller.memberId());
             }
             Page<Row> rows = PAGES.page(c, "SELECT C.*", " FROM MUTUALAID_CLAIM C" + where, params, page, this::row);
-            List<Row> shown = rows.items();
             List<Claim> items = new ArrayList<>();
-            for (Row r : shown) {
-                audit.record(c, caller, "mutualaid.claim.read", "claim", r.id(), Map.of("via", "list"));
+            List<Long> ids = new ArrayList<>();
+            for (Row r : rows.items()) {
+                ids.add(r.id());
                 items.add(r.claim());
             }
+            // every claim a list shows is a read of medical data, audited — as one row per page naming the filter and
+            // the ids shown (at most 500, within the audit's 8,000 characters), not one row per claim (4-6x the page)
+            Map<String, Object> read = new LinkedHashMap<>();
+            read.put("planId", planId);
+            read.put("status", status);
+            read.put("memberId", memberId);
+            read.put("rows", ids.size());
+            read.put("ids", ids);
+            audit.record(c, caller, "mutualaid.claim.list", "claim", null, read);
             return new Page<>(items, rows.total(), rows.offset(), rows.limit(), rows.nextCursor(), rows.totalExact());
         });
     }

@@ -28,9 +28,7 @@ import org.unionhub.api.MemberInfo;
 import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
-import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
-import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -160,28 +158,14 @@ public class EnrolmentService {
         return report(planId, results);
     }
 
-    /** Enrolments of a plan, newest last; indexes (PLAN_ID, ID) and (ORG_ID, ID) from migration V2. */
-    private static final Keyset PAGES = Keyset.by("E.ID").sort("enrolledOn", "E.ENROLLED_ON", LocalDate.class);
-
     /**
      * A plan's enrolments that the caller may see: all for an admin, his organisation's subtree for an officer, his
-     * own for a member; the scope is part of the query, since a province counts a million.
+     * own for a member; the scope is part of the query, since a province counts a million ({@link EnrolmentPages}).
      */
     public Page<Enrolment> list(Caller caller, long planId, PageRequest page) {
-        // Derby chose the unique (PLAN_ID, MEMBER_ID, PERIOD_START) index and sorted the plan's rows (seconds at
-        // 300,000 enrolments); the hint names (PLAN_ID, ID), which reads them in page order. A comment elsewhere.
-        StringBuilder where = new StringBuilder(" FROM MUTUALAID_ENROLMENT E --DERBY-PROPERTIES index=MUTUALAID_ENROLMENT_PLAN\n"
-                + " WHERE E.PLAN_ID = ?");
-        List<Object> params = new ArrayList<>(List.of(planId));
-        // an officer's list is his subtree alone: an OR with his own rows would stop Derby from turning the
-        // subquery into a join (measured: seconds instead of milliseconds); his own enrolments he sees as a member
-        if (!OrgScope.appendFor(caller, directory, "E.ORG_ID", where, params)) {
-            where.append(" AND E.MEMBER_ID = ?");
-            params.add(caller.memberId() == null ? -1L : caller.memberId());
-        }
         return db.read(c -> {
-            plans.head(c, planId); // 404 for an unknown plan; the plan's view would count its enrolments (1.8 s at 300,000)
-            return PAGES.page(c, "SELECT E.*", where.toString(), params, page, this::enrolment);
+            plans.head(c, planId); // 404 for an unknown plan; the plan's view is not needed
+            return EnrolmentPages.page(c, caller, directory, planId, page, this::enrolment);
         });
     }
 
@@ -264,6 +248,7 @@ public class EnrolmentService {
             ch.put("contribution", v.contribution());
             ch.put("version", v.no());
             audit.record(c, caller, "mutualaid.enrolment.create", "enrolment", id, ch);
+            plans.countEnrolment(c, planId); // last: the plan row's lock is held only until the commit that follows
             return new Outcome(existing(c, planId, member.id(), plan.periodStart()).orElseThrow(), true);
         });
         if (o == null) {

@@ -79,13 +79,14 @@ public class PlanService {
         validate(req);
         db.inTransaction(c -> {
             head(c, id);
-            if (Sql.count(c, "SELECT COUNT(*) FROM MUTUALAID_ENROLMENT WHERE PLAN_ID = ?", id) > 0) {
+            Instant now = Instant.now();
+            // ENROLMENTS = 0 in the statement itself: an enrolment that commits meanwhile raised it under this row's lock
+            if (Sql.update(c, "UPDATE MUTUALAID_PLAN SET NAME = ?, KIND = ?, PERIOD_START = ?, PERIOD_END = ?, UPDATED_AT = ? "
+                    + "WHERE ID = ? AND ENROLMENTS = 0", req.name().trim(), req.kind(), req.periodStart(), req.periodEnd(), now,
+                    id) == 0) {
                 throw HubException.conflict("periodStart", "plan " + id
                         + " is in use: its rules change only by a new version (POST /api/mutual-aid/plans/" + id + "/versions)");
             }
-            Instant now = Instant.now();
-            Sql.update(c, "UPDATE MUTUALAID_PLAN SET NAME = ?, KIND = ?, PERIOD_START = ?, PERIOD_END = ?, UPDATED_AT = ? "
-                    + "WHERE ID = ?", req.name().trim(), req.kind(), req.periodStart(), req.periodEnd(), now, id);
             Sql.update(c, "DELETE FROM MUTUALAID_BAND WHERE VERSION_ID IN (SELECT ID FROM MUTUALAID_PLAN_VERSION WHERE PLAN_ID = ?)", id);
             Sql.update(c, "DELETE FROM MUTUALAID_PLAN_VERSION WHERE PLAN_ID = ?", id);
             insertVersion(c, caller, id, 1, req.rules(), now);
@@ -116,7 +117,7 @@ public class PlanService {
                 throw HubException.conflict("effectiveFrom", "must be after " + last.effectiveFrom()
                         + ", when version " + last.no() + " took effect");
             }
-            boolean inUse = Sql.count(c, "SELECT COUNT(*) FROM MUTUALAID_ENROLMENT WHERE PLAN_ID = ?", id) > 0;
+            boolean inUse = enrolled(c, id) > 0;
             if (inUse && from.isBefore(today())) {
                 throw HubException.conflict("effectiveFrom", "the plan is in use: a new version cannot apply retroactively "
                         + "(before today, " + today() + ")");
@@ -159,6 +160,20 @@ public class PlanService {
                 .orElseThrow(() -> HubException.notFound("plan", id));
     }
 
+    /**
+     * How many enrolled in the plan: the counter the enrolments keep (migration V3), not a count of a million rows.
+     * Within the transaction of a plan's writer (which updates the plan row first), it is exact: an enrolment
+     * raises it under the same row's lock.
+     */
+    long enrolled(Connection c, long id) throws SQLException {
+        return Sql.count(c, "SELECT ENROLMENTS FROM MUTUALAID_PLAN WHERE ID = ?", id);
+    }
+
+    /** Counts one more enrolment of the plan; call it in the enrolment's own transaction, as its last write. */
+    void countEnrolment(Connection c, long id) throws SQLException {
+        Sql.update(c, "UPDATE MUTUALAID_PLAN SET ENROLMENTS = ENROLMENTS + 1 WHERE ID = ?", id);
+    }
+
     Optional<PlanHead> findHead(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT * FROM MUTUALAID_PLAN WHERE ID = ?", PlanService::head, id);
     }
@@ -198,7 +213,7 @@ public class PlanService {
     private Plan view(Connection c, PlanHead h) throws SQLException {
         List<Version> versions = versions(c, h.id());
         Version now = versionOn(c, h.id(), today());
-        long enrolled = Sql.count(c, "SELECT COUNT(*) FROM MUTUALAID_ENROLMENT WHERE PLAN_ID = ?", h.id());
+        long enrolled = enrolled(c, h.id());
         return new Plan(h.id(), h.name(), h.kind(), h.periodStart(), h.periodEnd(), now.contribution(), now.eligibleKinds(),
                 now.waitingDays(), now.deductible(), now.bands(), now.capPerClaim(), now.capPerPeriod(), now.no(),
                 now.effectiveFrom(), versions.stream().map(v -> v.view(settings.zone())).toList(), enrolled,

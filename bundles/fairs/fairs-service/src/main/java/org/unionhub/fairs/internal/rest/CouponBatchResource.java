@@ -67,8 +67,9 @@ public class CouponBatchResource {
     @GET
     @PermitAll
     public Page<CouponBatch> list(@QueryParam("fairId") Long fairId, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return fairs.batches(fairId, PageRequest.of(offset, limit)).map(b -> shown(b, sc));
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return fairs.batches(fairId, PageRequest.of(offset, limit, page, cursor, sort)).map(b -> shown(b, sc));
     }
 
     @GET

@@ -46,8 +46,9 @@ public class CouponResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Page<Coupon> list(@QueryParam("memberId") Long memberId, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return fairs.coupons(Requests.caller(sc), memberId, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return fairs.coupons(Requests.caller(sc), memberId, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

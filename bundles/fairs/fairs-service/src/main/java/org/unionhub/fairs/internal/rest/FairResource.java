@@ -74,9 +74,10 @@ public class FairResource {
     @GET
     @PermitAll
     public Page<Fair> list(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("state") String state, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+            @QueryParam("state") String state, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
         return fairs.fairs(new FairFilter(Params.date("from", from), Params.date("to", to),
-                Params.enumValue("state", state, FairState.class)), PageRequest.of(offset, limit));
+                Params.enumValue("state", state, FairState.class)), PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET
