@@ -214,7 +214,7 @@ public class EmployerService {
         return e.status() == EmployerStatus.APPROVED ? java.util.Optional.of(e.withoutContact()) : java.util.Optional.empty();
     }
 
-    static void validate(EmployerRequest req, boolean officer) {
+    public static void validate(EmployerRequest req, boolean officer) {
         Validation v = new Validation();
         v.required("name", req.name()).maxLength("name", req.name(), 200);
         v.required("creditCode", req.creditCode());

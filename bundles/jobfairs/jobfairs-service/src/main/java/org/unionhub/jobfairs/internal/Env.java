@@ -20,6 +20,7 @@ import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.jobfairs.api.FairMode;
 
 /**
@@ -31,21 +32,24 @@ public class Env {
 
     public static final String MODULE = "jobfairs";
     public static final String EMPLOYER_ROLE = "employer";
-    static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{7,20}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,63}");
-    static final Pattern URL = Pattern.compile("https?://\\S{3,490}");
+    public static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    public static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{7,20}");
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,63}");
+    public static final Pattern URL = Pattern.compile("https?://\\S{3,490}");
 
     final ModuleDatabase db;
     final AuditLog audit;
     final MemberDirectory directory;
+    final PersonalDataCipher cipher;
     private final HubSettings settings;
     private final EventAdmin events;
 
     @Activate
     public Env(@Reference(target = "(unionhub.module=jobfairs)") ModuleDatabase db, @Reference AuditLog audit,
-            @Reference MemberDirectory directory, @Reference HubSettings settings, @Reference EventAdmin events) {
+            @Reference MemberDirectory directory, @Reference HubSettings settings, @Reference EventAdmin events,
+            @Reference PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -53,16 +57,38 @@ public class Env {
         this.events = events;
     }
 
-    OffsetDateTime time(Instant instant) {
+    // accessors for the year-round board, programmes and figures, which live in packages of their own
+
+    public ModuleDatabase db() {
+        return db;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public MemberDirectory directory() {
+        return directory;
+    }
+
+    public PersonalDataCipher cipher() {
+        return cipher;
+    }
+
+    public java.time.ZoneId zone() {
+        return settings.zone();
+    }
+
+    public OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atZone(settings.zone()).toOffsetDateTime();
     }
 
-    boolean demo() {
+    public boolean demo() {
         return settings.demo();
     }
 
     /** Posts after the commit: subscribers must never see a change that was rolled back. */
-    void post(String topic, Object... keyValues) {
+    public void post(String topic, Object... keyValues) {
         Map<String, Object> props = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null) {
@@ -72,7 +98,7 @@ public class Env {
         events.postEvent(new Event(topic, props));
     }
 
-    boolean manages(Caller caller, long orgId) {
+    public boolean manages(Caller caller, long orgId) {
         return caller.canManage(orgId, directory);
     }
 
@@ -90,12 +116,12 @@ public class Env {
                 .orElseThrow(() -> HubException.notFound("job fair", id));
     }
 
-    static String trim(String s) {
+    public static String trim(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Derby and PostgreSQL answer 23505 when a unique constraint refuses a row. */
-    static boolean isDuplicate(SQLException e) {
+    public static boolean isDuplicate(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
                 return true;
@@ -105,7 +131,7 @@ public class Env {
     }
 
     /** A LIKE pattern that finds {@code text} anywhere, with the wildcards in it escaped (ESCAPE '\'). */
-    static String contains(String text) {
+    public static String contains(String text) {
         return "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

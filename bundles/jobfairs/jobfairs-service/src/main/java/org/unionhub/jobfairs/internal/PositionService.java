@@ -183,7 +183,7 @@ public class PositionService {
         return e;
     }
 
-    static void validate(PositionRequest req) {
+    public static void validate(PositionRequest req) {
         Validation v = new Validation();
         v.required("title", req.title()).maxLength("title", req.title(), 200);
         v.maxLength("industry", req.industry(), 50);
