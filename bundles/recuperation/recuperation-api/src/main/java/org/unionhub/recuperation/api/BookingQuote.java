@@ -18,13 +18,23 @@ import org.unionhub.api.OrgKind;
  * @param organiserOrgId     the union that organises the trip
  * @param organiserKind      its kind; {@link OrgKind#isCountyLevelOrHigher()} tells its level
  * @param members            who travels
+ * @param sanatoriumName     the sanatorium's name as the region's catalogue holds it (null from callers of 1.0), for
+ *                           rules that name the sanatoriums that qualify
+ * @since 1.1
  */
 public record BookingQuote(LocalDate startDate, int days, BigDecimal pricePerPersonPerDay, long sanatoriumId,
         String sanatoriumRegion, boolean unionOwned, long organiserOrgId, OrgKind organiserKind,
-        List<Member> members) {
+        List<Member> members, String sanatoriumName) {
 
     public BookingQuote {
         members = List.copyOf(members);
+    }
+
+    /** The quote of the 1.0 API, without the sanatorium's name. */
+    public BookingQuote(LocalDate startDate, int days, BigDecimal pricePerPersonPerDay, long sanatoriumId,
+            String sanatoriumRegion, boolean unionOwned, long organiserOrgId, OrgKind organiserKind, List<Member> members) {
+        this(startDate, days, pricePerPersonPerDay, sanatoriumId, sanatoriumRegion, unionOwned, organiserOrgId, organiserKind,
+                members, null);
     }
 
     /** Whether every member belongs to the organiser. */

@@ -165,7 +165,7 @@ public class Bookings {
         List<BookingQuote.Member> travellers = members.values().stream().map(m -> new BookingQuote.Member(m.id(), m.orgId(),
                 categories.get(m.id()), directory.isWithin(m.orgId(), organiserId))).toList();
         BookingQuote quote = new BookingQuote(p.startDate(), p.days(), p.pricePerPersonPerDay(), s.id(), s.region(), s.unionOwned(),
-                organiserId, organiser.kind(), travellers);
+                organiserId, organiser.kind(), travellers, s.name());
         // Subsidies are for trips unions organise ("各级工会…组织…开展的各类疗休养活动"): a member who books
         // himself travels at his own cost and draws on no budget; his union books the subsidised trips.
         Optional<SubsidyPolicy> policy = officer ? policies.current() : Optional.empty();
@@ -204,6 +204,7 @@ public class Bookings {
             changes.put("subsidyTotal", total);
             changes.put("policyId", policyId);
             changes.put("policyVersion", policyVersion);
+            org.unionhub.recuperation.internal.settle.TripRequests.markBooked(c, p.id(), ids, id);
             audit.record(c, caller, "recuperation.booking.create", "booking", id, changes);
             return load(c, id);
         });
@@ -410,6 +411,7 @@ public class Bookings {
                         Instant.now(), e.getKey());
             }
             Sql.update(c, "UPDATE RECUPERATION_BOOKED_MEMBER SET CANCEL_KEY = ? WHERE BOOKING_ID = ?", id, id);
+            org.unionhub.recuperation.internal.settle.TripRequests.reopen(c, id);
             Sql.update(c, "UPDATE RECUPERATION_BOOKING SET STATUS = ?, CANCELLED_AT = ? WHERE ID = ?", Booking.CANCELLED,
                     Instant.now(), id);
             audit.record(c, caller, "recuperation.booking.cancel", "booking", id, Map.of("memberIds", b.memberIds()));
@@ -469,7 +471,7 @@ public class Bookings {
         return b;
     }
 
-    Booking load(Connection c, long id) throws SQLException {
+    public Booking load(Connection c, long id) throws SQLException {
         List<BookedMember> members = Sql.list(c, "SELECT MEMBER_ID, CATEGORY, QUOTA_CATEGORY, SUBSIDY, REASON, BUDGET_KEY "
                 + "FROM RECUPERATION_BOOKED_MEMBER WHERE BOOKING_ID = ? ORDER BY ID", rs -> new BookedMember(rs.getLong("MEMBER_ID"),
                         Sql.getEnum(rs, "CATEGORY", Category.class), Sql.getEnum(rs, "QUOTA_CATEGORY", Category.class),

@@ -266,15 +266,15 @@ public class Catalogue {
                 }, programmeId);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(zone());
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return settings.zone();
     }
 
-    OffsetDateTime at(Instant instant) {
+    public OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atZone(zone()).toOffsetDateTime();
     }
 }

@@ -128,12 +128,14 @@ final class TestHub {
     }
 
     private static void migrate(DataSource ds) throws SQLException, IOException {
-        String sql;
-        try (InputStream in = TestHub.class.getResourceAsStream("/db/migration/V1__recuperation.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder sql = new StringBuilder();
+        for (String script : List.of("V1__recuperation.sql", "V3__requests_attendance_settlement.sql")) {
+            try (InputStream in = TestHub.class.getResourceAsStream("/db/migration/" + script)) {
+                sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
         }
         StringBuilder clean = new StringBuilder();
-        for (String line : sql.split("\n")) {
+        for (String line : sql.toString().split("\n")) {
             if (!line.trim().startsWith("--")) {
                 clean.append(line).append('\n');
             }

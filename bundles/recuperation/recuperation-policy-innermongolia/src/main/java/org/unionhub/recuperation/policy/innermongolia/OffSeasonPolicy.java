@@ -43,6 +43,10 @@ public class OffSeasonPolicy implements SubsidyPolicy {
 
         @AttributeDefinition(description = "longest stay that counts, in days")
         int maxDays() default 6;
+
+        @AttributeDefinition(description = "the union sanatoriums that qualify, by name as in the catalogue, separated by commas;"
+                + " blank: every union-owned sanatorium")
+        String sanatoriums() default "内蒙古工人疗养院,内蒙古工人包头疗养院";
     }
 
     private final String version;
@@ -58,7 +62,17 @@ public class OffSeasonPolicy implements SubsidyPolicy {
     void modified(Config config) {
         this.rule = new OffSeasonRule(new BigDecimal(config.ratePerDay().trim()),
                 MonthDay.parse(config.seasonStart().trim(), MONTH_DAY), MonthDay.parse(config.seasonEnd().trim(), MONTH_DAY),
-                config.minDays(), config.maxDays());
+                config.minDays(), config.maxDays(), names(config.sanatoriums()));
+    }
+
+    static java.util.Set<String> names(String list) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String n : (list == null ? "" : list).split("[,，、]")) {
+            if (!n.isBlank()) {
+                out.add(n.trim());
+            }
+        }
+        return out;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.unionhub.api.Money;
 import org.unionhub.api.OrgKind;
@@ -18,13 +19,23 @@ import org.unionhub.recuperation.api.SubsidyDecision.MemberSubsidy;
  * a union-owned sanatorium and is organised by a county-level-or-higher union, or by a lower union for
  * its own staff. The amount never exceeds what the stay costs. The regional federation's own trips are
  * excluded ("不含自治区总工会本级组织的示范性职工疗休养活动"): they are funded as demonstration programmes, not
- * by this subsidy.
+ * by this subsidy. Only the region's named union sanatoriums qualify ("在内蒙古工人疗养院、内蒙古工人包头疗养院…"):
+ * {@code sanatoriums} holds their names as the region's administrator configured them; empty, any union-owned one does.
  */
-public record OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDay seasonEnd, int minDays, int maxDays) {
+public record OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDay seasonEnd, int minDays, int maxDays,
+        Set<String> sanatoriums) {
 
+    /** The two union sanatoriums the rules name; the region's administrator may change the list (config key {@code sanatoriums}). */
+    public static final Set<String> NAMED = Set.of("内蒙古工人疗养院", "内蒙古工人包头疗养院");
+    /** The rules' figures, with any union-owned sanatorium qualifying. */
     public static final OffSeasonRule DEFAULT = new OffSeasonRule(Money.of(200), MonthDay.of(11, 1), MonthDay.of(5, 31), 2, 6);
 
+    public OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDay seasonEnd, int minDays, int maxDays) {
+        this(ratePerDay, seasonStart, seasonEnd, minDays, maxDays, Set.of());
+    }
+
     public OffSeasonRule {
+        sanatoriums = sanatoriums == null ? Set.of() : Set.copyOf(sanatoriums);
         if (ratePerDay == null || ratePerDay.signum() < 0) {
             throw new IllegalArgumentException("ratePerDay must not be negative");
         }
@@ -60,6 +71,10 @@ public record OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDa
         }
         if (!q.unionOwned()) {
             return "no subsidy: the sanatorium is not union-owned";
+        }
+        if (!sanatoriums.isEmpty() && (q.sanatoriumName() == null || !sanatoriums.contains(q.sanatoriumName().trim()))) {
+            return "no subsidy: " + (q.sanatoriumName() == null ? "the sanatorium" : q.sanatoriumName())
+                    + " is not one of the region's qualifying sanatoriums (" + String.join("、", new java.util.TreeSet<>(sanatoriums)) + ")";
         }
         if (q.days() < minDays || q.days() > maxDays) {
             return "no subsidy: a stay of " + q.days() + " days is outside " + minDays + "–" + maxDays + " days";

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,5 +85,30 @@ class OffSeasonRuleTest {
             String price) {
         return new BookingQuote(start, days, new BigDecimal(price), 1, "内蒙古", unionOwned, 4, organiser,
                 List.of(new BookingQuote.Member(1, ownStaff ? 4 : 6, null, ownStaff)));
+    }
+
+    /** "在内蒙古工人疗养院、内蒙古工人包头疗养院开展的…": only the region's named union sanatoriums qualify. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # sanatorium           | amount | reason contains
+            内蒙古工人疗养院        | 600.00 | 3 × 200.00
+            内蒙古工人包头疗养院    | 600.00 | 3 × 200.00
+            呼伦贝尔职工疗养院      | 0.00   | not one of the region's qualifying sanatoriums
+            """)
+    void onlyTheRegionsNamedSanatoriumsQualify(String sanatorium, String amount, String reason) {
+        OffSeasonRule named = new OffSeasonRule(new BigDecimal("200"), MonthDay.of(11, 1), MonthDay.of(5, 31), 2, 6, OffSeasonRule.NAMED);
+        BookingQuote q = new BookingQuote(LocalDate.of(2027, 3, 10), 3, new BigDecimal("260.00"), 1, "内蒙古", true, 4, OrgKind.DISTRICT,
+                List.of(new BookingQuote.Member(1, 4, null, true)), sanatorium);
+        SubsidyDecision d = named.decide(q);
+        assertEquals(new BigDecimal(amount), d.members().get(0).amount());
+        assertTrue(d.members().get(0).reason().contains(reason), d.members().get(0).reason());
+    }
+
+    @Test
+    void aQuoteWithoutTheSanatoriumsNameDoesNotQualifyUnderANamedList() {
+        OffSeasonRule named = new OffSeasonRule(new BigDecimal("200"), MonthDay.of(11, 1), MonthDay.of(5, 31), 2, 6, OffSeasonRule.NAMED);
+        assertEquals(new BigDecimal("0.00"), named.decide(quote(LocalDate.of(2027, 3, 10), 3, true, OrgKind.CITY, true, "300.00"))
+                .members().get(0).amount());
+        assertEquals(Set.of("内蒙古工人疗养院", "内蒙古工人包头疗养院"), OffSeasonPolicy.names(" 内蒙古工人疗养院，内蒙古工人包头疗养院 ,"));
     }
 }

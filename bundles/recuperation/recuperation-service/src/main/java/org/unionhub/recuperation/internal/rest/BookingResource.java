@@ -1,9 +1,12 @@
 package org.unionhub.recuperation.internal.rest;
 
+import java.util.List;
+
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -28,6 +31,9 @@ import org.unionhub.api.web.Returns;
 import org.unionhub.recuperation.internal.Booking;
 import org.unionhub.recuperation.internal.BookingRequest;
 import org.unionhub.recuperation.internal.Bookings;
+import org.unionhub.recuperation.internal.settle.AttendanceRequest;
+import org.unionhub.recuperation.internal.settle.Settlement;
+import org.unionhub.recuperation.internal.settle.Settlements;
 
 @Component(service = BookingResource.class)
 @JaxrsResource
@@ -39,10 +45,12 @@ import org.unionhub.recuperation.internal.Bookings;
 public class BookingResource {
 
     private final Bookings bookings;
+    private final Settlements settlements;
 
     @Activate
-    public BookingResource(@Reference Bookings bookings) {
+    public BookingResource(@Reference Bookings bookings, @Reference Settlements settlements) {
         this.bookings = bookings;
+        this.settlements = settlements;
     }
 
     @POST
@@ -74,5 +82,23 @@ public class BookingResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Booking cancel(@PathParam("id") long id, @Context SecurityContext sc) {
         return bookings.cancel(Requests.caller(sc), id);
+    }
+
+    /** The organiser records, once the stay has begun, how many days each traveller stayed and whether he completed it. */
+    @PUT
+    @Path("{id}/attendance")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    public List<Settlement.Line> attendance(@PathParam("id") long id, AttendanceRequest req, @Context SecurityContext sc) {
+        return settlements.recordAttendance(Requests.caller(sc), id, Requests.body(req));
+    }
+
+    /** The organiser files the settlement after the stay; a union above it reviews and pays it under /settlements. */
+    @POST
+    @Path("{id}/settlement")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Settlement.class, status = 201)
+    public Response settle(@PathParam("id") long id, @Context SecurityContext sc, @Context UriInfo uri) {
+        Settlement s = settlements.file(Requests.caller(sc), id);
+        return Response.created(uri.getBaseUriBuilder().path("settlements").path(Long.toString(s.id())).build()).entity(s).build();
     }
 }
