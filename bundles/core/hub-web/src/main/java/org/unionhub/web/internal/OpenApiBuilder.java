@@ -36,6 +36,7 @@ import javax.ws.rs.core.Response;
 
 import org.unionhub.api.web.Returns;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -225,7 +226,12 @@ final class OpenApiBuilder {
                 } else {
                     schema = schemas.of(p.getParameterizedType(), false);
                 }
-                content.putObject(media.replaceAll(";.*", "").trim()).set("schema", schema);
+                ObjectNode mediaType = content.putObject(media.replaceAll(";.*", "").trim());
+                mediaType.set("schema", schema);
+                JsonNode example = media.contains("json") ? Examples.of(type) : null;
+                if (example != null) {
+                    mediaType.set("example", example);
+                }
             }
             return true;
         }

@@ -8,8 +8,10 @@ import java.util.Set;
 import org.unionhub.api.EmploymentForm;
 import org.unionhub.api.validation.MaxLength;
 import org.unionhub.api.validation.Required;
+import org.unionhub.api.web.Example;
 
 /** A new plan ({@code POST /plans}); its first rule version applies from {@code periodStart}. */
+@Example("PlanRequest.example.json")
 public record PlanRequest(@Required @MaxLength(200) String name, @Required PlanKind kind, @Required LocalDate periodStart, @Required LocalDate periodEnd,
         @Required BigDecimal contribution,
         @Required Set<EmploymentForm> eligibleKinds, @Required Integer waitingDays, @Required BigDecimal deductible, List<Band> bands,
