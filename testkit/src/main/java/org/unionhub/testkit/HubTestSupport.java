@@ -41,6 +41,8 @@ import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.rules.TestRule;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -82,6 +84,10 @@ public abstract class HubTestSupport {
 
     /** The version of this test kit, which is the version of the hub distribution it boots. */
     public static final String HUB_VERSION = ownVersion();
+
+    /** Every answer of {@link #send} checked against the API contract after the class, when the build asks (Answers). */
+    @ClassRule
+    public static final TestRule ANSWERS = Answers.checkAfterClass();
 
     @Inject
     protected BundleContext bundleContext;
@@ -134,6 +140,10 @@ public abstract class HubTestSupport {
         }
         for (String flag : jpmsFlags()) {
             options.add(vmOption(flag));
+        }
+        Option answers = Answers.option(getClass());
+        if (answers != null) {
+            options.add(answers);
         }
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
@@ -309,6 +319,7 @@ public abstract class HubTestSupport {
         }
         HttpResponse<String> r = http.send(b.method(method, publisher).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Answers.record(method, r.uri(), r.statusCode(), r.headers().map(), r.body());
         return new Resp(r.statusCode(), r.body(), r.headers());
     }
 
