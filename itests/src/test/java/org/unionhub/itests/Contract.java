@@ -32,6 +32,9 @@ final class Contract {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path FILE = Path.of(System.getProperty("unionhub.contract", "../api-client/openapi.json"));
 
+    /** The contract with requests judged too, for the examples; built once. */
+    private static OpenApiInteractionValidator bodies;
+
     private final OpenApiInteractionValidator validator;
     private final List<String> failures = new ArrayList<>();
     private final Map<String, Integer> kinds = new java.util.TreeMap<>();
@@ -89,9 +92,10 @@ final class Contract {
      * in), as the validator words them; none when it fits. Only the body is judged: the caller's credentials and
      * parameters are not what an example is about.
      */
-    static List<String> requestProblems(String method, String path, String body) {
-        OpenApiInteractionValidator bodies = OpenApiInteractionValidator
-                .createForInlineApiSpecification(forValidator(read())).build();
+    static synchronized List<String> requestProblems(String method, String path, String body) {
+        if (bodies == null) {
+            bodies = OpenApiInteractionValidator.createForInlineApiSpecification(forValidator(read())).build();
+        }
         SimpleRequest request = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), path)
                 .withContentType("application/json").withBody(body).withAuthorization("Basic YWRtaW46YWRtaW4=").build();
         return bodies.validateRequest(request).getMessages().stream()

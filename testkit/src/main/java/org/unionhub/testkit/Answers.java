@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.junit.rules.TestRule;
-import org.junit.runner.Description;
-import org.junit.runners.model.Statement;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 
@@ -23,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Every answer a test class gets through {@link HubTestSupport}'s HTTP helpers, kept so that the build can check
  * each against the API contract. The test methods run inside the container, where the contract's validator is not;
  * so {@link #record} appends each exchange as a JSON line to a file, and after the class, back in the test driver's
- * JVM, {@link #checkAfterClass()} hands that file to the checker the build names. The hub's own build sets
+ * JVM, {@link HubRunner} hands that file to the checker the build names ({@link #check}). The hub's own build sets
  * {@value #DIR} and {@value #CHECKER} (itests: every answer validated against {@code api-client/openapi.json});
  * without them nothing is recorded or checked, as in an integrator's build.
  */
@@ -37,6 +34,8 @@ public final class Answers {
     static final String FILE = "unionhub.answers.file";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static volatile boolean paused;
 
     private Answers() {
     }
@@ -61,10 +60,15 @@ public final class Answers {
         return dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath().resolve(testClass.getName() + ".jsonl");
     }
 
+    /** Stops or resumes recording, e.g. while the hub is still starting. */
+    static void pause(boolean pause) {
+        paused = pause;
+    }
+
     /** Appends one exchange to this container's recording, if there is one. */
     static synchronized void record(String method, URI uri, int status, Map<String, List<String>> headers, String body) {
         String file = System.getProperty(FILE);
-        if (file == null) {
+        if (file == null || paused) {
             return;
         }
         ObjectNode line = JSON.createObjectNode().put("method", method).put("uri", uri.toString()).put("status", status);
@@ -78,22 +82,19 @@ public final class Answers {
         }
     }
 
-    /** A class rule: after the class, the build's checker judges the class's recording. */
-    public static TestRule checkAfterClass() {
-        return (Statement base, Description description) -> new Statement() {
-            @Override
-            public void evaluate() throws Throwable {
-                base.evaluate();
-                String checker = System.getProperty(CHECKER);
-                Path file = file(description.getTestClass());
-                if (checker == null || checker.isBlank() || file == null || System.getProperty(FILE) != null) {
-                    return; // no check asked for, or inside the container: the driver checks
-                }
-                @SuppressWarnings("unchecked")
-                Consumer<Path> check = (Consumer<Path>) Class.forName(checker, true,
-                        description.getTestClass().getClassLoader()).getConstructor().newInstance();
-                check.accept(file);
-            }
-        };
+    /**
+     * After the class, in the test driver's JVM: the build's checker judges the class's recording; nothing when no
+     * check is asked for or inside the container (where the driver checks afterwards).
+     */
+    static void check(Class<?> testClass) throws ReflectiveOperationException {
+        String checker = System.getProperty(CHECKER);
+        Path file = file(testClass);
+        if (checker == null || checker.isBlank() || file == null || System.getProperty(FILE) != null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Consumer<Path> check = (Consumer<Path>) Class.forName(checker, true, testClass.getClassLoader())
+                .getConstructor().newInstance();
+        check.accept(file);
     }
 }
