@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -30,6 +31,9 @@ final class Contract {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path FILE = Path.of(System.getProperty("unionhub.contract", "../api-client/openapi.json"));
+
+    /** The contract with requests judged too, for the examples; built once. */
+    private static OpenApiInteractionValidator bodies;
 
     private final OpenApiInteractionValidator validator;
     private final List<String> failures = new ArrayList<>();
@@ -81,6 +85,22 @@ final class Contract {
         } else if (node.isArray()) {
             node.forEach(n -> inlineNullableRefs(n, schemas));
         }
+    }
+
+    /**
+     * The problems of a request body against the contract's schema for {@code method path} (path parameters filled
+     * in), as the validator words them; none when it fits. Only the body is judged: the caller's credentials and
+     * parameters are not what an example is about.
+     */
+    static synchronized List<String> requestProblems(String method, String path, String body) {
+        if (bodies == null) {
+            bodies = OpenApiInteractionValidator.createForInlineApiSpecification(forValidator(read())).build();
+        }
+        SimpleRequest request = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), path)
+                .withContentType("application/json").withBody(body).withAuthorization("Basic YWRtaW46YWRtaW4=").build();
+        return bodies.validateRequest(request).getMessages().stream()
+                .filter(m -> m.getKey().startsWith("validation.request.body") || m.getKey().startsWith("validation.schema"))
+                .map(m -> m.getKey() + " " + m.getMessage()).collect(Collectors.toList());
     }
 
     static String read() {

@@ -223,6 +223,47 @@ public class ContractIT {
     }
 
     @Test
+    public void everyExampleFitsItsSchemaAndACreateOfItSucceeds() throws Exception {
+        List<String> failures = new java.util.ArrayList<>();
+        int examples = 0;
+        int posted = 0;
+        JsonNode doc = Contract.JSON.readTree(Contract.read());
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            java.util.Map.Entry<String, JsonNode> path = paths.next();
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                java.util.Map.Entry<String, JsonNode> op = ops.next();
+                JsonNode example = op.getValue().at("/requestBody/content/application~1json/example");
+                if (example.isMissingNode()) {
+                    continue;
+                }
+                examples++;
+                String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                String body = Contract.JSON.writeValueAsString(example);
+                failures.addAll(Contract.requestProblems(op.getKey(), path.getKey().replaceAll("\\{[^}]+}", "1"), body)
+                        .stream().map(m -> where + ": the example does not fit its schema: " + m).toList());
+                if ("post".equals(op.getKey()) && !path.getKey().contains("{")) {
+                    // a create that needs nothing but the demo data: its example must be accepted as it stands
+                    HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                            .newBuilder(java.net.URI.create(base + "/api" + path.getKey()))
+                            .header("Content-Type", "application/json").header("Authorization", "Basic "
+                                    + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    CONTRACT.check("POST", r.uri(), r.statusCode(), r.headers().map(), r.body());
+                    posted++;
+                    if (r.statusCode() != 201) {
+                        failures.add(where + ": the example was answered " + r.statusCode() + " " + r.body());
+                    }
+                }
+            }
+        }
+        assertTrue("no failures expected:\n" + String.join("\n", failures), failures.isEmpty());
+        assertTrue("examples in the document: " + examples, examples >= 7);
+        assertTrue("examples posted: " + posted, posted >= 7);
+        CONTRACT.assertKept();
+    }
+
+    @Test
     public void problemsAreAnswersOfTheContractToo() throws Exception {
         try {
             new FairsApi(client("officer")).fairsFairCreate(new FairsFairRequest().name("x").stallCount(-1));

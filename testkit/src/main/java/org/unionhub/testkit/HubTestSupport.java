@@ -44,7 +44,6 @@ import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.ops4j.pax.exam.options.DefaultCompositeOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -71,7 +70,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * taken at this jar's own version ({@link #HUB_VERSION}), from the local Maven repository of the build
  * (system property {@code org.ops4j.pax.url.mvn.localRepository}, else {@code ~/.m2/repository}).
  */
-@RunWith(PaxExam.class)
+// PaxExam, and after the class the check of its answers against the API contract when the build asks (Answers)
+@RunWith(HubRunner.class)
 @ExamReactorStrategy(PerClass.class)
 public abstract class HubTestSupport {
 
@@ -134,6 +134,10 @@ public abstract class HubTestSupport {
         }
         for (String flag : jpmsFlags()) {
             options.add(vmOption(flag));
+        }
+        Option answers = Answers.option(getClass());
+        if (answers != null) {
+            options.add(answers);
         }
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
@@ -209,6 +213,16 @@ public abstract class HubTestSupport {
 
     @Before
     public void waitUntilHubIsUp() throws Exception {
+        // the document describes a hub that is up: the answers of one still starting are not judged by it
+        Answers.pause(true);
+        try {
+            waitForHealth();
+        } finally {
+            Answers.pause(false);
+        }
+    }
+
+    private void waitForHealth() throws Exception {
         long deadline = System.currentTimeMillis() + 180_000;
         String last = "";
         int inARow = 0;
@@ -309,6 +323,7 @@ public abstract class HubTestSupport {
         }
         HttpResponse<String> r = http.send(b.method(method, publisher).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Answers.record(method, r.uri(), r.statusCode(), r.headers().map(), r.body());
         return new Resp(r.statusCode(), r.body(), r.headers());
     }
 

@@ -26,4 +26,10 @@ public @interface Returns {
 
     /** The body's media types when they are not JSON, e.g. {@code text/csv}; else those of {@code @Produces}. */
     String[] mediaTypes() default {};
+
+    /**
+     * Other statuses answered with the same body, not a problem: e.g. {@code 503} for the health report of a hub
+     * still starting.
+     */
+    int[] alsoWith() default {};
 }

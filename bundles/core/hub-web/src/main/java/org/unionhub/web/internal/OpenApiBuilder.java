@@ -36,6 +36,7 @@ import javax.ws.rs.core.Response;
 
 import org.unionhub.api.web.Returns;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -117,6 +118,10 @@ final class OpenApiBuilder {
             int params = parameters(op, m);
             boolean hasBody = addBody(op, m, resource);
             responses(op, m, resource, verb, secured, full.contains("{"), params > 0 || hasBody);
+            if (op.path("parameters").findValuesAsText("in").contains("query")) {
+                // a query can make the URI longer than the server reads: Jetty's 414, as problem+json (JettyProblems)
+                ((ObjectNode) op.get("responses")).putObject("414").put("$ref", "#/components/responses/UriTooLong");
+            }
         }
         return this;
     }
@@ -137,6 +142,7 @@ final class OpenApiBuilder {
                 problem);
         problemResponse(responses, "Conflict", "A duplicate or a state that does not allow it.", problem);
         problemResponse(responses, "Invalid", "One or more fields are invalid; each is named in errors.", problem);
+        problemResponse(responses, "UriTooLong", "The URI is longer than the server reads.", problem);
         problemResponse(responses, "Unavailable", "The database is busy; retry after Retry-After seconds.", problem);
         components.set("schemas", schemas.build());
         ObjectNode sec = components.putObject("securitySchemes");
@@ -225,7 +231,12 @@ final class OpenApiBuilder {
                 } else {
                     schema = schemas.of(p.getParameterizedType(), false);
                 }
-                content.putObject(media.replaceAll(";.*", "").trim()).set("schema", schema);
+                ObjectNode mediaType = content.putObject(media.replaceAll(";.*", "").trim());
+                mediaType.set("schema", schema);
+                JsonNode example = media.contains("json") ? Examples.of(type) : null;
+                if (example != null) {
+                    mediaType.set("example", example);
+                }
             }
             return true;
         }
@@ -282,6 +293,14 @@ final class OpenApiBuilder {
             ref(responses, "406", "NotAcceptable");
         }
         ref(responses, "503", "Unavailable");
+        if (returns != null && ok.has("content")) {
+            for (int also : returns.alsoWith()) {
+                // the same body as the success, in place of a problem (the health report of a hub still starting)
+                ObjectNode same = responses.putObject(Integer.toString(also));
+                same.put("description", "the same report, with this status");
+                same.set("content", ok.get("content").deepCopy());
+            }
+        }
     }
 
     private static List<String> produces(Method m, Class<?> resource, Returns returns) {

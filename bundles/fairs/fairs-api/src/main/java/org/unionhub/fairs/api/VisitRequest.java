@@ -1,7 +1,8 @@
 package org.unionhub.fairs.api;
 
 import java.time.OffsetDateTime;
+import org.unionhub.api.validation.Required;
 
 /** Visitors counted in one time slot of a fair. */
-public record VisitRequest(OffsetDateTime slotStart, OffsetDateTime slotEnd, Integer visits) {
+public record VisitRequest(@Required OffsetDateTime slotStart, @Required OffsetDateTime slotEnd, @Required Integer visits) {
 }

@@ -5,13 +5,16 @@ import java.util.List;
 
 import org.unionhub.jobfairs.api.FairMode;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
+import org.unionhub.api.web.Example;
 
 /**
  * Create or replace a fair; {@code orgId} defaults to the officer's own organisation. {@code unionFairId}
  * links the job fair to the job-recruitment section of a union fair, when the fairs module is installed.
  */
-public record FairRequest(Long orgId, @MaxLength(200) String name, FairMode mode, @MaxLength(300) String venue,
+@Example("FairRequest.example.json")
+public record FairRequest(Long orgId, @Required @MaxLength(200) String name, @Required FairMode mode, @MaxLength(300) String venue,
         @MaxLength(500) String streamUrl,
-        OffsetDateTime startsAt, OffsetDateTime endsAt, @MaxLength(2000) List<String> serviceZones,
+        @Required OffsetDateTime startsAt, @Required OffsetDateTime endsAt, @MaxLength(2000) List<String> serviceZones,
         Integer boothCapacity, Long unionFairId) {
 }

@@ -1,5 +1,7 @@
 package org.unionhub.jobfairs.internal;
 
+import org.unionhub.api.validation.Required;
+
 /** Viewer figures the host posts for a session: most at once, and all who watched. */
-public record ViewerCounts(Integer peakViewers, Integer totalViewers) {
+public record ViewerCounts(@Required Integer peakViewers, @Required Integer totalViewers) {
 }

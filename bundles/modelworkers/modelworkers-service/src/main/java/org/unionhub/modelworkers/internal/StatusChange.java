@@ -2,6 +2,7 @@ package org.unionhub.modelworkers.internal;
 
 import org.unionhub.modelworkers.api.RecordStatus;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
 
-public record StatusChange(RecordStatus status, @MaxLength(500) String reason) {
+public record StatusChange(@Required RecordStatus status, @Required @MaxLength(500) String reason) {
 }

@@ -7,12 +7,15 @@ import java.util.Set;
 
 import org.unionhub.api.EmploymentForm;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
+import org.unionhub.api.web.Example;
 
 /** A new plan ({@code POST /plans}); its first rule version applies from {@code periodStart}. */
-public record PlanRequest(@MaxLength(200) String name, PlanKind kind, LocalDate periodStart, LocalDate periodEnd,
-        BigDecimal contribution,
-        Set<EmploymentForm> eligibleKinds, Integer waitingDays, BigDecimal deductible, List<Band> bands,
-        BigDecimal capPerClaim, BigDecimal capPerPeriod) {
+@Example("PlanRequest.example.json")
+public record PlanRequest(@Required @MaxLength(200) String name, @Required PlanKind kind, @Required LocalDate periodStart, @Required LocalDate periodEnd,
+        @Required BigDecimal contribution,
+        @Required Set<EmploymentForm> eligibleKinds, @Required Integer waitingDays, @Required BigDecimal deductible, List<Band> bands,
+        @Required BigDecimal capPerClaim, @Required BigDecimal capPerPeriod) {
 
     public PlanRules rules() {
         return new PlanRules(periodStart, contribution, eligibleKinds, waitingDays, deductible, bands, capPerClaim,

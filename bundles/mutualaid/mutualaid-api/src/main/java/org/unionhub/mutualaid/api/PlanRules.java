@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.unionhub.api.EmploymentForm;
+import org.unionhub.api.validation.Required;
 
 /**
  * The versioned part of a plan, as posted to {@code POST /plans/{id}/versions}: it applies from
  * {@code effectiveFrom}. {@code eligibleKinds} empty or null means every employment form.
  */
-public record PlanRules(LocalDate effectiveFrom, BigDecimal contribution, Set<EmploymentForm> eligibleKinds,
-        Integer waitingDays, BigDecimal deductible, List<Band> bands, BigDecimal capPerClaim, BigDecimal capPerPeriod) {
+public record PlanRules(@Required LocalDate effectiveFrom, @Required BigDecimal contribution, @Required Set<EmploymentForm> eligibleKinds,
+        @Required Integer waitingDays, @Required BigDecimal deductible, List<Band> bands, @Required BigDecimal capPerClaim, @Required BigDecimal capPerPeriod) {
 }

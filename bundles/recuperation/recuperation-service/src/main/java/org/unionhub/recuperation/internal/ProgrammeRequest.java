@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
 
 /** {@code endDate} is optional: when given it must be {@code startDate + days − 1} (or it gives {@code days}). */
-public record ProgrammeRequest(Long sanatoriumId, @MaxLength(200) String title, LocalDate startDate, Integer days,
+public record ProgrammeRequest(@Required Long sanatoriumId, @MaxLength(200) String title, @Required LocalDate startDate, Integer days,
         LocalDate endDate,
-        Integer places, BigDecimal pricePerPersonPerDay, List<QuotaRequest> quotas) {
+        @Required Integer places, @Required BigDecimal pricePerPersonPerDay, List<QuotaRequest> quotas) {
 }

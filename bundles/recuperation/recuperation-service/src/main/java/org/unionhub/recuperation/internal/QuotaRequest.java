@@ -3,6 +3,7 @@ package org.unionhub.recuperation.internal;
 import java.time.LocalDate;
 
 import org.unionhub.recuperation.api.Category;
+import org.unionhub.api.validation.Required;
 
-public record QuotaRequest(Category category, Integer places, LocalDate releaseOn) {
+public record QuotaRequest(@Required Category category, @Required Integer places, @Required LocalDate releaseOn) {
 }

@@ -24,6 +24,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 
 import ${package}.api.Item;
 import ${package}.api.ItemRequest;
@@ -54,6 +55,7 @@ public class ItemResource {
     @POST
     @Path("items")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = Item.class, status = 201) // the document: 201 with Location and the created item
     public Response create(ItemRequest request, @Context SecurityContext sc, @Context UriInfo uri) {
         Item item = items.create(Requests.caller(sc), Requests.body(request));
         return Response.created(uri.getBaseUriBuilder().path("items/{id}").build(item.id())).entity(item).build();

@@ -2,7 +2,10 @@ package org.unionhub.core.internal.directory;
 
 import org.unionhub.api.OrgKind;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
+import org.unionhub.api.web.Example;
 
 /** Create or replace an organisation. */
-public record OrgRequest(@MaxLength(200) String name, OrgKind kind, Long parentId) {
+@Example("OrgRequest.example.json")
+public record OrgRequest(@Required @MaxLength(200) String name, @Required OrgKind kind, Long parentId) {
 }

@@ -30,6 +30,7 @@ import org.unionhub.core.internal.security.Account;
 import org.unionhub.core.internal.security.AccountRequest;
 import org.unionhub.core.internal.security.AccountStore;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
 
 @Component(service = AccountResource.class)
 @JaxrsResource
@@ -40,7 +41,7 @@ import org.unionhub.api.validation.MaxLength;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    public record PasswordChange(@MaxLength(128) String currentPassword, @MaxLength(128) String newPassword) {
+    public record PasswordChange(@Required @MaxLength(128) String currentPassword, @Required @MaxLength(128) String newPassword) {
     }
 
     private final AccountStore accounts;

@@ -33,6 +33,7 @@ import org.unionhub.api.admin.ModuleAdmin;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.validation.MaxLength;
+import org.unionhub.api.validation.Required;
 
 /** {@code /api/admin/modules}: what ships, what runs, and enable / disable / swap, for admins. */
 @Component(service = AdminModulesResource.class)
@@ -46,7 +47,7 @@ import org.unionhub.api.validation.MaxLength;
 public class AdminModulesResource {
 
     /** {@code action}: enable, disable, swap, update or apply; {@code spec} only for apply, {@code version} only for update. */
-    public record ModuleAction(@MaxLength(100) String action, @MaxLength(100) String module,
+    public record ModuleAction(@Required @MaxLength(100) String action, @MaxLength(100) String module,
             @MaxLength(100) String policy, Boolean force, @MaxLength(1000) String spec,
             @MaxLength(100) String version) {
     }

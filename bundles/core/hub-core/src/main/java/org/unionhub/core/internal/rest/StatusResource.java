@@ -74,7 +74,7 @@ public class StatusResource {
     @GET
     @Path("health")
     @PermitAll
-    @Returns(java.util.Map.class)
+    @Returns(value = java.util.Map.class, alsoWith = 503) // STARTING or FAILED: the same report
     public Response health() {
         ModuleHealth db = status.database();
         List<ModuleState> modules = status.modules();
@@ -121,7 +121,7 @@ public class StatusResource {
     @GET
     @Path("health/ready")
     @PermitAll
-    @Returns(java.util.Map.class)
+    @Returns(value = java.util.Map.class, alsoWith = 503) // STARTING or FAILED: the same report
     public Response ready() {
         return health();
     }
