@@ -86,6 +86,7 @@ public class MemberImport {
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
         CsvReader csv = new CsvReader(reader);
         Tally tally = new Tally();
+        List<Line> batch = new ArrayList<>();
         try {
             List<String> header = csv.next();
             if (header == null || header.size() == 1 && header.get(0).isBlank()) {
@@ -93,7 +94,6 @@ public class MemberImport {
                         + String.join(",", COLUMNS));
             }
             Map<String, Integer> cols = columns(header);
-            List<Line> batch = new ArrayList<>();
             for (List<String> cells = csv.next(); cells != null; cells = csv.next()) {
                 if (cells.size() == 1 && cells.get(0).isBlank()) {
                     continue;
@@ -116,6 +116,7 @@ public class MemberImport {
         } catch (IOException e) {
             // a broken file (an open quote, an endless cell): what came before it stays imported
             tally.refuse(csv.line(), List.of(new FieldError("body", e.getMessage())));
+            write(caller, batch, tally);
         }
         db.inTransaction(c -> {
             audit.record(c, caller, "core.member.import", "member", null, Map.of("rows", tally.rows, "created",
