@@ -82,7 +82,7 @@ public class Catalogue {
     }
 
     /** Sanatoriums in the order they were added, over (REGION, ID) with a region (migration V3). */
-    private static final Keyset SANATORIUM_PAGES = Keyset.by("ID");
+    private static final Keyset SANATORIUM_PAGES = Keyset.by("S.ID");
     /** Programmes soonest first, over (START_DATE, ID) or (SANATORIUM_ID, START_DATE, ID) (migration V3). */
     private static final Keyset PROGRAMME_PAGES = Keyset.by("P.ID").sort("startDate", "P.START_DATE", LocalDate.class)
             .defaultSort("startDate");
@@ -90,7 +90,8 @@ public class Catalogue {
     public Page<Sanatorium> listSanatoriums(String region, PageRequest page) {
         return db.read(c -> {
             boolean all = region == null || region.isBlank();
-            return SANATORIUM_PAGES.page(c, "SELECT *", " FROM RECUPERATION_SANATORIUM" + (all ? " WHERE 1 = 1" : " WHERE REGION = ?"),
+            // S.*, not *: Derby refuses SELECT *, KEY_COLUMN (the keyset adds its key columns after the select list)
+            return SANATORIUM_PAGES.page(c, "SELECT S.*", " FROM RECUPERATION_SANATORIUM S" + (all ? " WHERE 1 = 1" : " WHERE S.REGION = ?"),
                     all ? List.of() : List.of(region.trim()), page, this::sanatorium);
         });
     }
