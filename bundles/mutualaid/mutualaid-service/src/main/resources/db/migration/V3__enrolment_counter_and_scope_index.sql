@@ -7,3 +7,6 @@ UPDATE MUTUALAID_PLAN SET ENROLMENTS = (SELECT COUNT(*) FROM MUTUALAID_ENROLMENT
 -- An officer's enrolments of a plan: the plan and his subtree's organisations are one range of this index (the
 -- subtree's organisation ids lie between its lowest and highest), read in (ORG_ID, ID) order from the cursor on.
 CREATE INDEX MUTUALAID_ENROLMENT_PLAN_ORG ON MUTUALAID_ENROLMENT (PLAN_ID, ORG_ID, ID);
+
+-- An admin's enrolments of a plan sorted by enrolment date.
+CREATE INDEX MUTUALAID_ENROLMENT_PLAN_DATE ON MUTUALAID_ENROLMENT (PLAN_ID, ENROLLED_ON, ID);

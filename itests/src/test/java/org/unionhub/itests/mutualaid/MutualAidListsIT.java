@@ -99,6 +99,18 @@ public class MutualAidListsIT extends HubTestSupport {
         assertEquals("an admin's list is in enrolment order", sorted, enrolmentIds);
         assertEquals(13 + more.get(), get(ROOT + "/plans/" + plan, "admin").json().path("enrolled").asLong());
         assertProblem(get(ROOT + "/plans/" + plan + "/enrolments?sort=colour", "officer"), 400, "sort");
+        for (String sort : List.of("enrolledOn", "-enrolledOn", "org", "-id")) {
+            List<Long> sortedWalk = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode p = get(ROOT + "/plans/" + plan + "/enrolments?limit=4&sort=" + sort
+                        + (cursor == null ? "" : "&cursor=" + cursor), "admin").expect(200).json();
+                p.path("items").forEach(e -> sortedWalk.add(e.path("id").asLong()));
+                cursor = p.path("nextCursor").asText(null);
+            } while (cursor != null);
+            assertEquals(sort + ": every enrolment once", 13 + more.get(), new HashSet<>(sortedWalk).size());
+            assertEquals(sort, 13 + more.get(), sortedWalk.size());
+        }
     }
 
     @Test

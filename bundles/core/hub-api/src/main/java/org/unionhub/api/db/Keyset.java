@@ -1,5 +1,6 @@
 package org.unionhub.api.db;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
@@ -72,9 +73,10 @@ public final class Keyset {
         return new Keyset(idColumn, idType, sorts, name);
     }
 
-    /** Offers sort {@code name} on a NOT NULL column of type Long, String, Instant or LocalDate. */
+    /** Offers sort {@code name} on a NOT NULL column of type Long, String, Instant, LocalDate or BigDecimal (money). */
     public Keyset sort(String name, String column, Class<?> type) {
-        if (type != Long.class && type != String.class && type != Instant.class && type != LocalDate.class) {
+        if (type != Long.class && type != String.class && type != Instant.class && type != LocalDate.class
+                && type != BigDecimal.class) {
             throw new IllegalArgumentException("cannot page by " + type);
         }
         Map<String, Sort> more = new LinkedHashMap<>(sorts);
@@ -200,6 +202,8 @@ public final class Keyset {
         } else if (type == LocalDate.class) {
             Date d = rs.getDate("PAGE_KEY_");
             return d == null ? null : d.toLocalDate();
+        } else if (type == BigDecimal.class) {
+            return rs.getBigDecimal("PAGE_KEY_");
         }
         return rs.getString("PAGE_KEY_");
     }
@@ -227,7 +231,8 @@ public final class Keyset {
             Class<?> type = order.sort.type;
             Object key = type == Long.class ? (Object) Long.valueOf(value)
                     : type == Instant.class ? Instant.parse(value)
-                    : type == LocalDate.class ? LocalDate.parse(value) : value;
+                    : type == LocalDate.class ? LocalDate.parse(value)
+                    : type == BigDecimal.class ? new BigDecimal(value) : value;
             return new Object[] {key, id};
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw HubException.badRequest("cursor", "is not a cursor this list gave out; pass nextCursor unchanged");

@@ -18,7 +18,18 @@ class KeysetTest {
         HubException e = assertThrows(HubException.class, () -> k.defaultSort("phone"));
         assertEquals("sort", e.errors().get(0).field());
         assertTrue(e.getMessage().contains("id, name"));
-        assertThrows(IllegalArgumentException.class, () -> k.sort("amount", "AMOUNT", java.math.BigDecimal.class));
+        assertThrows(IllegalArgumentException.class, () -> k.sort("ratio", "RATIO", Double.class));
+    }
+
+    @Test
+    void moneyIsASortKeyThatSurvivesTheCursor() {
+        Keyset k = Keyset.by("ID").sort("salary", "SALARY", java.math.BigDecimal.class);
+        String cursor = Keyset.encode("-salary", new java.math.BigDecimal("8000.50"), 7L);
+        assertEquals(new java.math.BigDecimal("8000.50"),
+                k.cursorKey(new org.unionhub.api.PageRequest(0, 10, cursor, "-salary"), null, "-salary"));
+        HubException e = assertThrows(HubException.class, () -> k.cursorKey(new org.unionhub.api.PageRequest(0, 10,
+                Keyset.encode("salary", "much", 7L), "salary"), null, "salary"));
+        assertEquals("cursor", e.errors().get(0).field());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -170,6 +171,9 @@ public class EmployerService {
         });
     }
 
+    /** A fair's employers in the order they registered, over (FAIR_ID, ID) or (FAIR_ID, STATUS, ID) from migration V5. */
+    private static final Keyset PAGES = Keyset.by("ID");
+
     public Page<Employer> list(Caller caller, long fairId, EmployerStatus status, String industry, PageRequest page) {
         return env.db.read(c -> {
             boolean manager = env.manages(caller, env.fair(c, fairId).orgId());
@@ -187,13 +191,8 @@ public class EmployerService {
                 where.append(" AND LOWER(INDUSTRY) = ?");
                 params.add(industry.trim().toLowerCase());
             }
-            long total = Sql.count(c, "SELECT COUNT(*) FROM JOBFAIRS_EMPLOYER" + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Employer> items = Sql.list(c, "SELECT " + COLUMNS + " FROM JOBFAIRS_EMPLOYER" + where
-                    + " ORDER BY ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::employer, params.toArray());
-            return new Page<>(items.stream().map(e -> shown(caller, e, manager).orElseThrow()).toList(), total,
-                    page.offset(), page.limit());
+            return PAGES.page(c, "SELECT " + COLUMNS, " FROM JOBFAIRS_EMPLOYER" + where, params, page, this::employer)
+                    .map(e -> shown(caller, e, manager).orElseThrow());
         });
     }
 

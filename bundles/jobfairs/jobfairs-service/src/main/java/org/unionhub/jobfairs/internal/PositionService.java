@@ -18,6 +18,7 @@ import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 
@@ -26,8 +27,14 @@ import org.unionhub.api.security.Caller;
 public class PositionService {
 
     static final BigDecimal MAX_SALARY = new BigDecimal("1000000");
-    static final Map<String, String> SORTS = Map.of("createdAt", "P.CREATED_AT", "salaryMin", "P.SALARY_MIN",
-            "salaryMax", "P.SALARY_MAX", "headcount", "P.HEADCOUNT", "title", "P.TITLE");
+    /**
+     * The search's sorts, newest first by default; each over an index (FAIR_ID, STATUS, column, ID) from migration V5,
+     * since every search names the fair and a status.
+     */
+    static final Keyset PAGES = Keyset.by("P.ID").sort("createdAt", "P.CREATED_AT", java.time.Instant.class)
+            .sort("salaryMin", "P.SALARY_MIN", java.math.BigDecimal.class)
+            .sort("salaryMax", "P.SALARY_MAX", java.math.BigDecimal.class).sort("headcount", "P.HEADCOUNT", Long.class)
+            .sort("title", "P.TITLE", String.class).defaultSort("-id");
     private static final String COLUMNS = "P.ID, P.FAIR_ID, P.EMPLOYER_ID, E.NAME AS EMPLOYER_NAME, P.TITLE, P.INDUSTRY, "
             + "P.HEADCOUNT, P.HIRED, P.SALARY_MIN, P.SALARY_MAX, P.EDUCATION, P.EXPERIENCE_YEARS, P.LOCATION, "
             + "P.DESCRIPTION, P.STATUS, P.CREATED_AT, P.UPDATED_AT";
@@ -93,7 +100,7 @@ public class PositionService {
 
     /** Anyone may search; only positions of approved employers are listed, open ones unless asked otherwise. */
     public Page<Position> search(long fairId, PositionQuery q, PageRequest page) {
-        String order = order(q.sort());
+        String sort = q.sort() == null || q.sort().isBlank() ? null : q.sort().trim();
         return env.db.read(c -> {
             env.fair(c, fairId);
             StringBuilder where = new StringBuilder(" WHERE P.FAIR_ID = ? AND E.STATUS = 'APPROVED' AND P.STATUS = ?");
@@ -129,29 +136,11 @@ public class PositionService {
                 where.append(" AND P.EMPLOYER_ID = ?");
                 params.add(q.employerId());
             }
-            long total = Sql.count(c, "SELECT COUNT(*)" + FROM + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Position> items = Sql.list(c, "SELECT " + COLUMNS + FROM + where + " ORDER BY " + order
-                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::position, params.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            return PAGES.page(c, "SELECT " + COLUMNS, FROM + where, params, page, sort, this::position);
         });
     }
 
     /** "salaryMax" or "-salaryMax" to SQL; anything else is the client's mistake. */
-    static String order(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return "P.ID DESC";
-        }
-        String s = sort.trim();
-        boolean desc = s.startsWith("-");
-        String column = SORTS.get(desc ? s.substring(1) : s);
-        if (column == null) {
-            throw HubException.badRequest("sort", "must be one of " + new java.util.TreeSet<>(SORTS.keySet())
-                    + ", with '-' in front for descending");
-        }
-        return column + (desc ? " DESC" : " ASC") + ", P.ID" + (desc ? " DESC" : " ASC");
-    }
 
     /**
      * The employer a position is posted for: the caller's own approved registration, or any approved

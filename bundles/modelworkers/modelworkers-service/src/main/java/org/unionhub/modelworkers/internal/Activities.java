@@ -24,6 +24,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -88,7 +89,8 @@ public class Activities {
 
     public Page<ActivityView> activities(Caller caller, Long recordId, Long orgId, Integer year, PageRequest page) {
         caller.require(Roles.ADMIN, Roles.OFFICER);
-        return list(caller, ACTIVITY, "A", "HELD_ON", "MODELWORKERS_ACTIVITY", recordId, orgId, year, page, this::activity);
+        return list(caller, ACTIVITY, ACTIVITY_PAGES, "A", "HELD_ON", "MODELWORKERS_ACTIVITY", recordId, orgId, year, page,
+                this::activity);
     }
 
     /** The year's sessions in the caller's part of the tree, or below {@code orgId}. */
@@ -137,10 +139,17 @@ public class Activities {
 
     public Page<VisitView> visits(Caller caller, Long recordId, Long orgId, Integer year, PageRequest page) {
         caller.require(Roles.ADMIN, Roles.OFFICER);
-        return list(caller, VISIT, "V", "VISITED_ON", "MODELWORKERS_VISIT", recordId, orgId, year, page, this::visit);
+        return list(caller, VISIT, VISIT_PAGES, "V", "VISITED_ON", "MODELWORKERS_VISIT", recordId, orgId, year, page,
+                this::visit);
     }
 
-    private <T> Page<T> list(Caller caller, String select, String alias, String dateColumn, String table, Long recordId,
+    /** Newest first; indexes (date, ID), (RECORD_ID, date, ID), (ORG_ID, date, ID) from migration V6. */
+    private static final Keyset ACTIVITY_PAGES = Keyset.by("A.ID").sort("heldOn", "A.HELD_ON", LocalDate.class)
+            .defaultSort("-heldOn");
+    private static final Keyset VISIT_PAGES = Keyset.by("V.ID").sort("visitedOn", "V.VISITED_ON", LocalDate.class)
+            .defaultSort("-visitedOn");
+
+    private <T> Page<T> list(Caller caller, String select, Keyset pages, String alias, String dateColumn, String table, Long recordId,
             Long orgId, Integer year, PageRequest page, org.unionhub.api.db.RowMapper<T> mapper) {
         if (year != null) {
             year(year);
@@ -159,14 +168,8 @@ public class Activities {
                 params.add(LocalDate.of(year, 12, 31));
             }
             scope(c, caller, table, alias + ".ORG_ID", orgId, where, params);
-            String from = select.substring(select.indexOf(" FROM "));
-            long total = Sql.count(c, "SELECT COUNT(*)" + from + where, params.toArray());
-            List<Object> paged = new ArrayList<>(params);
-            paged.add(page.offset());
-            paged.add(page.limit());
-            List<T> items = Sql.list(c, select + where + " ORDER BY " + alias + "." + dateColumn + " DESC, " + alias
-                    + ".ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", mapper, paged.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            int from = select.indexOf(" FROM ");
+            return pages.page(c, select.substring(0, from), select.substring(from) + where, params, page, mapper);
         });
     }
 
@@ -178,8 +181,7 @@ public class Activities {
         if (caller.isAdmin() && orgId == null) {
             return;
         }
-        Scope.orgClause(c, "SELECT DISTINCT ORG_ID FROM " + table, column, org -> caller.canManage(org, directory), orgId,
-                directory, where, params);
+        Scope.subtree(caller, orgId, column, directory, where, params);
     }
 
     private Owner owner(Connection c, Caller caller, long recordId) throws SQLException {

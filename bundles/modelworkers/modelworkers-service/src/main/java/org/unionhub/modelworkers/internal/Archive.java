@@ -50,7 +50,6 @@ public class Archive implements ModelWorkerLookup {
     static final String RECORD = "MODELWORKERS_RECORD";
     private static final String COLUMNS = "R.ID, R.NAME, R.ID_SEALED, R.ID_MASKED, R.BIRTH_DATE, R.SEX, R.WORKPLACE, "
             + "R.ORG_ID, R.CONTACT, R.MEMBER_ID, R.STATUS, R.CREATED_AT, R.UPDATED_AT";
-    private static final String DISTINCT_ORGS = "SELECT DISTINCT ORG_ID FROM " + RECORD;
     private static final Pattern LONG = Pattern.compile("\\d{1,18}");
     private static final Pattern INT = Pattern.compile("-?\\d{1,9}");
     private static final int MAX_IMPORT_ROWS = 20_000;
@@ -349,8 +348,7 @@ public class Archive implements ModelWorkerLookup {
 
     private String where(Connection c, Caller caller, RecordFilter f, List<Object> params) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Scope.orgClause(c, DISTINCT_ORGS, "R.ORG_ID", org -> caller.canManage(org, directory), f.orgId(), directory, where,
-                params);
+        Scope.subtree(caller, f.orgId(), "R.ORG_ID", directory, where, params);
         if (f.name() != null && !f.name().isBlank()) {
             where.append(" AND LOWER(R.NAME) LIKE ?");
             params.add("%" + f.name().trim().toLowerCase() + "%");

@@ -8,8 +8,10 @@ import java.util.function.LongPredicate;
 
 import org.unionhub.api.HubException;
 import org.unionhub.api.MemberDirectory;
+import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.Roles;
 
 /**
  * Organisation scoping for the module's own tables. The core's tree is reached only through
@@ -45,6 +47,28 @@ final class Scope {
         }
         where.append(" AND ").append(column).append(" IN (").append("?, ".repeat(keep.size() - 1)).append("?)");
         params.addAll(keep);
+    }
+
+    /**
+     * Appends the caller's part of the tree and, when {@code filterOrgId} is set, that organisation's subtree as
+     * conditions of the query on {@code column} ({@link OrgScope}: one index range of the core's org paths each),
+     * instead of gathering the table's organisations and testing each: an admin is limited by the filter only, an
+     * officer by his organisation too, anyone else sees nothing.
+     */
+    static void subtree(Caller caller, Long filterOrgId, String column, MemberDirectory directory, StringBuilder where,
+            List<Object> params) {
+        if (!caller.isAdmin()) {
+            if (!caller.hasRole(Roles.OFFICER) || caller.orgId() == null) {
+                where.append(" AND 1 = 0");
+                return;
+            }
+            where.append(" AND ").append(OrgScope.subtree(column));
+            params.add(directory.orgPath(caller.orgId()).orElse("-") + "%");
+        }
+        if (filterOrgId != null) {
+            where.append(" AND ").append(OrgScope.subtree(column));
+            params.add(directory.orgPath(filterOrgId).orElse("-") + "%");
+        }
     }
 
     /**

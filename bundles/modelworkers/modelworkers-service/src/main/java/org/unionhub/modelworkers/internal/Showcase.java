@@ -19,6 +19,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -47,6 +48,9 @@ public class Showcase {
         this.config = config;
     }
 
+    /** By name, over (NAME, ID) from migration V2. */
+    private static final Keyset PAGES = Keyset.by("ID").sort("name", "NAME", String.class).defaultSort("name");
+
     public Page<ShowcaseEntry> list(String namePrefix, PageRequest page) {
         String prefix = namePrefix == null || namePrefix.isBlank() ? null : namePrefix.trim();
         return db.read(c -> {
@@ -56,17 +60,12 @@ public class Showcase {
                 params.add(prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
                 where += " ESCAPE '!'";
             }
-            long total = Sql.count(c, "SELECT COUNT(*) FROM MODELWORKERS_RECORD" + where, params.toArray());
-            List<Object> paged = new ArrayList<>(params);
-            paged.add(page.offset());
-            paged.add(page.limit());
-            List<Long> ids = Sql.list(c, "SELECT ID FROM MODELWORKERS_RECORD" + where + " ORDER BY NAME, ID OFFSET ? ROWS FETCH NEXT ? "
-                    + "ROWS ONLY", rs -> rs.getLong(1), paged.toArray());
+            Page<Long> ids = PAGES.page(c, "SELECT ID", " FROM MODELWORKERS_RECORD" + where, params, page, rs -> rs.getLong(1));
             List<ShowcaseEntry> items = new ArrayList<>();
-            for (long id : ids) {
+            for (long id : ids.items()) {
                 items.add(entry(c, id));
             }
-            return new Page<>(items, total, page.offset(), page.limit());
+            return new Page<>(items, ids.total(), ids.offset(), ids.limit(), ids.nextCursor(), ids.totalExact());
         });
     }
 

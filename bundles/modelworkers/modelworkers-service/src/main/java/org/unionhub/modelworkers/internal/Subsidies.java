@@ -40,7 +40,6 @@ public class Subsidies {
 
     /** The fund's ledger starts with the 2000s; nothing is booked for a future year. */
     static final int FIRST_LEDGER_YEAR = 2000;
-    private static final String RECORD_ORGS = "SELECT DISTINCT ORG_ID FROM " + Archive.RECORD;
 
     private final ModuleDatabase db;
     private final AuditLog audit;
@@ -186,7 +185,7 @@ public class Subsidies {
     private String ledgerWhere(Connection c, Caller caller, Long recordId, Integer year, SubsidyKind kind, Long orgId,
             List<Object> params) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Scope.orgClause(c, RECORD_ORGS, "R.ORG_ID", org -> caller.canManage(org, directory), orgId, directory, where, params);
+        Scope.subtree(caller, orgId, "R.ORG_ID", directory, where, params);
         if (recordId != null) {
             where.append(" AND S.RECORD_ID = ?");
             params.add(recordId);
@@ -266,7 +265,7 @@ public class Subsidies {
         return db.read(c -> {
             StringBuilder where = new StringBuilder(" WHERE V.FLAGGED = TRUE");
             List<Object> params = new ArrayList<>();
-            Scope.orgClause(c, RECORD_ORGS, "R.ORG_ID", org -> caller.canManage(org, directory), orgId, directory, where, params);
+            Scope.subtree(caller, orgId, "R.ORG_ID", directory, where, params);
             if (year != null) {
                 where.append(" AND V.SURVEY_YEAR = ?");
                 params.add(year);

@@ -18,7 +18,8 @@ import org.unionhub.mutualaid.api.Enrolment;
 
 /**
  * One keyset page of a plan's enrolments, each caller's over an index that holds the plan and his scope (a plan
- * counts up to a million in Guizhou): an admin's over (PLAN_ID, ID), in enrolment order; an officer's over
+ * counts up to a million in Guizhou): an admin's over (PLAN_ID, ID) in enrolment order, or (PLAN_ID, ENROLLED_ON, ID)
+ * sorted by date; an officer's over
  * (PLAN_ID, ORG_ID, ID) in organisation order; a member's own over the unique (PLAN_ID, MEMBER_ID, PERIOD_START).
  * <p>
  * An officer's subtree is a set of organisations, not a range of ids, so his page reads the range of
@@ -42,8 +43,11 @@ final class EnrolmentPages {
         List<Object> params = new ArrayList<>();
         if (caller.isAdmin()) {
             params.add(planId);
-            return PAGES.page(c, "SELECT E.*", " FROM MUTUALAID_ENROLMENT E --DERBY-PROPERTIES index=MUTUALAID_ENROLMENT_PLAN\n"
-                    + " WHERE E.PLAN_ID = ?", params, page, "id", mapper);
+            String sort = page.sort() == null ? "id" : page.sort().replace("-", "");
+            String index = sort.equals("enrolledOn") ? "MUTUALAID_ENROLMENT_PLAN_DATE"
+                    : sort.equals("org") ? "MUTUALAID_ENROLMENT_PLAN_ORG" : "MUTUALAID_ENROLMENT_PLAN";
+            return PAGES.page(c, "SELECT E.*", " FROM MUTUALAID_ENROLMENT E --DERBY-PROPERTIES index=" + index
+                    + "\n WHERE E.PLAN_ID = ?", params, page, "id", mapper);
         }
         if (!caller.hasRole(Roles.OFFICER) || caller.orgId() == null) {
             // his own enrolments, as a member (an officer sees his own the same way, under his member account)

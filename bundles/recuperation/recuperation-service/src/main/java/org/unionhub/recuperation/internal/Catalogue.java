@@ -26,6 +26,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -80,17 +81,18 @@ public class Catalogue {
         return db.read(c -> sanatorium(c, id));
     }
 
+    /** Sanatoriums in the order they were added, over (REGION, ID) with a region (migration V3). */
+    private static final Keyset SANATORIUM_PAGES = Keyset.by("S.ID");
+    /** Programmes soonest first, over (START_DATE, ID) or (SANATORIUM_ID, START_DATE, ID) (migration V3). */
+    private static final Keyset PROGRAMME_PAGES = Keyset.by("P.ID").sort("startDate", "P.START_DATE", LocalDate.class)
+            .defaultSort("startDate");
+
     public Page<Sanatorium> listSanatoriums(String region, PageRequest page) {
         return db.read(c -> {
-            String where = region == null || region.isBlank() ? "" : " WHERE REGION = ?";
-            Object[] params = where.isEmpty() ? new Object[0] : new Object[] {region.trim()};
-            long total = Sql.count(c, "SELECT COUNT(*) FROM RECUPERATION_SANATORIUM" + where, params);
-            List<Object> p = new ArrayList<>(List.of(params));
-            p.add(page.offset());
-            p.add(page.limit());
-            List<Sanatorium> items = Sql.list(c, "SELECT * FROM RECUPERATION_SANATORIUM" + where
-                    + " ORDER BY ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::sanatorium, p.toArray());
-            return new Page<>(items, total, page.offset(), page.limit());
+            boolean all = region == null || region.isBlank();
+            // S.*, not *: Derby refuses SELECT *, KEY_COLUMN (the keyset adds its key columns after the select list)
+            return SANATORIUM_PAGES.page(c, "SELECT S.*", " FROM RECUPERATION_SANATORIUM S" + (all ? " WHERE 1 = 1" : " WHERE S.REGION = ?"),
+                    all ? List.of() : List.of(region.trim()), page, this::sanatorium);
         });
     }
 
@@ -231,16 +233,12 @@ public class Catalogue {
                 params.add(to);
             }
             String join = " FROM RECUPERATION_PROGRAMME P JOIN RECUPERATION_SANATORIUM S ON S.ID = P.SANATORIUM_ID";
-            long total = Sql.count(c, "SELECT COUNT(*)" + join + where, params.toArray());
-            params.add(page.offset());
-            params.add(page.limit());
-            List<Long> ids = Sql.list(c, "SELECT P.ID" + join + where + " ORDER BY P.START_DATE, P.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    rs -> rs.getLong(1), params.toArray());
+            Page<Long> ids = PROGRAMME_PAGES.page(c, "SELECT P.ID", join + where, params, page, rs -> rs.getLong(1));
             List<Programme> items = new ArrayList<>();
-            for (long id : ids) {
+            for (long id : ids.items()) {
                 items.add(programme(c, id));
             }
-            return new Page<>(items, total, page.offset(), page.limit());
+            return new Page<>(items, ids.total(), ids.offset(), ids.limit(), ids.nextCursor(), ids.totalExact());
         });
     }
 

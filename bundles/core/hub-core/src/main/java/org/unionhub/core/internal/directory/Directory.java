@@ -185,21 +185,24 @@ public class Directory implements MemberDirectory {
 
     public Member createMember(Caller caller, MemberRequest req) {
         IdCardNumber id = validateMember(req, null);
-        return db.inTransaction(c -> {
-            requireOrg(c, req.orgId());
-            requireManage(c, caller, req.orgId());
-            requireUnique(c, caller, null, req.cardNumber(), id);
-            Instant now = Instant.now();
-            long memberId = Sql.insert(c, "INSERT INTO HUB_MEMBER (NAME, PHONE, ORG_ID, EMPLOYMENT_FORM, NEW_FORM_KIND, "
-                    + "CARD_NUMBER, JOINED_ON, ID_SEALED, ID_INDEX, ID_MASKED, CREATED_AT, UPDATED_AT, ORG_PATH) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    req.name().trim(), blankToNull(req.phone()), req.orgId(), req.employmentForm(), req.newFormKind(),
-                    blankToNull(req.cardNumber()), req.joinedOn(), id == null ? null : cipher.encrypt(id.value()),
-                    id == null ? null : cipher.blindIndex(id.value()), id == null ? null : IdCardNumber.mask(id.value()),
-                    now, now, path(c, req.orgId()));
-            audit.record(c, caller, "core.member.create", "member", memberId, memberChanges(req));
-            return loadMember(c, caller, memberId);
-        });
+        return db.inTransaction(c -> loadMember(c, caller, insertMember(c, caller, req, id)));
+    }
+
+    /** Checks and inserts one validated member in the caller's transaction (a single create, or a batch of an import). */
+    long insertMember(Connection c, Caller caller, MemberRequest req, IdCardNumber id) throws SQLException {
+        requireOrg(c, req.orgId());
+        requireManage(c, caller, req.orgId());
+        requireUnique(c, caller, null, req.cardNumber(), id);
+        Instant now = Instant.now();
+        long memberId = Sql.insert(c, "INSERT INTO HUB_MEMBER (NAME, PHONE, ORG_ID, EMPLOYMENT_FORM, NEW_FORM_KIND, "
+                + "CARD_NUMBER, JOINED_ON, ID_SEALED, ID_INDEX, ID_MASKED, CREATED_AT, UPDATED_AT, ORG_PATH) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                req.name().trim(), blankToNull(req.phone()), req.orgId(), req.employmentForm(), req.newFormKind(),
+                blankToNull(req.cardNumber()), req.joinedOn(), id == null ? null : cipher.encrypt(id.value()),
+                id == null ? null : cipher.blindIndex(id.value()), id == null ? null : IdCardNumber.mask(id.value()),
+                now, now, path(c, req.orgId()));
+        audit.record(c, caller, "core.member.create", "member", memberId, memberChanges(req));
+        return memberId;
     }
 
     public Member updateMember(Caller caller, long memberId, MemberRequest req) {
@@ -349,7 +352,7 @@ public class Directory implements MemberDirectory {
         return own.startsWith(wanted) ? own : "-";
     }
 
-    private IdCardNumber validateMember(MemberRequest req, String keepId) {
+    IdCardNumber validateMember(MemberRequest req, String keepId) {
         Validation v = new Validation();
         v.required("name", req.name()).maxLength("name", req.name(), 100);
         v.required("orgId", req.orgId());

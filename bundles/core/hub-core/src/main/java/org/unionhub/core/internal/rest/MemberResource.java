@@ -1,6 +1,7 @@
 package org.unionhub.core.internal.rest;
 
 import java.io.BufferedWriter;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -38,6 +39,8 @@ import org.unionhub.core.internal.directory.Directory;
 import org.unionhub.core.internal.directory.Member;
 import org.unionhub.core.internal.directory.MemberExport;
 import org.unionhub.core.internal.directory.MemberFilter;
+import org.unionhub.core.internal.directory.MemberImport;
+import org.unionhub.core.internal.directory.MemberImportReport;
 import org.unionhub.core.internal.directory.MemberRequest;
 
 @Component(service = MemberResource.class)
@@ -51,11 +54,13 @@ public class MemberResource {
 
     private final Directory directory;
     private final MemberExport export;
+    private final MemberImport imports;
 
     @Activate
-    public MemberResource(@Reference Directory directory, @Reference MemberExport export) {
+    public MemberResource(@Reference Directory directory, @Reference MemberExport export, @Reference MemberImport imports) {
         this.directory = directory;
         this.export = export;
+        this.imports = imports;
     }
 
     @POST
@@ -91,6 +96,18 @@ public class MemberResource {
                 new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 64 * 1024));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
+    }
+
+    /**
+     * Members from a CSV file (UTF-8, a header naming name, orgId, employmentForm and optionally phone, newFormKind,
+     * cardNumber, joinedOn, idNumber), read and written while it arrives; answers the refused lines with their numbers.
+     */
+    @POST
+    @Path("import")
+    @Consumes("text/csv")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    public MemberImportReport importCsv(InputStream body, @Context SecurityContext sc) {
+        return imports.importCsv(Requests.caller(sc), body);
     }
 
     @GET

@@ -132,8 +132,9 @@ public class FairResource {
     @PermitAll
     public Page<Employer> employers(@PathParam("id") long id, @QueryParam("status") EmployerStatus status,
             @QueryParam("industry") String industry, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return employers.list(Requests.caller(sc), id, status, industry, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort, @Context SecurityContext sc) {
+        return employers.list(Requests.caller(sc), id, status, industry, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     // ---- positions of a fair
@@ -155,9 +156,10 @@ public class FairResource {
             @QueryParam("industry") String industry, @QueryParam("salaryFloor") BigDecimal salaryFloor,
             @QueryParam("location") String location, @QueryParam("education") Education education,
             @QueryParam("employerId") Long employerId, @QueryParam("status") PositionStatus status,
-            @QueryParam("sort") String sort, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+            @QueryParam("sort") String sort, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor) {
         return positions.search(id, new PositionQuery(keyword, industry, salaryFloor, location, education, employerId,
-                status, sort), PageRequest.of(offset, limit));
+                status, sort), PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     // ---- livestream sessions of a fair

@@ -62,8 +62,9 @@ public class ActivityResource {
     @Path("activities")
     public Page<ActivityView> activities(@QueryParam("recordId") Long recordId, @QueryParam("orgId") Long orgId,
             @QueryParam("year") Integer year, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort,
             @Context SecurityContext sc) {
-        return activities.activities(Requests.caller(sc), recordId, orgId, year, PageRequest.of(offset, limit));
+        return activities.activities(Requests.caller(sc), recordId, orgId, year, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     /** The year's sessions, enterprises, model workers, hours and workers reached in the caller's part of the tree. */
@@ -88,7 +89,8 @@ public class ActivityResource {
     @Path("visits")
     public Page<VisitView> visits(@QueryParam("recordId") Long recordId, @QueryParam("orgId") Long orgId,
             @QueryParam("year") Integer year, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort,
             @Context SecurityContext sc) {
-        return activities.visits(Requests.caller(sc), recordId, orgId, year, PageRequest.of(offset, limit));
+        return activities.visits(Requests.caller(sc), recordId, orgId, year, PageRequest.of(offset, limit, page, cursor, sort));
     }
 }

@@ -48,8 +48,9 @@ public class ShowcaseResource {
     @GET
     @PermitAll
     public Page<ShowcaseEntry> list(@QueryParam("name") String name, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
-        return showcase.list(name, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        return showcase.list(name, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

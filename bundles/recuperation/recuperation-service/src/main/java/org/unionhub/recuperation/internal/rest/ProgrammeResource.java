@@ -58,8 +58,9 @@ public class ProgrammeResource {
 
     @GET
     public Page<Programme> list(@QueryParam("sanatoriumId") Long sanatoriumId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return catalogue.listProgrammes(sanatoriumId, date("from", from), date("to", to), PageRequest.of(offset, limit));
+            @QueryParam("to") String to, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        return catalogue.listProgrammes(sanatoriumId, date("from", from), date("to", to), PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

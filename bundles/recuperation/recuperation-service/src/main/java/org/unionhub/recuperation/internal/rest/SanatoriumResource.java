@@ -55,8 +55,9 @@ public class SanatoriumResource {
 
     @GET
     public Page<Sanatorium> list(@QueryParam("region") String region, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
-        return catalogue.listSanatoriums(region, PageRequest.of(offset, limit));
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        return catalogue.listSanatoriums(region, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET
