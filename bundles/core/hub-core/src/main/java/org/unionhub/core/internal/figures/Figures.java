@@ -145,7 +145,7 @@ public class Figures {
         v.valid("target", req.target(), t -> t.signum() >= 0 && t.scale() <= 2 && t.compareTo(MAX_TARGET) <= 0,
                 "must be 0 or more, with at most 2 decimals");
         v.throwIfInvalid();
-        Period period = Period.parse(req.period(), "period");
+        Period period = Period.parseField(req.period(), "period");
         ModuleFigures m = modules.stream().filter(x -> x.module().equals(req.module())).findFirst()
                 .orElseThrow(() -> HubException.invalid("module", "no installed module " + req.module() + " reports figures"));
         if (m.figures().stream().noneMatch(f -> f.key().equals(req.figure()))) {

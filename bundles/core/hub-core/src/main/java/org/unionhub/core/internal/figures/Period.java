@@ -41,6 +41,15 @@ record Period(String name, LocalDate from, LocalDate to) {
         throw HubException.badRequest(field, "must be a year (2025), a quarter (2025-Q1) or a month (2025-03)");
     }
 
+    /** As {@link #parse}, for a field of a request body: a bad period is a 422 naming it, as any invalid field. */
+    static Period parseField(String text, String field) {
+        try {
+            return parse(text, field);
+        } catch (HubException e) {
+            throw HubException.invalid(field, e.errors().isEmpty() ? e.detail() : e.errors().get(0).message());
+        }
+    }
+
     private static int year(String y, String field) {
         int year = Integer.parseInt(y);
         if (year < 1900 || year > 2200) {
