@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Figures upward in a hub with the job fairs module only (no fairs module: the report lists what is installed):
+ * Figures upward in a hub with every service module but the union fairs (the report lists what is installed; each
+ * module's queries run over its demo data):
  * employers approved and positions posted at unions of three levels, the report rolled up the tree, the region's
  * target beside the actual, and the XLSX export opened and checked — rows per level, and every organisation's total
  * the sum of its own count and the totals below it.
@@ -43,18 +44,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class FiguresIT extends HubTestSupport {
 
     private static final AtomicInteger CODES = new AtomicInteger(8000);
-    private static final int FIGURES = 8;
 
     private final HttpClient raw = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     protected String[] features() {
-        return new String[] {"unionhub-core", "unionhub-jobfairs"};
+        return new String[] {"unionhub-core", "unionhub-jobfairs", "unionhub-mutualaid", "unionhub-recuperation",
+            "unionhub-modelworkers"};
     }
 
     @Override
     protected String[] expectedModules() {
-        return new String[] {"jobfairs"};
+        return new String[] {"jobfairs", "mutualaid", "recuperation", "modelworkers"};
     }
 
     @Override
@@ -81,7 +82,14 @@ public class FiguresIT extends HubTestSupport {
                 "target", 4)).expect(200);
 
         JsonNode report = get("/api/figures?period=" + year, "admin").expect(200).json();
-        assertEquals(List.of("jobfairs"), names(report.path("modules")));
+        assertEquals(List.of("jobfairs", "modelworkers", "mutualaid", "recuperation"), names(report.path("modules")));
+        int figures = 0;
+        for (JsonNode r : report.path("rows")) {
+            figures += r.path("orgId").asLong() == city ? 1 : 0;
+        }
+        assertEquals(8 + 2 + 3 + 2, figures);
+        assertTrue("the demo hub's enrolments are counted", rowOf(report, "mutualaid", city, "enrolments").path("total")
+                .asInt() > 0);
         assertEquals(city, report.path("orgId").asLong());
         JsonNode cityEmployers = row(report, city, "employers");
         assertEquals(0, cityEmployers.path("level").asInt());
@@ -105,8 +113,8 @@ public class FiguresIT extends HubTestSupport {
         assertProblem(get("/api/figures/export?period=" + year + "&format=pdf", "admin"), 400, "format");
         assertProblem(put("/api/figures/targets", "officer", obj("orgId", city, "period", year, "module", "jobfairs",
                 "figure", "employers", "target", 4)), 403, null);
-        assertProblem(put("/api/figures/targets", "admin", obj("orgId", city, "period", year, "module", "mutualaid",
-                "figure", "claims", "target", 4)), 422, "module");
+        assertProblem(put("/api/figures/targets", "admin", obj("orgId", city, "period", year, "module", "fairs",
+                "figure", "visits", "target", 4)), 422, "module");
         assertProblem(put("/api/figures/targets", "admin", obj("orgId", city, "period", year, "module", "jobfairs",
                 "figure", "stalls", "target", 4)), 422, "figure");
         assertProblem(put("/api/figures/targets", "admin", obj("orgId", city, "period", year, "module", "jobfairs",
@@ -124,9 +132,10 @@ public class FiguresIT extends HubTestSupport {
         for (List<String> r : rows) {
             perLevel.merge(r.get(0), 1, Integer::sum);
         }
-        assertEquals(Map.of("0", FIGURES, "1", 2 * FIGURES, "2", 3 * FIGURES), perLevel);
+        assertEquals(Map.of("0", figures, "1", 2 * figures, "2", 3 * figures), perLevel);
         checkTotals(rows);
-        List<String> cityRow = rows.stream().filter(r -> r.get(1).equals(Long.toString(city)) && r.get(6).equals("employers"))
+        List<String> cityRow = rows.stream().filter(r -> r.get(1).equals(Long.toString(city)) && r.get(5).equals("jobfairs")
+                && r.get(6).equals("employers"))
                 .findFirst().orElseThrow();
         assertEquals(0, new BigDecimal("3").compareTo(new BigDecimal(cityRow.get(10))));
         assertEquals(0, new BigDecimal("4").compareTo(new BigDecimal(cityRow.get(11))));
@@ -144,13 +153,14 @@ public class FiguresIT extends HubTestSupport {
         Map<String, BigDecimal> totals = new HashMap<>();
         Map<String, BigDecimal> expected = new HashMap<>();
         for (List<String> r : rows) {
-            String key = r.get(1) + "/" + r.get(6);
+            String key = r.get(1) + "/" + r.get(5) + "/" + r.get(6);
             totals.put(key, new BigDecimal(r.get(10)));
             expected.merge(key, new BigDecimal(r.get(9)), BigDecimal::add);
         }
         for (List<String> r : rows) {
-            if (!r.get(3).isEmpty() && totals.containsKey(r.get(3) + "/" + r.get(6))) {
-                expected.merge(r.get(3) + "/" + r.get(6), new BigDecimal(r.get(10)), BigDecimal::add);
+            String parent = r.get(3) + "/" + r.get(5) + "/" + r.get(6);
+            if (!r.get(3).isEmpty() && totals.containsKey(parent)) {
+                expected.merge(parent, new BigDecimal(r.get(10)), BigDecimal::add);
             }
         }
         for (Map.Entry<String, BigDecimal> e : totals.entrySet()) {
@@ -256,6 +266,16 @@ public class FiguresIT extends HubTestSupport {
             }
         }
         throw new AssertionError("no row " + orgId + "/" + figure);
+    }
+
+    private static JsonNode rowOf(JsonNode report, String module, long orgId, String figure) {
+        for (JsonNode r : report.path("rows")) {
+            if (r.path("module").asText().equals(module) && r.path("orgId").asLong() == orgId
+                    && r.path("figure").asText().equals(figure)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + module + "/" + orgId + "/" + figure);
     }
 
     private static List<String> names(JsonNode array) {
