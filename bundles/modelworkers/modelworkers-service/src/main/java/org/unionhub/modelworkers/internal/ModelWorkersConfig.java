@@ -23,13 +23,14 @@ public @interface ModelWorkersConfig {
     @AttributeDefinition(name = "Statuses eligible for special subsidies")
     String[] subsidy_eligible_statuses() default {"ACTIVE", "RETIRED"};
 
+    // The amounts and the cap are in no report: the region sets them. Empty, a non-demo hub refuses the payments
+    // that need them (409 naming the key); a demo hub uses Settings.DEMO_AMOUNTS and DEMO_HARDSHIP_MAX.
     @AttributeDefinition(name = "Yearly special subsidy by level",
-            description = "LEVEL=amount in CNY; a person with several titles gets the highest amount")
-    String[] annual_amounts() default {"NATIONAL_MODEL_WORKER=3000.00", "NATIONAL_ADVANCED_WORKER=3000.00",
-            "MAY_DAY_MEDAL=2400.00", "REGIONAL_MODEL_WORKER=1800.00", "REGIONAL_ADVANCED_WORKER=1200.00"};
+            description = "LEVEL=amount in CNY; a person with several titles gets the highest amount. The region's to set")
+    String[] annual_amounts() default {};
 
-    @AttributeDefinition(name = "Largest one-off hardship relief (CNY)")
-    String hardship_max_amount() default "50000.00";
+    @AttributeDefinition(name = "Largest one-off hardship relief (CNY)", description = "The region's to set")
+    String hardship_max_amount() default "";
 
     @AttributeDefinition(name = "Self-paid medical costs that flag a survey for relief (CNY)")
     String survey_medical_threshold() default "50000.00";

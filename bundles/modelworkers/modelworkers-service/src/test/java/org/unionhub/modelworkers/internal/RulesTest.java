@@ -31,8 +31,8 @@ class RulesTest {
 
     @Test
     void eligibilityFollowsTheConfiguration() {
-        Settings activeOnly = new Settings(defaults.levels(), Set.of(RecordStatus.ACTIVE), defaults.annualAmounts(),
-                defaults.hardshipMax(), defaults.medicalThreshold(), defaults.materials(), 1000, 100_000, defaults.conferredLevels());
+        Settings activeOnly = new Settings(defaults.levels(), Set.of(RecordStatus.ACTIVE), Settings.DEMO_AMOUNTS,
+                Settings.DEMO_HARDSHIP_MAX, defaults.medicalThreshold(), defaults.materials(), 1000, 100_000, defaults.conferredLevels());
         assertNull(Rules.subsidyRefusal(RecordStatus.ACTIVE, activeOnly));
         assertNotNull(Rules.subsidyRefusal(RecordStatus.RETIRED, activeOnly));
     }
@@ -55,16 +55,17 @@ class RulesTest {
     }
 
     /** The metatype defaults, as a hub without an etc/ file for the module reads them. */
-    private static ModelWorkersConfig configDefaults() {
+    static ModelWorkersConfig configDefaults() {
         return (ModelWorkersConfig) java.lang.reflect.Proxy.newProxyInstance(RulesTest.class.getClassLoader(),
                 new Class<?>[] {ModelWorkersConfig.class}, (proxy, m, args) -> m.getDefaultValue());
     }
 
     @Test
     void theYearlySubsidyFollowsTheHighestTitle() {
-        assertEquals(new BigDecimal("3000.00"), Rules.annualAmount(List.of("REGIONAL_MODEL_WORKER", "NATIONAL_MODEL_WORKER"), defaults));
-        assertEquals(new BigDecimal("1200.00"), Rules.annualAmount(List.of("REGIONAL_ADVANCED_WORKER"), defaults));
-        assertNull(Rules.annualAmount(List.of("COUNTY_HERO"), defaults), "a level with no configured amount");
+        Settings demo = Settings.of(configDefaults(), true);
+        assertEquals(new BigDecimal("3000.00"), Rules.annualAmount(List.of("REGIONAL_MODEL_WORKER", "NATIONAL_MODEL_WORKER"), demo));
+        assertEquals(new BigDecimal("1200.00"), Rules.annualAmount(List.of("REGIONAL_ADVANCED_WORKER"), demo));
+        assertNull(Rules.annualAmount(List.of("COUNTY_HERO"), demo), "a level with no configured amount");
         assertEquals(new BigDecimal("2400.00"), Settings.amounts(new String[] {"MAY_DAY_MEDAL=2400", "bad", "X=abc"})
                 .get("MAY_DAY_MEDAL"));
     }

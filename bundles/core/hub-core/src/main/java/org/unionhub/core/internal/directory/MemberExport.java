@@ -79,7 +79,7 @@ public class MemberExport {
         });
     }
 
-    static String csv(Object... values) {
+    public static String csv(Object... values) {
         StringBuilder line = new StringBuilder();
         for (Object v : values) {
             if (line.length() > 0) {
