@@ -38,6 +38,7 @@ import org.unionhub.recuperation.internal.Catalogue;
 import org.unionhub.recuperation.internal.Policies;
 import org.unionhub.recuperation.internal.Programme;
 import org.unionhub.recuperation.internal.Sanatorium;
+import org.unionhub.recuperation.internal.budget.BudgetLedger;
 
 /**
  * After the stay: the organising union records who went and for how many days, files a settlement priced by the
@@ -154,7 +155,7 @@ public class Settlements {
                 throw HubException.conflict("status", "settlement " + id + " is " + s.status() + ", not FILED");
             }
             if (approve) {
-                SettlementStore.refundUnsettled(c, s.bookingId());
+                BudgetLedger.refundBooking(c, s.bookingId(), true);
             }
             audit.record(c, caller, approve ? "recuperation.settlement.approve" : "recuperation.settlement.reject", "settlement", id,
                     Map.of("amount", s.amount(), "note", req.note() == null ? "" : req.note()));
