@@ -432,7 +432,119 @@ public class RecuperationIT extends HubTestSupport {
         }
     }
 
+    /**
+     * Issue 19: the province opens a year's budget and allocates it to districts; the units under a district draw from
+     * its allocation, concurrently, never beyond it; a grassroots union is not allocated to and the sum stays within the budget.
+     */
+    @Test
+    public void aYearsBudgetIsAllocatedToDistrictsAndTheirUnitsNeverOverdrawIt() throws Exception {
+        long siming = orgId("思明区总工会");
+        long s = sanatorium("IT 安吉疗休养基地", false, 60);
+        long p = programme(s, "2031-04-07", 3, 30, "100.00");
+        String key = "zhejiang-frontline/2031/reserved";
+        List<Long> riders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            riders.add(member("分配骑手" + i, NEW_FORM_UNION, "NEW_FORM"));
+        }
+        try {
+            install(ZJ);
+            awaitPolicies("zhejiang-frontline");
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", HAICANG, "amount", 900)), 422,
+                    "budgetKey");
+            JsonNode opened = post("/api/recuperation/allocations/years/2031", "admin", null).expect(200).json();
+            assertEquals(key, opened.get(0).path("key").asText());
+            assertMoney("1500.00", budget(key).path("total"));
+            assertProblem(post("/api/recuperation/allocations/years/2031", "officer", null), 403, null);
+            assertProblem(put("/api/recuperation/allocations", "officer", obj("budgetKey", key, "orgId", HAICANG, "amount", 900)), 403,
+                    null);
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", PORT_UNION, "amount", 100)), 422,
+                    "orgId");
+            JsonNode haicang = put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", HAICANG, "amount", 900))
+                    .expect(200).json();
+            assertMoney("900.00", haicang.path("left"));
+            put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", siming, "amount", 600)).expect(200);
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", siming, "amount", 601)), 409,
+                    "amount");
+
+            List<Callable<int[]>> jobs = new ArrayList<>();
+            for (long m : riders) {
+                jobs.add(() -> new int[] {(int) m, book("officer", p, NEW_FORM_UNION, List.of(m), Map.of()).status()});
+            }
+            for (int[] r : runAll(jobs)) {
+                assertEquals(201, r[1]);
+            }
+            int paid = 0;
+            long one = -1;
+            for (JsonNode bk : get("/api/recuperation/bookings?programmeId=" + p, "officer").json().path("items")) {
+                if (bk.path("subsidyTotal").decimalValue().signum() > 0) {
+                    paid++;
+                    one = bk.path("id").asLong();
+                } else {
+                    assertTrue(bk.path("subsidyReason").asText(), bk.path("subsidyReason").asText().contains("allocation"));
+                }
+            }
+            assertEquals("900 allocated to Haicang / 300 per trip", 3, paid);
+            JsonNode line = get("/api/recuperation/allocations?budgetKey=" + key, "officer").expect(200).json();
+            assertEquals("the Haicang officer sees Haicang's allocation only", 1, line.size());
+            assertMoney("900.00", line.get(0).path("spent"));
+            assertMoney("900.00", budget(key).path("spent"));
+            post("/api/recuperation/bookings/" + one + "/cancel", "officer", null).expect(200);
+            assertMoney("300.00", get("/api/recuperation/allocations?budgetKey=" + key, "officer").json().get(0).path("left"));
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", HAICANG, "amount", 500)), 409,
+                    "amount");
+        } finally {
+            uninstall(ZJ);
+            awaitPolicies();
+        }
+    }
+
+    /** Issue 19: an enterprise union applies for a grant to its own trip; a union above approves, pays; it reports the trip. */
+    @Test
+    public void anEnterpriseUnionsGrantIsReviewedPaidAndReported() throws Exception {
+        Who port = account("grant-port-officer", "officer", PORT_UNION, null);
+        String body = "91350200MA2Y" + "00001";
+        String code = body + org.unionhub.api.validation.CreditCode.checkCharacter(body);
+        String start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(20).toString();
+        ObjectNode apply = obj("orgId", PORT_UNION, "enterpriseName", "厦门港务物流有限公司", "creditCode", code, "title", "一线职工疗休养",
+                "startDate", start, "days", 4, "persons", 30, "amount", 6000);
+        ObjectNode badCode = apply.deepCopy();
+        badCode.put("creditCode", code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'));
+        assertProblem(send("POST", "/api/recuperation/grants", port, badCode, null), 422, "creditCode");
+        ObjectNode district = apply.deepCopy();
+        district.put("orgId", HAICANG);
+        assertProblem(post("/api/recuperation/grants", "officer", district), 422, "orgId");
+        Resp applied = send("POST", "/api/recuperation/grants", port, apply, null).expect(201);
+        long id = applied.id();
+        assertEquals("APPLIED", applied.json().path("status").asText());
+
+        String g = "/api/recuperation/grants/" + id;
+        assertProblem(send("POST", g + "/review", port, obj("approve", true), null), 403, null);
+        assertProblem(post(g + "/review", "officer", obj("approve", true, "approvedAmount", 6000.01)), 422, "approvedAmount");
+        assertProblem(post(g + "/pay", "officer", obj("paymentReference", "HC-1")), 409, "status");
+        JsonNode approved = post(g + "/review", "officer", obj("approve", true, "approvedAmount", 5000)).expect(200).json();
+        assertMoney("5000.00", approved.path("approved"));
+        assertProblem(send("POST", g + "/pay", port, obj("paymentReference", "HC-1"), null), 403, null);
+        assertProblem(send("POST", g + "/report", port, obj("persons", 28, "personDays", 112, "spent", 16800), null), 409, "status");
+        post(g + "/pay", "officer", obj("paymentReference", "HC-2031-77")).expect(200);
+        assertProblem(send("POST", g + "/report", port, obj("persons", 28, "personDays", 113, "spent", 16800), null), 422, "personDays");
+        JsonNode reported = send("POST", g + "/report", port, obj("persons", 28, "personDays", 112, "spent", 16800), null).expect(200)
+                .json();
+        assertEquals("REPORTED", reported.path("status").asText());
+        assertEquals(112, reported.path("reportedPersonDays").asInt());
+        assertProblem(get(g, "siming"), 404, null);
+        assertEquals(1, get("/api/recuperation/grants?status=REPORTED", "officer").expect(200).json().path("total").asInt());
+    }
+
     // ---- helpers
+
+    private long orgId(String namePrefix) throws Exception {
+        for (JsonNode o : get("/api/orgs?limit=500", "admin").json().path("items")) {
+            if (o.path("name").asText().startsWith(namePrefix)) {
+                return o.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no demo organisation " + namePrefix);
+    }
 
     /** Time passes: the stay now began {@code days} days ago (dates only; places and beds stay as booked). */
     private void moveStayBack(long programme, long booking, int days) throws Exception {

@@ -30,6 +30,7 @@ import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.CreditCode;
 import org.unionhub.recuperation.internal.Catalogue;
 import org.unionhub.recuperation.internal.settle.PaymentRequest;
+import org.unionhub.recuperation.internal.settle.SeparateDuties;
 
 /**
  * Grants to private enterprises' own trips ("给予非公企业职工疗休养活动经费补助"): the enterprise's union applies, a
@@ -200,9 +201,7 @@ public class Grants {
     private Grant above(Connection c, Caller caller, long id) throws SQLException {
         caller.require(Roles.ADMIN, Roles.OFFICER);
         Grant g = visible(c, caller, id);
-        if (!caller.isAdmin() && caller.orgId() != null && caller.orgId() == g.orgId() || caller.username().equals(g.appliedBy())) {
-            throw HubException.forbidden("the applying union does not review or pay its own grant; a union above it does");
-        }
+        SeparateDuties.refuseOwn(caller, g.orgId(), g.appliedBy(), "a grant");
         return g;
     }
 }

@@ -243,12 +243,7 @@ public class Settlements {
         if (!caller.canManage(s.organiserOrgId(), directory)) {
             throw HubException.notFound("settlement", id);
         }
-        if (!caller.isAdmin() && caller.orgId() != null && caller.orgId() == s.organiserOrgId()) {
-            throw HubException.forbidden("the organising union does not review or pay its own settlement; a union above it does");
-        }
-        if (caller.username().equals(s.filedBy())) {
-            throw HubException.forbidden("whoever filed a settlement does not review or pay it");
-        }
+        SeparateDuties.refuseOwn(caller, s.organiserOrgId(), s.filedBy(), "a settlement");
         return s;
     }
 
