@@ -22,7 +22,6 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.fairs.api.CouponBatch;
-import org.unionhub.fairs.api.CouponBatchRequest;
 import org.unionhub.fairs.internal.FairsServiceImpl;
 
 /**
@@ -51,13 +50,13 @@ public class CouponCampaigns {
     }
 
     /** Creates the batch (or, with {@code months}, one batch per month); answers the first. */
-    public CouponBatch create(Caller caller, BatchRequest r) {
+    public CouponBatch create(Caller caller, CouponBatchRequest r) {
         caller.require(Roles.ADMIN, Roles.OFFICER);
         Validation v = new Validation();
         TermsRules.validate(r, v);
         v.throwIfInvalid();
         int months = r.months() == null ? 1 : r.months();
-        List<CouponBatchRequest> batches = new ArrayList<>();
+        List<org.unionhub.fairs.api.CouponBatchRequest> batches = new ArrayList<>();
         for (int i = 0; i < months; i++) {
             batches.add(r.month(i));
         }

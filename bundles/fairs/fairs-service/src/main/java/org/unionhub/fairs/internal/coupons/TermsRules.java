@@ -19,7 +19,7 @@ public final class TermsRules {
     private TermsRules() {
     }
 
-    public static void validate(BatchRequest r, Validation v) {
+    public static void validate(CouponBatchRequest r, Validation v) {
         if (r.kind() == CouponKind.PERCENT) {
             v.required("rate", r.rate());
             v.required("cap", r.cap());

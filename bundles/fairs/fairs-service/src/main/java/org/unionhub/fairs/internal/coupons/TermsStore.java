@@ -24,7 +24,8 @@ public final class TermsStore {
     private TermsStore() {
     }
 
-    static void insert(Connection c, long batchId, BatchRequest r, Instant releaseAt, Long seriesId, Integer month) throws SQLException {
+    static void insert(Connection c, long batchId, CouponBatchRequest r, Instant releaseAt, Long seriesId, Integer month)
+            throws SQLException {
         String kinds = r.newFormKinds() == null || r.newFormKinds().isEmpty() ? null
                 : r.newFormKinds().stream().distinct().map(Enum::name).sorted().collect(Collectors.joining(","));
         Sql.update(c, "INSERT INTO FAIRS_BATCH_TERMS (BATCH_ID, RATE, CAP, NEW_FORM_KINDS, RELEASE_AT, SERIES_ID, SERIES_MONTH, "

@@ -31,7 +31,7 @@ import org.unionhub.api.web.Returns;
 import org.unionhub.fairs.api.Coupon;
 import org.unionhub.fairs.api.CouponBatch;
 import org.unionhub.fairs.api.FairsService;
-import org.unionhub.fairs.internal.coupons.BatchRequest;
+import org.unionhub.fairs.internal.coupons.CouponBatchRequest;
 import org.unionhub.fairs.internal.coupons.BatchTerms;
 import org.unionhub.fairs.internal.coupons.CouponCampaigns;
 
@@ -60,11 +60,11 @@ public class CouponBatchResource {
         this.campaigns = campaigns;
     }
 
-    /** A batch; with {@code months}, a monthly series of batches (201 with the first). Terms: see {@link BatchRequest}. */
+    /** A batch; with {@code months}, a monthly series of batches (201 with the first). Terms: see {@link CouponBatchRequest}. */
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Returns(value = CouponBatch.class, status = 201)
-    public Response create(BatchRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
+    public Response create(CouponBatchRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
         CouponBatch b = campaigns.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();
     }

@@ -84,10 +84,10 @@ class TermsRulesTest {
         assertTrue(v.isValid(), v.errors().toString());
     }
 
-    private static BatchRequest request(CouponKind kind, BigDecimal rate, BigDecimal cap, Integer months, String sponsor,
+    private static CouponBatchRequest request(CouponKind kind, BigDecimal rate, BigDecimal cap, Integer months, String sponsor,
             BigDecimal unionShare) {
         OffsetDateTime now = OffsetDateTime.of(2027, 5, 1, 10, 0, 0, 0, ZoneOffset.ofHours(8));
-        return new BatchRequest(null, "骑手充电+洗车+体检", kind, null, null, null, 100, 1, now, now.plusDays(30), null, rate, cap,
+        return new CouponBatchRequest(null, "骑手充电+洗车+体检", kind, null, null, null, 100, 1, now, now.plusDays(30), null, rate, cap,
                 List.of(NewFormKind.DELIVERY_RIDER), now.plusHours(1), months, sponsor, unionShare);
     }
 }
