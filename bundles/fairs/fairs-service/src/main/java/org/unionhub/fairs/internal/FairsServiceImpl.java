@@ -542,6 +542,8 @@ public class FairsServiceImpl implements FairsService {
         CouponBatchRequest r = months.get(0);
         Validation v = new Validation();
         Rules.validateBatch(r, v);
+        // a PERCENT coupon's rate and cap are its terms: only a creation that writes terms may make one
+        v.check(each != null || r.kind() != CouponKind.PERCENT, "kind", "a PERCENT batch needs its rate and cap");
         Optional<FairRow> fair = r.fairId() == null ? Optional.empty() : db.read(c -> fairRow(c, r.fairId()));
         v.check(r.fairId() == null || fair.isPresent(), "fairId", "fair " + r.fairId() + " does not exist");
         v.throwIfInvalid();

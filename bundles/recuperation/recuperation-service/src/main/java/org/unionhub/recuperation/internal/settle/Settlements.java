@@ -215,11 +215,6 @@ public class Settlements {
         });
     }
 
-    public Optional<Long> ofBooking(Caller caller, long bookingId) {
-        db.read(c -> organisers(c, caller, bookingId));
-        return db.read(c -> SettlementStore.idOfBooking(c, bookingId));
-    }
-
     private Settlement load(long id) {
         return db.read(c -> SettlementStore.load(c, id, catalogue::at)).orElseThrow(() -> HubException.notFound("settlement", id));
     }
