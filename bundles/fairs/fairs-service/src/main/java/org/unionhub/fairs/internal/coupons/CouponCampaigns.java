@@ -108,7 +108,7 @@ public class CouponCampaigns {
             }
             return TermsStore.spend(c, start, end, orgs);
         });
-        List<CouponSpend.Line> lines = new ArrayList<>();
+        List<CouponSpend.BatchSpend> lines = new ArrayList<>();
         long redeemed = 0;
         BigDecimal orders = Money.ZERO;
         BigDecimal savings = Money.ZERO;
@@ -119,7 +119,7 @@ public class CouponCampaigns {
             BigDecimal u = r.unionShare() == null ? null : TermsRules.unionPart(r.discountTotal(), r.unionShare());
             BigDecimal s = u == null ? null : r.discountTotal().subtract(u);
             BigDecimal paid = Money.max(r.orderTotal().subtract(r.discountTotal()), Money.ZERO);
-            lines.add(new CouponSpend.Line(r.batchId(), r.title(), r.sponsor(), r.unionShare(), r.redeemed(), r.orderTotal(),
+            lines.add(new CouponSpend.BatchSpend(r.batchId(), r.title(), r.sponsor(), r.unionShare(), r.redeemed(), r.orderTotal(),
                     r.discountTotal(), u, s, paid));
             redeemed += r.redeemed();
             orders = orders.add(r.orderTotal());

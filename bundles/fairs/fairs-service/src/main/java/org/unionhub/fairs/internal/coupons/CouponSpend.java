@@ -10,10 +10,10 @@ import java.util.List;
  * (商家让一点、工会贴一点、职工付一点). A batch whose split was never recorded counts in {@code unsplitCost}.
  */
 public record CouponSpend(LocalDate from, LocalDate to, long redeemed, BigDecimal orderTotal, BigDecimal discountTotal,
-        BigDecimal unionCost, BigDecimal sponsorCost, BigDecimal unsplitCost, BigDecimal memberPaid, List<Line> batches) {
+        BigDecimal unionCost, BigDecimal sponsorCost, BigDecimal unsplitCost, BigDecimal memberPaid, List<BatchSpend> batches) {
 
     /** One batch; {@code unionCost} and {@code sponsorCost} are null when its split was not recorded. */
-    public record Line(long batchId, String title, String sponsor, BigDecimal unionShare, long redeemed, BigDecimal orderTotal,
+    public record BatchSpend(long batchId, String title, String sponsor, BigDecimal unionShare, long redeemed, BigDecimal orderTotal,
             BigDecimal discountTotal, BigDecimal unionCost, BigDecimal sponsorCost, BigDecimal memberPaid) {
     }
 }

@@ -30,9 +30,9 @@ final class SettlementStore {
                 memberId);
     }
 
-    static List<Settlement.Line> lines(Connection c, long bookingId) throws SQLException {
+    static List<Settlement.Traveller> lines(Connection c, long bookingId) throws SQLException {
         return Sql.list(c, "SELECT MEMBER_ID, ATTENDED_DAYS, COMPLETED, SUBSIDY, SETTLED FROM RECUPERATION_BOOKED_MEMBER "
-                + "WHERE BOOKING_ID = ? ORDER BY ID", rs -> new Settlement.Line(rs.getLong("MEMBER_ID"), Sql.getInt(rs, "ATTENDED_DAYS"),
+                + "WHERE BOOKING_ID = ? ORDER BY ID", rs -> new Settlement.Traveller(rs.getLong("MEMBER_ID"), Sql.getInt(rs, "ATTENDED_DAYS"),
                         completed(rs), rs.getBigDecimal("SUBSIDY"), rs.getBigDecimal("SETTLED")), bookingId);
     }
 
@@ -78,7 +78,7 @@ final class SettlementStore {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        List<Settlement.Line> lines = lines(c, head.get()[0]);
+        List<Settlement.Traveller> lines = lines(c, head.get()[0]);
         return Sql.one(c, "SELECT * FROM RECUPERATION_SETTLEMENT WHERE ID = ?", rs -> new Settlement(rs.getLong("ID"),
                 rs.getLong("BOOKING_ID"), rs.getLong("ORGANISER_ORG_ID"), rs.getString("STATUS"), rs.getInt("PERSONS"),
                 rs.getInt("PERSON_DAYS"), rs.getBigDecimal("BOOKED_AMOUNT"), rs.getBigDecimal("AMOUNT"), lines,

@@ -69,7 +69,7 @@ public class Settlements {
     }
 
     /** Records the attendance of every traveller; only the organiser's officers, once the stay has begun, before a settlement stands. */
-    public List<Settlement.Line> recordAttendance(Caller caller, long bookingId, AttendanceRequest req) {
+    public List<Settlement.Traveller> recordAttendance(Caller caller, long bookingId, AttendanceRequest req) {
         caller.require(Roles.ADMIN, Roles.OFFICER);
         return db.inTransaction(c -> {
             Booking b = organisers(c, caller, bookingId);
@@ -77,12 +77,12 @@ public class Settlements {
                 throw HubException.conflict("startDate", "the stay begins on " + b.startDate() + "; attendance is recorded from that day");
             }
             refuseStandingSettlement(c, bookingId);
-            List<AttendanceRequest.Entry> entries = req.attendance() == null ? List.of() : req.attendance();
+            List<AttendanceRequest.Attendance> entries = req.attendance() == null ? List.of() : req.attendance();
             Validation v = new Validation();
             v.required("attendance", req.attendance());
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < entries.size(); i++) {
-                AttendanceRequest.Entry e = entries.get(i);
+                AttendanceRequest.Attendance e = entries.get(i);
                 String f = "attendance[" + i + "]";
                 if (e == null) {
                     v.error(f, "is required");
@@ -100,7 +100,7 @@ public class Settlements {
             v.check(!entries.isEmpty() && seen.containsAll(b.memberIds()), "attendance", "must name every traveller of the booking: "
                     + b.memberIds());
             v.throwIfInvalid();
-            for (AttendanceRequest.Entry e : entries) {
+            for (AttendanceRequest.Attendance e : entries) {
                 SettlementStore.recordAttendance(c, bookingId, e.memberId(), e.days(), e.completed());
             }
             audit.record(c, caller, "recuperation.attendance.record", "booking", bookingId, Map.of("attendance", entries.stream()
@@ -121,11 +121,11 @@ public class Settlements {
         long id = db.inTransaction(c -> {
             Booking b = organisers(c, caller, bookingId);
             refuseStandingSettlement(c, bookingId);
-            List<Settlement.Line> lines = SettlementStore.lines(c, bookingId);
+            List<Settlement.Traveller> lines = SettlementStore.lines(c, bookingId);
             int persons = 0;
             int days = 0;
             BigDecimal total = Money.ZERO;
-            for (Settlement.Line l : lines) {
+            for (Settlement.Traveller l : lines) {
                 BigDecimal settled = Money.min(l.booked(), priced.getOrDefault(l.memberId(), Money.ZERO));
                 SettlementStore.recordSettled(c, bookingId, l.memberId(), settled);
                 persons += l.attendedDays() > 0 ? 1 : 0;
@@ -257,9 +257,9 @@ public class Settlements {
      * What the policy that priced the booking gives for the days each member stayed; members who stayed the same
      * number of days are priced together, as one booking of that length. 409 when that policy is no longer installed.
      */
-    private Map<Long, BigDecimal> price(Booking b, List<Settlement.Line> lines) {
+    private Map<Long, BigDecimal> price(Booking b, List<Settlement.Traveller> lines) {
         Validation v = new Validation();
-        for (Settlement.Line l : lines) {
+        for (Settlement.Traveller l : lines) {
             v.check(l.attendedDays() != null, "attendance", "member " + l.memberId() + " has no attendance recorded");
         }
         v.throwIfInvalid();
@@ -273,7 +273,7 @@ public class Settlements {
         Sanatorium s = catalogue.getSanatorium(p.sanatoriumId());
         OrgInfo organiser = directory.org(b.organiserOrgId()).orElseThrow();
         Map<Integer, List<BookingQuote.Member>> byDays = new LinkedHashMap<>();
-        for (Settlement.Line l : lines) {
+        for (Settlement.Traveller l : lines) {
             BookedMember m = b.subsidyPerMember().stream().filter(x -> x.memberId() == l.memberId()).findFirst().orElseThrow();
             if (l.attendedDays() == 0 || m.amount().signum() == 0) {
                 continue;
