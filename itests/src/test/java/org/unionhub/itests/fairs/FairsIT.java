@@ -223,6 +223,122 @@ public class FairsIT extends HubTestSupport {
         assertEquals(1, get("/api/fairs/coupon-batches/" + other, null).json().path("claimed").asInt());
     }
 
+    /**
+     * Issue 19: a percentage batch (7.5折, saving capped at 20) for delivery riders only, released at a set time: nobody
+     * claims before it; then riders rushing it get exactly its size and couriers are refused; the saving is split
+     * between the sponsor and the union in the spend report; a monthly batch repeats with its dates moved on.
+     */
+    @Test
+    public void aRidersOnlyPercentBatchOpensAtItsReleaseAndSellsExactlyItsSize() throws Exception {
+        long org = orgId("海沧区新业态工会联合会");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Who>> made = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            int n = i;
+            String kind = i < 24 ? "DELIVERY_RIDER" : "COURIER";
+            made.add(pool.submit(() -> {
+                long member = post("/api/members", "admin", obj("name", "充电骑手" + n, "orgId", org, "employmentForm", "NEW_FORM",
+                        "newFormKind", kind)).expect(201).id();
+                return account("pct-" + kind.toLowerCase() + n, "member", null, member);
+            }));
+        }
+        List<Who> riders = new ArrayList<>();
+        List<Who> couriers = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            (i < 24 ? riders : couriers).add(made.get(i).get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime release = now.plusSeconds(15);
+        ObjectNode body = obj("title", "骑手充电+洗车+体检 7.5折", "kind", "PERCENT", "rate", 0.75, "cap", 20, "quantity", 16,
+                "perMemberLimit", 1, "validFrom", now.minusMinutes(5).toString(), "validTo", now.plusDays(1).toString(),
+                "newFormKinds", List.of("DELIVERY_RIDER"), "releaseAt", release.toString(), "sponsor", "建设银行", "unionShare", 0.5);
+        long batch = post("/api/fairs/coupon-batches", "officer", body).expect(201).id();
+        JsonNode terms = get("/api/fairs/coupon-batches/" + batch + "/terms", null).expect(200).json();
+        assertEquals("0.75", terms.path("rate").decimalValue().stripTrailingZeros().toPlainString());
+        assertEquals("DELIVERY_RIDER", terms.path("newFormKinds").get(0).asText());
+        assertEquals("建设银行", terms.path("sponsor").asText());
+
+        String claims = "/api/fairs/coupon-batches/" + batch + "/claims";
+        assertProblem(send("POST", claims, riders.get(0), null, null), 409, "releaseAt");
+        long wait = release.toInstant().toEpochMilli() - System.currentTimeMillis() + 300;
+        assertTrue("the release was still ahead when the early claim was refused", wait > 0);
+        Thread.sleep(wait);
+
+        List<Callable<Resp>> rush = new ArrayList<>();
+        for (Who w : riders) {
+            rush.add(() -> send("POST", claims, w, null, null));
+        }
+        for (Who w : couriers) {
+            rush.add(() -> send("POST", claims, w, null, null));
+        }
+        List<Resp> answers = concurrently(rush);
+        List<String> codes = new ArrayList<>();
+        int full = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            Resp r = answers.get(i);
+            if (i >= riders.size()) {
+                assertProblem(r, 403, null);
+            } else if (r.status() == 201) {
+                codes.add(r.json().path("code").asText());
+            } else {
+                assertProblem(r, 409, null);
+                full++;
+            }
+        }
+        assertEquals(16, new HashSet<>(codes).size());
+        assertEquals(8, full);
+        JsonNode b = exact(get("/api/fairs/coupon-batches/" + batch, null));
+        assertEquals(16, b.path("claimed").asInt());
+        assertEquals(0, b.path("remaining").asInt());
+        assertEquals("PERCENT", b.path("kind").asText());
+
+        // 7.5折: 100.00 would save 25.00, capped at 20.00; 40.00 saves 10.00
+        Who merchant = account("pct-shop-" + CODES.incrementAndGet(), "merchant", null, null);
+        assertEquals("20.00", money(exact(send("POST", "/api/fairs/coupons/" + codes.get(0) + "/redeem", merchant,
+                obj("orderAmount", 100), null).expect(200)).path("discountGranted")));
+        assertEquals("10.00", money(exact(send("POST", "/api/fairs/coupons/" + codes.get(1) + "/redeem", merchant,
+                obj("orderAmount", 40), null).expect(200)).path("discountGranted")));
+        String today = now.toLocalDate().toString();
+        JsonNode spend = exact(get("/api/fairs/coupon-spend?from=" + today + "&to=" + today, "officer").expect(200));
+        JsonNode line = null;
+        for (JsonNode l : spend.path("batches")) {
+            if (l.path("batchId").asLong() == batch) {
+                line = l;
+            }
+        }
+        assertNotNull(spend.toString(), line);
+        assertEquals(2, line.path("redeemed").asInt());
+        assertEquals("30.00", money(line.path("discountTotal")));
+        assertEquals("15.00", money(line.path("unionCost")));
+        assertEquals("15.00", money(line.path("sponsorCost")));
+        assertEquals("110.00", money(line.path("memberPaid")));
+        assertProblem(get("/api/fairs/coupon-spend?from=" + today, "officer"), 422, "to");
+        assertProblem(get("/api/fairs/coupon-spend?from=" + today + "&to=" + today, "member"), 403, null);
+
+        // Qingdao's monthly batches: one per month, released and valid a month apart
+        ObjectNode monthly = obj("title", "加油满200减30", "kind", "THRESHOLD", "threshold", 200, "discount", 30, "quantity", 20000,
+                "validFrom", now.toString(), "validTo", now.plusDays(20).toString(), "releaseAt", now.toString(), "months", 3);
+        long first = post("/api/fairs/coupon-batches", "officer", monthly).expect(201).id();
+        JsonNode third = get("/api/fairs/coupon-batches/" + (first + 2) + "/terms", null).expect(200).json();
+        assertEquals(first, third.path("seriesId").asLong());
+        assertEquals(3, third.path("seriesMonth").asInt());
+        assertEquals(now.plusMonths(2).toInstant(), OffsetDateTime.parse(third.path("releaseAt").asText()).toInstant());
+        assertEquals(now.plusMonths(2).toInstant(), OffsetDateTime.parse(get("/api/fairs/coupon-batches/" + (first + 2), null)
+                .json().path("validFrom").asText()).toInstant());
+
+        ObjectNode noRate = body.deepCopy();
+        noRate.remove("rate");
+        assertProblem(post("/api/fairs/coupon-batches", "officer", noRate), 422, "rate");
+        ObjectNode badRate = body.deepCopy();
+        badRate.put("rate", 1.2);
+        assertProblem(post("/api/fairs/coupon-batches", "officer", badRate), 422, "rate");
+        ObjectNode badGroup = body.deepCopy();
+        badGroup.putArray("newFormKinds").add("ASTRONAUT");
+        assertProblem(post("/api/fairs/coupon-batches", "officer", badGroup), 400, null);
+    }
+
     /** Issue 14 row 3: coupons stay in their district; a merchant redeems as the merchant he signed in as. */
     @Test
     public void couponsStayInTheirDistrictAndMerchantsAreBoundToTheirAccount() throws Exception {

@@ -120,7 +120,7 @@ public class RecuperationIT extends HubTestSupport {
 
     @Test
     public void policiesAreRecordedAndSwapAtRuntimeWithoutRewritingOldBookings() throws Exception {
-        long s = sanatorium("IT 内蒙古工人疗养院", true, 100);
+        long s = sanatorium("内蒙古工人疗养院", true, 100);
         long p = programme(s, "2027-03-01", 3, 20, "260.00");
         long m1 = member("政策甲", PORT_UNION, "EMPLOYEE");
         long m2 = member("政策乙", NEW_FORM_UNION, "NEW_FORM");
@@ -301,7 +301,285 @@ public class RecuperationIT extends HubTestSupport {
         assertNotEquals(0, get("/api/openapi.json", null).json().path("paths").path("/recuperation/bookings").size());
     }
 
+    /**
+     * Issue 19: a member asks, his union books, the stay happens (the test moves the stay into the past, as time would),
+     * the organiser records who went and files a settlement priced for the days stayed, the district above approves it
+     * (the budget keeps only what was settled) and pays it.
+     */
+    @Test
+    public void aTripGoesFromAMembersRequestThroughSettlementToPayment() throws Exception {
+        long s = sanatorium("IT 结算疗休养基地", false, 20);
+        long p = programme(s, "2030-04-08", 3, 10, "100.00");
+        long m1 = member("结算骑手甲", NEW_FORM_UNION, "NEW_FORM");
+        long m2 = member("结算骑手乙", NEW_FORM_UNION, "NEW_FORM");
+        Who rider = account("settle-rider", "member", null, m1);
+        Who organiser = account("settle-nf-officer", "officer", NEW_FORM_UNION, null);
+        Who district = Who.of("officer");
+        try {
+            install(ZJ);
+            awaitPolicies("zhejiang-frontline");
+            Resp asked = send("POST", "/api/recuperation/requests", rider, obj("programmeId", p, "note", "想去疗休养"), null).expect(201);
+            assertEquals("REQUESTED", asked.json().path("status").asText());
+            assertProblem(send("POST", "/api/recuperation/requests", rider, obj("programmeId", p), null), 409, "programmeId");
+            JsonNode waiting = send("GET", "/api/recuperation/requests?status=REQUESTED&programmeId=" + p, organiser, null, null)
+                    .expect(200).json();
+            assertEquals(1, waiting.path("total").asInt());
+
+            long booking = send("POST", "/api/recuperation/bookings", organiser, obj("programmeId", p, "organiserOrgId",
+                    NEW_FORM_UNION, "memberIds", List.of(m1, m2)), null).expect(201).id();
+            JsonNode request = send("GET", "/api/recuperation/requests?programmeId=" + p, rider, null, null).json().path("items").get(0);
+            assertEquals("BOOKED", request.path("status").asText());
+            assertEquals(booking, request.path("bookingId").asLong());
+            assertMoney("600.00", budget("zhejiang-frontline/2030/reserved").path("spent"));
+
+            // before the stay: no attendance, no settlement
+            ObjectNode attendance = obj("attendance", List.of(Map.of("memberId", m1, "days", 3, "completed", true),
+                    Map.of("memberId", m2, "days", 1, "completed", false)));
+            assertProblem(send("PUT", "/api/recuperation/bookings/" + booking + "/attendance", organiser, attendance, null), 409,
+                    "startDate");
+            assertProblem(send("POST", "/api/recuperation/bookings/" + booking + "/settlement", organiser, null, null), 409, "status");
+
+            moveStayBack(p, booking, 10);
+            assertProblem(send("POST", "/api/recuperation/bookings/" + booking + "/cancel", organiser, null, null), 409, "status");
+            assertProblem(send("PUT", "/api/recuperation/bookings/" + booking + "/attendance", organiser, obj("attendance",
+                    List.of(Map.of("memberId", m1, "days", 4, "completed", true))), null), 422, "attendance[0].days");
+            assertProblem(send("PUT", "/api/recuperation/bookings/" + booking + "/attendance", organiser, obj("attendance",
+                    List.of(Map.of("memberId", m1, "days", 3, "completed", true))), null), 422, "attendance");
+            assertProblem(send("POST", "/api/recuperation/bookings/" + booking + "/settlement", organiser, null, null), 422,
+                    "attendance");
+            JsonNode lines = send("PUT", "/api/recuperation/bookings/" + booking + "/attendance", organiser, attendance, null)
+                    .expect(200).json();
+            assertEquals(2, lines.size());
+
+            Resp filed = send("POST", "/api/recuperation/bookings/" + booking + "/settlement", organiser, null, null).expect(201);
+            JsonNode st = filed.json();
+            long id = st.path("id").asLong();
+            assertTrue(filed.header("Location").endsWith("/api/recuperation/settlements/" + id));
+            assertEquals("FILED", st.path("status").asText());
+            assertEquals(2, st.path("persons").asInt());
+            assertEquals(4, st.path("personDays").asInt());
+            assertMoney("600.00", st.path("bookedAmount"));
+            assertMoney("400.00", st.path("amount"));
+            assertMoney("100.00", st.path("members").get(1).path("settled"));
+            assertProblem(send("POST", "/api/recuperation/bookings/" + booking + "/settlement", organiser, null, null), 409, "status");
+
+            // the organising union neither reviews nor pays its own settlement
+            assertProblem(send("POST", "/api/recuperation/settlements/" + id + "/review", organiser, obj("approve", true), null), 403, null);
+            assertProblem(send("POST", "/api/recuperation/settlements/" + id + "/review", district, obj("approve", false), null), 422,
+                    "note");
+            assertProblem(send("POST", "/api/recuperation/settlements/" + id + "/pay", district, obj("paymentReference", "X1"), null),
+                    409, "status");
+            JsonNode approved = send("POST", "/api/recuperation/settlements/" + id + "/review", district, obj("approve", true), null)
+                    .expect(200).json();
+            assertEquals("APPROVED", approved.path("status").asText());
+            assertMoney("400.00", budget("zhejiang-frontline/2030/reserved").path("spent"));
+            assertProblem(send("POST", "/api/recuperation/settlements/" + id + "/pay", organiser, obj("paymentReference", "X1"), null),
+                    403, null);
+            assertProblem(send("POST", "/api/recuperation/settlements/" + id + "/pay", district, obj(), null), 422, "paymentReference");
+            JsonNode paid = send("POST", "/api/recuperation/settlements/" + id + "/pay", district,
+                    obj("paymentReference", "HC-2030-0412"), null).expect(200).json();
+            assertEquals("PAID", paid.path("status").asText());
+            assertEquals("officer", paid.path("paidBy").asText());
+            assertProblem(send("POST", "/api/recuperation/settlements/" + id + "/pay", district, obj("paymentReference", "X2"), null),
+                    409, "status");
+            assertEquals(1, get("/api/recuperation/settlements?status=PAID", "officer").expect(200).json().path("total").asInt());
+            assertProblem(get("/api/recuperation/settlements/" + id, "siming"), 404, null);
+        } finally {
+            uninstall(ZJ);
+            awaitPolicies();
+        }
+    }
+
+    /** Issue 19: in Inner Mongolia only the union sanatoriums the region names qualify, and the list is the administrator's setting. */
+    @Test
+    public void onlyTheSanatoriumsTheRegionNamesQualifyInInnerMongolia() throws Exception {
+        long named = sanatorium("内蒙古工人包头疗养院", true, 40);
+        long other = sanatorium("IT 呼伦贝尔职工疗养院", true, 40);
+        long pn = programme(named, "2028-03-06", 3, 10, "260.00");
+        long po = programme(other, "2028-03-06", 3, 10, "260.00");
+        long a = member("名录甲", PORT_UNION, "EMPLOYEE");
+        long b = member("名录乙", PORT_UNION, "EMPLOYEE");
+        long c = member("名录丙", PORT_UNION, "EMPLOYEE");
+        String pid = "org.unionhub.recuperation.policy.innermongolia";
+        try {
+            install(IM);
+            awaitPolicies("innermongolia-offseason");
+            assertMoney("600.00", book("officer", pn, HAICANG, List.of(a), Map.of()).expect(201).json().path("subsidyTotal"));
+            JsonNode refused = book("officer", po, HAICANG, List.of(b), Map.of()).expect(201).json();
+            assertMoney("0.00", refused.path("subsidyTotal"));
+            assertTrue(refused.path("subsidyReason").asText(), refused.path("subsidyReason").asText()
+                    .contains("not one of the region's qualifying sanatoriums"));
+
+            java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+            props.put("sanatoriums", "内蒙古工人疗养院,内蒙古工人包头疗养院,IT 呼伦贝尔职工疗养院");
+            configure(pid, props);
+            long deadline = System.currentTimeMillis() + 10_000;
+            JsonNode now = null;
+            long p2 = programme(other, "2028-03-20", 3, 10, "260.00");
+            while (System.currentTimeMillis() < deadline) {
+                now = book("officer", p2, HAICANG, List.of(c), Map.of()).expect(201).json();
+                if (now.path("subsidyTotal").decimalValue().signum() > 0) {
+                    break;
+                }
+                post("/api/recuperation/bookings/" + now.path("id").asLong() + "/cancel", "officer", null).expect(200);
+                Thread.sleep(200);
+            }
+            assertMoney("600.00", now.path("subsidyTotal"));
+        } finally {
+            configure(pid, null);
+            uninstall(IM);
+            awaitPolicies();
+        }
+    }
+
+    /**
+     * Issue 19: the province opens a year's budget and allocates it to districts; the units under a district draw from
+     * its allocation, concurrently, never beyond it; a grassroots union is not allocated to and the sum stays within the budget.
+     */
+    @Test
+    public void aYearsBudgetIsAllocatedToDistrictsAndTheirUnitsNeverOverdrawIt() throws Exception {
+        long siming = orgId("思明区总工会");
+        long s = sanatorium("IT 安吉疗休养基地", false, 60);
+        long p = programme(s, "2031-04-07", 3, 30, "100.00");
+        String key = "zhejiang-frontline/2031/reserved";
+        List<Long> riders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            riders.add(member("分配骑手" + i, NEW_FORM_UNION, "NEW_FORM"));
+        }
+        try {
+            install(ZJ);
+            awaitPolicies("zhejiang-frontline");
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", HAICANG, "amount", 900)), 422,
+                    "budgetKey");
+            JsonNode opened = post("/api/recuperation/allocations/years/2031", "admin", null).expect(200).json();
+            assertEquals(key, opened.get(0).path("key").asText());
+            assertMoney("1500.00", budget(key).path("total"));
+            assertProblem(post("/api/recuperation/allocations/years/2031", "officer", null), 403, null);
+            assertProblem(put("/api/recuperation/allocations", "officer", obj("budgetKey", key, "orgId", HAICANG, "amount", 900)), 403,
+                    null);
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", PORT_UNION, "amount", 100)), 422,
+                    "orgId");
+            JsonNode haicang = put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", HAICANG, "amount", 900))
+                    .expect(200).json();
+            assertMoney("900.00", haicang.path("left"));
+            put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", siming, "amount", 600)).expect(200);
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", siming, "amount", 601)), 409,
+                    "amount");
+
+            List<Callable<int[]>> jobs = new ArrayList<>();
+            for (long m : riders) {
+                jobs.add(() -> new int[] {(int) m, book("officer", p, NEW_FORM_UNION, List.of(m), Map.of()).status()});
+            }
+            for (int[] r : runAll(jobs)) {
+                assertEquals(201, r[1]);
+            }
+            int paid = 0;
+            long one = -1;
+            for (JsonNode bk : get("/api/recuperation/bookings?programmeId=" + p, "officer").json().path("items")) {
+                if (bk.path("subsidyTotal").decimalValue().signum() > 0) {
+                    paid++;
+                    one = bk.path("id").asLong();
+                } else {
+                    assertTrue(bk.path("subsidyReason").asText(), bk.path("subsidyReason").asText().contains("allocation"));
+                }
+            }
+            assertEquals("900 allocated to Haicang / 300 per trip", 3, paid);
+            JsonNode line = get("/api/recuperation/allocations?budgetKey=" + key, "officer").expect(200).json();
+            assertEquals("the Haicang officer sees Haicang's allocation only", 1, line.size());
+            assertMoney("900.00", line.get(0).path("spent"));
+            assertMoney("900.00", budget(key).path("spent"));
+            post("/api/recuperation/bookings/" + one + "/cancel", "officer", null).expect(200);
+            assertMoney("300.00", get("/api/recuperation/allocations?budgetKey=" + key, "officer").json().get(0).path("left"));
+            assertProblem(put("/api/recuperation/allocations", "admin", obj("budgetKey", key, "orgId", HAICANG, "amount", 500)), 409,
+                    "amount");
+        } finally {
+            uninstall(ZJ);
+            awaitPolicies();
+        }
+    }
+
+    /** Issue 19: an enterprise union applies for a grant to its own trip; a union above approves, pays; it reports the trip. */
+    @Test
+    public void anEnterpriseUnionsGrantIsReviewedPaidAndReported() throws Exception {
+        Who port = account("grant-port-officer", "officer", PORT_UNION, null);
+        String body = "91350200MA2Y" + "00001";
+        String code = body + org.unionhub.api.validation.CreditCode.checkCharacter(body);
+        String start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(20).toString();
+        ObjectNode apply = obj("orgId", PORT_UNION, "enterpriseName", "厦门港务物流有限公司", "creditCode", code, "title", "一线职工疗休养",
+                "startDate", start, "days", 4, "persons", 30, "amount", 6000);
+        ObjectNode badCode = apply.deepCopy();
+        badCode.put("creditCode", code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'));
+        assertProblem(send("POST", "/api/recuperation/grants", port, badCode, null), 422, "creditCode");
+        ObjectNode district = apply.deepCopy();
+        district.put("orgId", HAICANG);
+        assertProblem(post("/api/recuperation/grants", "officer", district), 422, "orgId");
+        Resp applied = send("POST", "/api/recuperation/grants", port, apply, null).expect(201);
+        long id = applied.id();
+        assertEquals("APPLIED", applied.json().path("status").asText());
+
+        String g = "/api/recuperation/grants/" + id;
+        assertProblem(send("POST", g + "/review", port, obj("approve", true), null), 403, null);
+        assertProblem(post(g + "/review", "officer", obj("approve", true, "approvedAmount", 6000.01)), 422, "approvedAmount");
+        assertProblem(post(g + "/pay", "officer", obj("paymentReference", "HC-1")), 409, "status");
+        JsonNode approved = post(g + "/review", "officer", obj("approve", true, "approvedAmount", 5000)).expect(200).json();
+        assertMoney("5000.00", approved.path("approved"));
+        assertProblem(send("POST", g + "/pay", port, obj("paymentReference", "HC-1"), null), 403, null);
+        assertProblem(send("POST", g + "/report", port, obj("persons", 28, "personDays", 112, "spent", 16800), null), 409, "status");
+        post(g + "/pay", "officer", obj("paymentReference", "HC-2031-77")).expect(200);
+        assertProblem(send("POST", g + "/report", port, obj("persons", 28, "personDays", 113, "spent", 16800), null), 422, "personDays");
+        JsonNode reported = send("POST", g + "/report", port, obj("persons", 28, "personDays", 112, "spent", 16800), null).expect(200)
+                .json();
+        assertEquals("REPORTED", reported.path("status").asText());
+        assertEquals(112, reported.path("reportedPersonDays").asInt());
+        assertProblem(get(g, "siming"), 404, null);
+        assertEquals(1, get("/api/recuperation/grants?status=REPORTED", "officer").expect(200).json().path("total").asInt());
+    }
+
     // ---- helpers
+
+    private long orgId(String namePrefix) throws Exception {
+        for (JsonNode o : get("/api/orgs?limit=500", "admin").json().path("items")) {
+            if (o.path("name").asText().startsWith(namePrefix)) {
+                return o.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no demo organisation " + namePrefix);
+    }
+
+    /** Time passes: the stay now began {@code days} days ago (dates only; places and beds stay as booked). */
+    private void moveStayBack(long programme, long booking, int days) throws Exception {
+        java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(days);
+        org.osgi.framework.ServiceReference<javax.sql.DataSource> ref = bundleContext.getServiceReferences(javax.sql.DataSource.class,
+                "(dataSourceName=unionhub)").iterator().next();
+        javax.sql.DataSource ds = bundleContext.getService(ref);
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement pp = c.prepareStatement(
+                "UPDATE RECUPERATION_PROGRAMME SET START_DATE = ?, END_DATE = ? WHERE ID = ?");
+                java.sql.PreparedStatement pb = c.prepareStatement("UPDATE RECUPERATION_BOOKING SET START_DATE = ? WHERE ID = ?")) {
+            pp.setDate(1, java.sql.Date.valueOf(start));
+            pp.setDate(2, java.sql.Date.valueOf(start.plusDays(2)));
+            pp.setLong(3, programme);
+            assertEquals(1, pp.executeUpdate());
+            pb.setDate(1, java.sql.Date.valueOf(start));
+            pb.setLong(2, booking);
+            assertEquals(1, pb.executeUpdate());
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+    }
+
+    /** Sets (or deletes, for null) a Config Admin configuration by reflection: the probe does not import org.osgi.service.cm. */
+    private void configure(String pid, java.util.Dictionary<String, ?> properties) throws Exception {
+        Object admin = bundleContext.getService(bundleContext.getServiceReference("org.osgi.service.cm.ConfigurationAdmin"));
+        ClassLoader cm = admin.getClass().getClassLoader();
+        Object config = cm.loadClass("org.osgi.service.cm.ConfigurationAdmin")
+                .getMethod("getConfiguration", String.class, String.class).invoke(admin, pid, "?");
+        Class<?> type = cm.loadClass("org.osgi.service.cm.Configuration");
+        if (properties == null) {
+            type.getMethod("delete").invoke(config);
+        } else {
+            type.getMethod("update", java.util.Dictionary.class).invoke(config, properties);
+        }
+    }
 
     private long sanatorium(String name, boolean unionOwned, int beds) throws Exception {
         return post("/api/recuperation/sanatoriums", "admin", obj("name", name, "region", "内蒙古", "unionOwned", unionOwned,

@@ -29,6 +29,7 @@ import org.unionhub.api.HubException;
 import org.unionhub.api.HubSettings;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.MemberInfo;
+import org.unionhub.api.NewFormKind;
 import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -59,6 +60,8 @@ import org.unionhub.fairs.api.Sale;
 import org.unionhub.fairs.api.SaleRequest;
 import org.unionhub.fairs.api.VisitRequest;
 import org.unionhub.fairs.api.VisitSlot;
+import org.unionhub.fairs.internal.coupons.BatchWriter;
+import org.unionhub.fairs.internal.coupons.TermsStore;
 
 /**
  * The rules of union fairs. Every write to a fair's stalls first locks the fair's row (an UPDATE of it), so
@@ -523,9 +526,20 @@ public class FairsServiceImpl implements FairsService {
 
     @Override
     public CouponBatch createBatch(Caller caller, CouponBatchRequest r) {
+        return createBatches(caller, List.of(r), null).get(0);
+    }
+
+    /**
+     * Creates the batches of one order (the months of a monthly series: the same batch, its dates moved on) in one
+     * transaction, so that no batch is ever seen without what {@code each} writes with it (its release time or group).
+     */
+    public List<CouponBatch> createBatches(Caller caller, List<CouponBatchRequest> months, BatchWriter each) {
         caller.require(Roles.ADMIN, Roles.OFFICER);
+        CouponBatchRequest r = months.get(0);
         Validation v = new Validation();
         Rules.validateBatch(r, v);
+        // a PERCENT coupon's rate and cap are its terms: only a creation that writes terms may make one
+        v.check(each != null || r.kind() != CouponKind.PERCENT, "kind", "a PERCENT batch needs its rate and cap");
         Optional<FairRow> fair = r.fairId() == null ? Optional.empty() : db.read(c -> fairRow(c, r.fairId()));
         v.check(r.fairId() == null || fair.isPresent(), "fairId", "fair " + r.fairId() + " does not exist");
         v.throwIfInvalid();
@@ -536,24 +550,31 @@ public class FairsServiceImpl implements FairsService {
         int limit = r.perMemberLimit() == null ? 1 : r.perMemberLimit();
         String merchant = r.merchantCreditCode() == null || r.merchantCreditCode().isBlank() ? null
                 : CreditCode.normalize(r.merchantCreditCode());
-        long id = db.inTransaction(c -> {
-            long batchId = Sql.insert(c, "INSERT INTO FAIRS_COUPON_BATCH (FAIR_ID, ORG_ID, TITLE, KIND, THRESHOLD, DISCOUNT, GIFT, "
-                    + "QUANTITY, PER_MEMBER_LIMIT, VALID_FROM, VALID_TO, MERCHANT_CODE, CREATED_AT) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.fairId(), orgId, r.title().trim(), r.kind(),
-                    Money.normalize(r.threshold()), Money.normalize(r.discount()), blankToNull(r.gift()), r.quantity(), limit,
-                    r.validFrom(), r.validTo(), merchant, Instant.now());
-            Map<String, Object> changes = new LinkedHashMap<>();
-            changes.put("title", r.title().trim());
-            changes.put("kind", r.kind());
-            changes.put("threshold", r.threshold());
-            changes.put("discount", r.discount());
-            changes.put("quantity", r.quantity());
-            changes.put("perMemberLimit", limit);
-            changes.put("fairId", r.fairId());
-            audit.record(c, caller, "fairs.batch.create", "couponBatch", batchId, changes);
-            return batchId;
+        List<Long> ids = db.inTransaction(c -> {
+            List<Long> out = new ArrayList<>();
+            for (CouponBatchRequest m : months) {
+                long batchId = Sql.insert(c, "INSERT INTO FAIRS_COUPON_BATCH (FAIR_ID, ORG_ID, TITLE, KIND, THRESHOLD, DISCOUNT, GIFT, "
+                        + "QUANTITY, PER_MEMBER_LIMIT, VALID_FROM, VALID_TO, MERCHANT_CODE, CREATED_AT) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.fairId(), orgId, m.title().trim(), m.kind(),
+                        Money.normalize(m.threshold()), Money.normalize(m.discount()), blankToNull(m.gift()), m.quantity(), limit,
+                        m.validFrom(), m.validTo(), merchant, Instant.now());
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("title", m.title().trim());
+                changes.put("kind", m.kind());
+                changes.put("threshold", m.threshold());
+                changes.put("discount", m.discount());
+                changes.put("quantity", m.quantity());
+                changes.put("perMemberLimit", limit);
+                changes.put("fairId", m.fairId());
+                audit.record(c, caller, "fairs.batch.create", "couponBatch", batchId, changes);
+                out.add(batchId);
+                if (each != null) {
+                    each.write(c, batchId, out.size() - 1, out.get(0));
+                }
+            }
+            return out;
         });
-        return batch(id);
+        return ids.stream().map(this::batch).toList();
     }
 
     @Override
@@ -583,6 +604,7 @@ public class FairsServiceImpl implements FairsService {
     @Override
     public Coupon claim(Caller caller, long batchId, Long memberId) {
         long member = claimant(caller, memberId);
+        NewFormKind kind = directory.member(member).map(MemberInfo::newFormKind).orElse(null);
         String code = Rules.newCode(random);
         long couponId = db.inTransaction(c -> {
             Instant now = Instant.now();
@@ -590,6 +612,7 @@ public class FairsServiceImpl implements FairsService {
             if (now.isAfter(b.validTo())) {
                 throw HubException.conflict("coupon batch " + batchId + " has expired");
             }
+            TermsStore.refuseClaim(c, batchId, kind, now, zone());
             // the batch row lock taken here orders every claim of the batch, so the count below is exact
             boolean took = Sql.update(c, "UPDATE FAIRS_COUPON_BATCH SET CLAIMED = CLAIMED + 1 WHERE ID = ? AND CLAIMED < QUANTITY",
                     batchId) == 1;
@@ -712,7 +735,8 @@ public class FairsServiceImpl implements FairsService {
                 rv.check(b.merchantCode().equals(merchant), "merchantCreditCode",
                         "this coupon is only accepted by merchant " + b.merchantCode());
             }
-            BigDecimal discount = Rules.redemptionDiscount(b.kind(), b.threshold(), b.discount(), amount, rv);
+            BigDecimal discount = b.kind() == CouponKind.PERCENT ? TermsStore.percentDiscount(c, b.id(), b.threshold(), amount, rv)
+                    : Rules.redemptionDiscount(b.kind(), b.threshold(), b.discount(), amount, rv);
             rv.throwIfInvalid();
             // once only: the second of two concurrent redemptions changes no row
             if (Sql.update(c, "UPDATE FAIRS_COUPON SET REDEEMED_AT = ?, REDEEMED_BY = ?, MERCHANT_CODE = ?, ORDER_AMOUNT = ?, "

@@ -120,6 +120,11 @@ public final class Rules {
         } else if (r.kind() == CouponKind.GIFT) {
             v.required("gift", r.gift()).maxLength("gift", r.gift(), 200);
             v.check(r.discount() == null, "discount", "applies only to THRESHOLD coupons");
+        } else if (r.kind() == CouponKind.PERCENT) {
+            // the rate and the cap are the batch's terms (coupons.TermsRules); a threshold is optional
+            v.money("threshold", r.threshold()).positive("threshold", r.threshold());
+            v.check(r.discount() == null, "discount", "applies only to THRESHOLD coupons; a PERCENT coupon has rate and cap");
+            v.check(r.gift() == null, "gift", "applies only to GIFT coupons");
         }
         v.required("quantity", r.quantity()).positive("quantity", r.quantity());
         v.check(r.perMemberLimit() == null || r.perMemberLimit() >= 1, "perMemberLimit", "must be at least 1");

@@ -19,4 +19,14 @@ public interface SubsidyPolicy {
 
     /** Prices one booking: one entry per member of the quote, in the same order. */
     SubsidyDecision decide(BookingQuote quote);
+
+    /**
+     * The budgets this policy pays from in {@code year} (the year stays start), so that a province can allocate them
+     * before the year's first booking; none for a policy without budgets.
+     *
+     * @since 1.1
+     */
+    default java.util.List<SubsidyDecision.Budget> budgets(int year) {
+        return java.util.List.of();
+    }
 }

@@ -51,6 +51,7 @@ import org.unionhub.recuperation.api.SubsidyDecision;
 import org.unionhub.recuperation.api.SubsidyDecision.Budget;
 import org.unionhub.recuperation.api.SubsidyDecision.MemberSubsidy;
 import org.unionhub.recuperation.api.SubsidyPolicy;
+import org.unionhub.recuperation.internal.budget.BudgetLedger;
 
 /**
  * Bookings: places, reserved quotas, beds per night and budgets are checked and taken in one
@@ -173,7 +174,8 @@ public class Bookings {
                 .orElseGet(() -> unsubsidised(travellers, officer ? NO_POLICY : SELF_BOOKED));
         String policyId = policy.map(SubsidyPolicy::id).orElse(null);
         String policyVersion = policy.map(SubsidyPolicy::version).orElse(null);
-        decision.budgets().forEach(b -> ensureBudget(policyId, b));
+        decision.budgets().forEach(b -> BudgetLedger.ensure(db, policyId, b));
+        List<Long> ancestors = ancestors(organiserId);
 
         Booking booking = db.inTransaction(c -> {
             List<SubsidyDecision.MemberSubsidy> subsidies = decision.members();
@@ -181,7 +183,8 @@ public class Bookings {
             refuseDoubleBookings(c, p.id(), ids);
             Map<Long, Category> quotaOf = takePlaces(c, p, ids, categories);
             takeBeds(c, s, p, ids.size());
-            String uncovered = takeBudgets(c, decision);
+            BudgetLedger.Taken taken = BudgetLedger.take(c, decision, ancestors);
+            String uncovered = taken.uncovered();
             if (uncovered != null) {
                 subsidies = subsidies.stream().map(m -> new MemberSubsidy(m.memberId(), Money.ZERO, uncovered, null)).toList();
             }
@@ -194,8 +197,9 @@ public class Bookings {
                     caller.username(), now);
             for (MemberSubsidy m : subsidies) {
                 Sql.update(c, "INSERT INTO RECUPERATION_BOOKED_MEMBER (BOOKING_ID, PROGRAMME_ID, MEMBER_ID, CATEGORY, QUOTA_CATEGORY, "
-                        + "SUBSIDY, REASON, BUDGET_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, p.id(), m.memberId(),
-                        categories.get(m.memberId()), quotaOf.get(m.memberId()), m.amount(), clip(m.reason(), 1000), m.budget());
+                        + "SUBSIDY, REASON, BUDGET_KEY, ALLOCATION_ORG_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, p.id(), m.memberId(),
+                        categories.get(m.memberId()), quotaOf.get(m.memberId()), m.amount(), clip(m.reason(), 1000), m.budget(),
+                        m.budget() == null ? null : taken.allocationOf().get(m.budget()));
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("programmeId", p.id());
@@ -315,56 +319,15 @@ public class Bookings {
     }
 
     /** Inserts the ledger row of a budget the first time a policy names it. */
-    private void ensureBudget(String policyId, Budget b) {
-        try {
-            db.inTransaction(c -> {
-                if (Sql.count(c, "SELECT COUNT(*) FROM RECUPERATION_BUDGET WHERE BUDGET_KEY = ?", b.key()) == 0) {
-                    Sql.update(c, "INSERT INTO RECUPERATION_BUDGET (BUDGET_KEY, POLICY_ID, DESCRIPTION, TOTAL, SPENT, UPDATED_AT) "
-                            + "VALUES (?, ?, ?, ?, 0, ?)", b.key(), policyId, clip(b.description(), 500), Money.normalize(b.total()),
-                            Instant.now());
-                }
-                return null;
-            });
-        } catch (HubException e) {
-            if (e.status() != 409) {
-                throw e;
-            }
-            // a concurrent booking inserted it first (the core answers a duplicate key as 409)
+    /** The organiser and the unions above it, nearest first: the budget is drawn from the nearest one it was allocated to. */
+    private List<Long> ancestors(long orgId) {
+        List<Long> out = new ArrayList<>();
+        Long at = orgId;
+        while (at != null && !out.contains(at)) {
+            out.add(at);
+            at = directory.org(at).map(OrgInfo::parentId).orElse(null);
         }
-    }
-
-    /**
-     * Takes each budget's share with a conditional UPDATE (rows in key order, so concurrent bookings do not
-     * deadlock). Answers null when all are covered; else gives back what it took and answers the reason.
-     */
-    private static String takeBudgets(Connection c, SubsidyDecision d) throws SQLException {
-        Map<String, BigDecimal> need = new TreeMap<>();
-        for (MemberSubsidy m : d.members()) {
-            if (m.budget() != null && m.amount().signum() > 0) {
-                need.merge(m.budget(), m.amount(), BigDecimal::add);
-            }
-        }
-        Map<String, Budget> byKey = d.budgets().stream().collect(Collectors.toMap(Budget::key, b -> b, (a, b) -> a));
-        Map<String, BigDecimal> taken = new LinkedHashMap<>();
-        for (Map.Entry<String, BigDecimal> e : need.entrySet()) {
-            Budget b = byKey.get(e.getKey());
-            BigDecimal total = Money.normalize(b.total());
-            int ok = Sql.update(c, "UPDATE RECUPERATION_BUDGET SET SPENT = SPENT + ?, TOTAL = ?, DESCRIPTION = ?, UPDATED_AT = ? "
-                    + "WHERE BUDGET_KEY = ? AND SPENT + ? <= ?", e.getValue(), total, clip(b.description(), 500), Instant.now(),
-                    e.getKey(), e.getValue(), total);
-            if (ok != 1) {
-                BigDecimal spent = Sql.one(c, "SELECT SPENT FROM RECUPERATION_BUDGET WHERE BUDGET_KEY = ?", rs -> rs.getBigDecimal(1),
-                        e.getKey()).orElse(Money.ZERO);
-                for (Map.Entry<String, BigDecimal> back : taken.entrySet()) {
-                    Sql.update(c, "UPDATE RECUPERATION_BUDGET SET SPENT = SPENT - ? WHERE BUDGET_KEY = ?", back.getValue(), back.getKey());
-                }
-                return "no subsidy: " + b.description() + " cannot cover this booking's " + e.getValue().toPlainString()
-                        + " CNY (" + Money.max(total.subtract(spent), Money.ZERO).toPlainString() + " CNY left of "
-                        + total.toPlainString() + ")";
-            }
-            taken.put(e.getKey(), e.getValue());
-        }
-        return null;
+        return out;
     }
 
     private static String summary(List<MemberSubsidy> subsidies) {
@@ -403,13 +366,7 @@ public class Bookings {
                     b.programmeId()).orElseThrow();
             Sql.update(c, "UPDATE RECUPERATION_NIGHT SET TAKEN = TAKEN - ? WHERE SANATORIUM_ID = ? AND NIGHT BETWEEN ? AND ?", n,
                     sanatoriumId, b.startDate(), b.startDate().plusDays(b.days() - 1L));
-            Map<String, BigDecimal> refund = new TreeMap<>();
-            b.subsidyPerMember().stream().filter(m -> m.budget() != null)
-                    .forEach(m -> refund.merge(m.budget(), m.amount(), BigDecimal::add));
-            for (Map.Entry<String, BigDecimal> e : refund.entrySet()) {
-                Sql.update(c, "UPDATE RECUPERATION_BUDGET SET SPENT = SPENT - ?, UPDATED_AT = ? WHERE BUDGET_KEY = ?", e.getValue(),
-                        Instant.now(), e.getKey());
-            }
+            BudgetLedger.refundBooking(c, id, false);
             Sql.update(c, "UPDATE RECUPERATION_BOOKED_MEMBER SET CANCEL_KEY = ? WHERE BOOKING_ID = ?", id, id);
             org.unionhub.recuperation.internal.settle.TripRequests.reopen(c, id);
             Sql.update(c, "UPDATE RECUPERATION_BOOKING SET STATUS = ?, CANCELLED_AT = ? WHERE ID = ?", Booking.CANCELLED,

@@ -30,8 +30,10 @@ import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
 import org.unionhub.fairs.api.Coupon;
 import org.unionhub.fairs.api.CouponBatch;
-import org.unionhub.fairs.api.CouponBatchRequest;
 import org.unionhub.fairs.api.FairsService;
+import org.unionhub.fairs.internal.coupons.CouponBatchRequest;
+import org.unionhub.fairs.internal.coupons.BatchTerms;
+import org.unionhub.fairs.internal.coupons.CouponCampaigns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,17 +52,20 @@ public class CouponBatchResource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FairsService fairs;
+    private final CouponCampaigns campaigns;
 
     @Activate
-    public CouponBatchResource(@Reference FairsService fairs) {
+    public CouponBatchResource(@Reference FairsService fairs, @Reference CouponCampaigns campaigns) {
         this.fairs = fairs;
+        this.campaigns = campaigns;
     }
 
+    /** A batch; with {@code months}, a monthly series of batches (201 with the first). Terms: see {@link CouponBatchRequest}. */
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Returns(value = CouponBatch.class, status = 201)
     public Response create(CouponBatchRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        CouponBatch b = fairs.createBatch(Requests.caller(sc), Requests.body(req));
+        CouponBatch b = campaigns.create(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build()).entity(b).build();
     }
 
@@ -77,6 +82,14 @@ public class CouponBatchResource {
     @PermitAll
     public CouponBatch get(@PathParam("id") long id, @Context SecurityContext sc) {
         return shown(fairs.batch(id), sc);
+    }
+
+    /** Rate and cap, the group it is for, release time, monthly series, sponsor and split. */
+    @GET
+    @Path("{id}/terms")
+    @PermitAll
+    public BatchTerms terms(@PathParam("id") long id) {
+        return campaigns.terms(id);
     }
 
     /** The merchant a batch is bound to is for staff and merchants; the public listing leaves it out. */

@@ -28,6 +28,9 @@ public class FrontlinePolicy implements SubsidyPolicy {
         @AttributeDefinition(description = "CNY per calendar year")
         String annualBudget() default "20000000.00";
 
+        @AttributeDefinition(description = "budgets of particular years, overriding annualBudget: 2024=10000000.00,2025=20000000.00")
+        String annualBudgets() default "";
+
         @AttributeDefinition(description = "share of the budget reserved for private-enterprise and new-employment-form workers, 0..1")
         String reservedShare() default "0.5";
     }
@@ -43,7 +46,29 @@ public class FrontlinePolicy implements SubsidyPolicy {
 
     @Modified
     void modified(Config config) {
-        this.rule = new FrontlineRule(new BigDecimal(config.annualBudget().trim()), new BigDecimal(config.reservedShare().trim()));
+        this.rule = new FrontlineRule(new BigDecimal(config.annualBudget().trim()), new BigDecimal(config.reservedShare().trim()),
+                byYear(config.annualBudgets()));
+    }
+
+    /** {@code 2024=10000000.00, 2025=20000000.00}: a year and its budget per entry. */
+    static java.util.Map<Integer, BigDecimal> byYear(String list) {
+        java.util.Map<Integer, BigDecimal> out = new java.util.TreeMap<>();
+        for (String entry : (list == null ? "" : list).split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] kv = entry.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("annualBudgets: '" + entry.trim() + "' is not year=amount");
+            }
+            out.put(Integer.parseInt(kv[0].trim()), new BigDecimal(kv[1].trim()));
+        }
+        return out;
+    }
+
+    @Override
+    public java.util.List<org.unionhub.recuperation.api.SubsidyDecision.Budget> budgets(int year) {
+        return rule.budgets(year);
     }
 
     @Override

@@ -18,14 +18,24 @@ import org.unionhub.recuperation.api.SubsidyDecision.MemberSubsidy;
  * free (the stay's full price), paid from the year's budget. A share of the budget (default half) is
  * reserved for private-enterprise frontline and new-employment-form workers and pays only them; the rest
  * pays the other frontline workers. The year is the year the stay starts. Whether a budget still covers
- * the booking is the booking service's business: it takes the budgets in the booking's transaction.
+ * the booking is the booking service's business: it takes the budgets in the booking's transaction. The province sets
+ * each year's budget ("2023年起每年1000万元，2025年2000万元"): {@code budgetsByYear} names the years that differ from
+ * {@code annualBudget}.
  */
-public record FrontlineRule(BigDecimal annualBudget, BigDecimal reservedShare) {
+public record FrontlineRule(BigDecimal annualBudget, BigDecimal reservedShare, Map<Integer, BigDecimal> budgetsByYear) {
 
     public static final String ID = "zhejiang-frontline";
     public static final FrontlineRule DEFAULT = new FrontlineRule(Money.of(20_000_000), new BigDecimal("0.5"));
 
+    public FrontlineRule(BigDecimal annualBudget, BigDecimal reservedShare) {
+        this(annualBudget, reservedShare, Map.of());
+    }
+
     public FrontlineRule {
+        budgetsByYear = budgetsByYear == null ? Map.of() : Map.copyOf(budgetsByYear);
+        if (budgetsByYear.values().stream().anyMatch(b -> b == null || b.signum() < 0)) {
+            throw new IllegalArgumentException("a year's budget must not be negative");
+        }
         if (annualBudget == null || annualBudget.signum() < 0) {
             throw new IllegalArgumentException("annualBudget must not be negative");
         }
@@ -36,19 +46,36 @@ public record FrontlineRule(BigDecimal annualBudget, BigDecimal reservedShare) {
     }
 
     public BigDecimal reservedBudget() {
-        return Money.normalize(annualBudget.multiply(reservedShare));
+        return reservedBudget(annualBudget);
     }
 
     public BigDecimal generalBudget() {
         return annualBudget.subtract(reservedBudget());
     }
 
+    private BigDecimal reservedBudget(BigDecimal total) {
+        return Money.normalize(total.multiply(reservedShare));
+    }
+
+    /** The year's budget: its own when the province set one, else {@code annualBudget}. */
+    public BigDecimal budgetOf(int year) {
+        return Money.normalize(budgetsByYear.getOrDefault(year, annualBudget));
+    }
+
+    /** The year's two budgets: reserved, then general. */
+    public List<Budget> budgets(int year) {
+        BigDecimal total = budgetOf(year);
+        BigDecimal reserved = reservedBudget(total);
+        return List.of(new Budget(ID + "/" + year + "/reserved",
+                "the " + year + " budget reserved for private-enterprise and new-employment-form workers", reserved),
+                new Budget(ID + "/" + year + "/general", "the " + year + " budget for other frontline workers", total.subtract(reserved)));
+    }
+
     public SubsidyDecision decide(BookingQuote q) {
         int year = q.startDate().getYear();
-        Budget reserved = new Budget(ID + "/" + year + "/reserved",
-                "the " + year + " budget reserved for private-enterprise and new-employment-form workers", reservedBudget());
-        Budget general = new Budget(ID + "/" + year + "/general", "the " + year + " budget for other frontline workers",
-                generalBudget());
+        List<Budget> both = budgets(year);
+        Budget reserved = both.get(0);
+        Budget general = both.get(1);
         BigDecimal price = Money.normalize(q.pricePerPersonPerDay());
         BigDecimal full = Money.normalize(price.multiply(BigDecimal.valueOf(q.days())));
         Map<String, Budget> used = new LinkedHashMap<>();

@@ -80,4 +80,16 @@ class FrontlineRuleTest {
         assertEquals(new BigDecimal("500.00"), d.members().get(2).amount());
         assertNull(d.members().get(3).budget());
     }
+
+    /** "2023年起每年1000万元，2025年2000万元，一半用于…": each year its own budget, half of it reserved. */
+    @Test
+    void eachYearHasTheBudgetTheProvinceSetForIt() {
+        FrontlineRule rule = new FrontlineRule(new BigDecimal("20000000.00"), new BigDecimal("0.5"),
+                FrontlinePolicy.byYear("2023=10000000.00, 2024=10000000.00"));
+        assertEquals(new BigDecimal("5000000.00"), rule.budgets(2024).get(0).total());
+        assertEquals("zhejiang-frontline/2024/reserved", rule.budgets(2024).get(0).key());
+        assertEquals(new BigDecimal("10000000.00"), rule.budgets(2025).get(0).total());
+        assertEquals(new BigDecimal("10000000.00"), rule.budgets(2025).get(1).total());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FrontlinePolicy.byYear("2025:1"));
+    }
 }

@@ -88,7 +88,7 @@ public class BookingResource {
     @PUT
     @Path("{id}/attendance")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
-    public List<Settlement.Line> attendance(@PathParam("id") long id, AttendanceRequest req, @Context SecurityContext sc) {
+    public List<Settlement.Traveller> attendance(@PathParam("id") long id, AttendanceRequest req, @Context SecurityContext sc) {
         return settlements.recordAttendance(Requests.caller(sc), id, Requests.body(req));
     }
 

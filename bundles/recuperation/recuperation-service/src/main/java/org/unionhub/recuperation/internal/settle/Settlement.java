@@ -10,7 +10,7 @@ import java.util.List;
  * FILED, APPROVED, REJECTED, PAID.
  */
 public record Settlement(long id, long bookingId, long organiserOrgId, String status, int persons, int personDays,
-        BigDecimal bookedAmount, BigDecimal amount, List<Line> members, String filedBy, OffsetDateTime filedAt,
+        BigDecimal bookedAmount, BigDecimal amount, List<Traveller> members, String filedBy, OffsetDateTime filedAt,
         String reviewedBy, OffsetDateTime reviewedAt, String reviewNote, String paidBy, OffsetDateTime paidAt,
         String paymentReference) {
 
@@ -20,6 +20,6 @@ public record Settlement(long id, long bookingId, long organiserOrgId, String st
     public static final String PAID = "PAID";
 
     /** One traveller: the days he stayed, whether he completed the stay, the subsidy booked and the subsidy settled. */
-    public record Line(long memberId, Integer attendedDays, Boolean completed, BigDecimal booked, BigDecimal settled) {
+    public record Traveller(long memberId, Integer attendedDays, Boolean completed, BigDecimal booked, BigDecimal settled) {
     }
 }

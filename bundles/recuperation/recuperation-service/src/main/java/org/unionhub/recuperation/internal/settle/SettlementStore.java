@@ -30,9 +30,9 @@ final class SettlementStore {
                 memberId);
     }
 
-    static List<Settlement.Line> lines(Connection c, long bookingId) throws SQLException {
+    static List<Settlement.Traveller> lines(Connection c, long bookingId) throws SQLException {
         return Sql.list(c, "SELECT MEMBER_ID, ATTENDED_DAYS, COMPLETED, SUBSIDY, SETTLED FROM RECUPERATION_BOOKED_MEMBER "
-                + "WHERE BOOKING_ID = ? ORDER BY ID", rs -> new Settlement.Line(rs.getLong("MEMBER_ID"), Sql.getInt(rs, "ATTENDED_DAYS"),
+                + "WHERE BOOKING_ID = ? ORDER BY ID", rs -> new Settlement.Traveller(rs.getLong("MEMBER_ID"), Sql.getInt(rs, "ATTENDED_DAYS"),
                         completed(rs), rs.getBigDecimal("SUBSIDY"), rs.getBigDecimal("SETTLED")), bookingId);
     }
 
@@ -68,23 +68,6 @@ final class SettlementStore {
                 + "WHERE ID = ? AND STATUS = ?", Settlement.PAID, by, Instant.now(), reference, id, Settlement.APPROVED) == 1;
     }
 
-    /**
-     * Gives back to each budget what the booking took beyond what was settled, so a budget is drawn by what was
-     * settled, not by what was booked.
-     */
-    static void refundUnsettled(Connection c, long bookingId) throws SQLException {
-        Map<String, BigDecimal> back = new TreeMap<>();
-        Sql.forEach(c, "SELECT BUDGET_KEY, SUBSIDY, SETTLED FROM RECUPERATION_BOOKED_MEMBER WHERE BOOKING_ID = ? "
-                + "AND BUDGET_KEY IS NOT NULL", rs -> back.merge(rs.getString(1), rs.getBigDecimal(2).subtract(
-                        Money.normalize(rs.getBigDecimal(3) == null ? Money.ZERO : rs.getBigDecimal(3))), BigDecimal::add), bookingId);
-        for (Map.Entry<String, BigDecimal> e : back.entrySet()) {
-            if (e.getValue().signum() > 0) {
-                Sql.update(c, "UPDATE RECUPERATION_BUDGET SET SPENT = SPENT - ?, UPDATED_AT = ? WHERE BUDGET_KEY = ?", e.getValue(),
-                        Instant.now(), e.getKey());
-            }
-        }
-    }
-
     static Optional<Long> idOfBooking(Connection c, long bookingId) throws SQLException {
         return Sql.one(c, "SELECT ID FROM RECUPERATION_SETTLEMENT WHERE BOOKING_ID = ?", rs -> rs.getLong(1), bookingId);
     }
@@ -95,7 +78,7 @@ final class SettlementStore {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        List<Settlement.Line> lines = lines(c, head.get()[0]);
+        List<Settlement.Traveller> lines = lines(c, head.get()[0]);
         return Sql.one(c, "SELECT * FROM RECUPERATION_SETTLEMENT WHERE ID = ?", rs -> new Settlement(rs.getLong("ID"),
                 rs.getLong("BOOKING_ID"), rs.getLong("ORGANISER_ORG_ID"), rs.getString("STATUS"), rs.getInt("PERSONS"),
                 rs.getInt("PERSON_DAYS"), rs.getBigDecimal("BOOKED_AMOUNT"), rs.getBigDecimal("AMOUNT"), lines,

@@ -38,6 +38,7 @@ import org.unionhub.recuperation.internal.Catalogue;
 import org.unionhub.recuperation.internal.Policies;
 import org.unionhub.recuperation.internal.Programme;
 import org.unionhub.recuperation.internal.Sanatorium;
+import org.unionhub.recuperation.internal.budget.BudgetLedger;
 
 /**
  * After the stay: the organising union records who went and for how many days, files a settlement priced by the
@@ -68,7 +69,7 @@ public class Settlements {
     }
 
     /** Records the attendance of every traveller; only the organiser's officers, once the stay has begun, before a settlement stands. */
-    public List<Settlement.Line> recordAttendance(Caller caller, long bookingId, AttendanceRequest req) {
+    public List<Settlement.Traveller> recordAttendance(Caller caller, long bookingId, AttendanceRequest req) {
         caller.require(Roles.ADMIN, Roles.OFFICER);
         return db.inTransaction(c -> {
             Booking b = organisers(c, caller, bookingId);
@@ -76,12 +77,12 @@ public class Settlements {
                 throw HubException.conflict("startDate", "the stay begins on " + b.startDate() + "; attendance is recorded from that day");
             }
             refuseStandingSettlement(c, bookingId);
-            List<AttendanceRequest.Entry> entries = req.attendance() == null ? List.of() : req.attendance();
+            List<AttendanceRequest.Attendance> entries = req.attendance() == null ? List.of() : req.attendance();
             Validation v = new Validation();
             v.required("attendance", req.attendance());
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < entries.size(); i++) {
-                AttendanceRequest.Entry e = entries.get(i);
+                AttendanceRequest.Attendance e = entries.get(i);
                 String f = "attendance[" + i + "]";
                 if (e == null) {
                     v.error(f, "is required");
@@ -99,7 +100,7 @@ public class Settlements {
             v.check(!entries.isEmpty() && seen.containsAll(b.memberIds()), "attendance", "must name every traveller of the booking: "
                     + b.memberIds());
             v.throwIfInvalid();
-            for (AttendanceRequest.Entry e : entries) {
+            for (AttendanceRequest.Attendance e : entries) {
                 SettlementStore.recordAttendance(c, bookingId, e.memberId(), e.days(), e.completed());
             }
             audit.record(c, caller, "recuperation.attendance.record", "booking", bookingId, Map.of("attendance", entries.stream()
@@ -120,11 +121,11 @@ public class Settlements {
         long id = db.inTransaction(c -> {
             Booking b = organisers(c, caller, bookingId);
             refuseStandingSettlement(c, bookingId);
-            List<Settlement.Line> lines = SettlementStore.lines(c, bookingId);
+            List<Settlement.Traveller> lines = SettlementStore.lines(c, bookingId);
             int persons = 0;
             int days = 0;
             BigDecimal total = Money.ZERO;
-            for (Settlement.Line l : lines) {
+            for (Settlement.Traveller l : lines) {
                 BigDecimal settled = Money.min(l.booked(), priced.getOrDefault(l.memberId(), Money.ZERO));
                 SettlementStore.recordSettled(c, bookingId, l.memberId(), settled);
                 persons += l.attendedDays() > 0 ? 1 : 0;
@@ -154,7 +155,7 @@ public class Settlements {
                 throw HubException.conflict("status", "settlement " + id + " is " + s.status() + ", not FILED");
             }
             if (approve) {
-                SettlementStore.refundUnsettled(c, s.bookingId());
+                BudgetLedger.refundBooking(c, s.bookingId(), true);
             }
             audit.record(c, caller, approve ? "recuperation.settlement.approve" : "recuperation.settlement.reject", "settlement", id,
                     Map.of("amount", s.amount(), "note", req.note() == null ? "" : req.note()));
@@ -214,11 +215,6 @@ public class Settlements {
         });
     }
 
-    public Optional<Long> ofBooking(Caller caller, long bookingId) {
-        db.read(c -> organisers(c, caller, bookingId));
-        return db.read(c -> SettlementStore.idOfBooking(c, bookingId));
-    }
-
     private Settlement load(long id) {
         return db.read(c -> SettlementStore.load(c, id, catalogue::at)).orElseThrow(() -> HubException.notFound("settlement", id));
     }
@@ -242,12 +238,7 @@ public class Settlements {
         if (!caller.canManage(s.organiserOrgId(), directory)) {
             throw HubException.notFound("settlement", id);
         }
-        if (!caller.isAdmin() && caller.orgId() != null && caller.orgId() == s.organiserOrgId()) {
-            throw HubException.forbidden("the organising union does not review or pay its own settlement; a union above it does");
-        }
-        if (caller.username().equals(s.filedBy())) {
-            throw HubException.forbidden("whoever filed a settlement does not review or pay it");
-        }
+        SeparateDuties.refuseOwn(caller, s.organiserOrgId(), s.filedBy(), "a settlement");
         return s;
     }
 
@@ -266,9 +257,9 @@ public class Settlements {
      * What the policy that priced the booking gives for the days each member stayed; members who stayed the same
      * number of days are priced together, as one booking of that length. 409 when that policy is no longer installed.
      */
-    private Map<Long, BigDecimal> price(Booking b, List<Settlement.Line> lines) {
+    private Map<Long, BigDecimal> price(Booking b, List<Settlement.Traveller> lines) {
         Validation v = new Validation();
-        for (Settlement.Line l : lines) {
+        for (Settlement.Traveller l : lines) {
             v.check(l.attendedDays() != null, "attendance", "member " + l.memberId() + " has no attendance recorded");
         }
         v.throwIfInvalid();
@@ -282,7 +273,7 @@ public class Settlements {
         Sanatorium s = catalogue.getSanatorium(p.sanatoriumId());
         OrgInfo organiser = directory.org(b.organiserOrgId()).orElseThrow();
         Map<Integer, List<BookingQuote.Member>> byDays = new LinkedHashMap<>();
-        for (Settlement.Line l : lines) {
+        for (Settlement.Traveller l : lines) {
             BookedMember m = b.subsidyPerMember().stream().filter(x -> x.memberId() == l.memberId()).findFirst().orElseThrow();
             if (l.attendedDays() == 0 || m.amount().signum() == 0) {
                 continue;
