@@ -224,7 +224,7 @@ public class ClaimService {
             // the caller's scope is part of the query: reviewers their organisation's subtree (without an OR for
             // their own claims, which would keep Derby from joining the subquery), others their own claims
             boolean reviewer = caller.isAdmin()
-                    || caller.hasRole(MutualAidModule.CLAIMS_REVIEWER) && OrgScope.appendFor(caller, directory, "ORG_ID", where, params);
+                    || Access.handlesClaims(caller) && OrgScope.appendFor(caller, directory, "ORG_ID", where, params);
             if (!reviewer) {
                 where.append(" AND MEMBER_ID = ?");
                 params.add(caller.memberId() == null ? -1L : caller.memberId());
@@ -243,12 +243,17 @@ public class ClaimService {
     // ---- review steps
 
     public Claim review(Caller caller, long id, Decision d) {
+        Access.requireRole(caller, Duty.REVIEW);
         return move(caller, id, EnumSet.of(ClaimStatus.SUBMITTED), ClaimStatus.UNDER_REVIEW, note(d), false,
                 "mutualaid.claim.review");
     }
 
     public Claim reject(Caller caller, long id, Decision d) {
         String reason = requireReason(d);
+        if (!Access.hasDutyRole(caller, Duty.REVIEW) && !Access.hasDutyRole(caller, Duty.APPROVE)) {
+            throw HubException.forbidden("rejecting a claim requires role admin, or officer with "
+                    + MutualAidModule.CLAIMS_REVIEWER + " or " + MutualAidModule.CLAIMS_APPROVER);
+        }
         Claim claim = move(caller, id, EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.UNDER_REVIEW, ClaimStatus.RETURNED,
                 ClaimStatus.APPROVED), ClaimStatus.REJECTED, reason, false, "mutualaid.claim.reject");
         Events.post(events, MutualAidTopics.CLAIM_REJECTED, "claimId", id, "planId", claim.planId(), "memberId", claim.memberId());
@@ -257,6 +262,7 @@ public class ClaimService {
 
     public Claim returnForDocuments(Caller caller, long id, Decision d) {
         String reason = requireReason(d);
+        Access.requireRole(caller, Duty.REVIEW);
         Claim claim = move(caller, id, EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.UNDER_REVIEW), ClaimStatus.RETURNED, reason,
                 false, "mutualaid.claim.return");
         Events.post(events, MutualAidTopics.CLAIM_RETURNED, "claimId", id, "planId", claim.planId(), "memberId", claim.memberId());
@@ -270,7 +276,7 @@ public class ClaimService {
     }
 
     public Claim approve(Caller caller, long id, Decision d) {
-        Access.requireReviewer(caller);
+        Access.requireRole(caller, Duty.APPROVE);
         Decision decision = d == null ? new Decision(null, null) : d;
         Validation v = new Validation();
         RulesCheck.amount(v, "amount", decision.amount());
@@ -284,6 +290,7 @@ public class ClaimService {
                     now, id) == 0) {
                 throw stateConflict(c, id, "approve", EnumSet.of(ClaimStatus.UNDER_REVIEW));
             }
+            Duties.require(c, id, caller, Duty.APPROVE);
             Claim cl = r.claim();
             Object[] key = {cl.planId(), cl.memberId(), r.periodStart()};
             // lock the member's period total: concurrent approvals for him queue here and see each other's amounts
@@ -332,7 +339,7 @@ public class ClaimService {
      * approval. Nothing is stored; {@link #approve} computes again inside its own transaction.
      */
     public Breakdown preview(Caller caller, long id) {
-        Access.requireReviewer(caller);
+        Access.requireHandler(caller);
         return db.read(c -> {
             Row r = actionable(c, caller, id, false);
             Claim cl = r.claim();
@@ -344,7 +351,7 @@ public class ClaimService {
     }
 
     public Claim pay(Caller caller, long id) {
-        Access.requireReviewer(caller);
+        Access.requireRole(caller, Duty.PAY);
         Claim claim = db.inTransaction(c -> {
             Row r = actionable(c, caller, id, false);
             Instant now = Instant.now();
@@ -357,6 +364,9 @@ public class ClaimService {
                 }
                 throw stateConflict(c, id, "pay", EnumSet.of(ClaimStatus.APPROVED));
             }
+            Duties.require(c, id, caller, Duty.PAY);
+            // checked and debited in this transaction; the fund row's lock queues concurrent payers
+            FundBalance.debit(c, r.claim().planId(), r.claim().payout(), id);
             // the unique constraint on CLAIM_ID makes a second payout entry impossible
             Sql.update(c, "INSERT INTO MUTUALAID_LEDGER (PLAN_ID, KIND, AMOUNT, MEMBER_ID, CLAIM_ID, BOOKED_ON, BOOKED_BY, "
                     + "BOOKED_AT) VALUES (?, 'PAYOUT', ?, ?, ?, ?, ?, ?)", r.claim().planId(), r.claim().payout(),
@@ -373,14 +383,14 @@ public class ClaimService {
 
     /** A second reviewer, not the approver, confirms a sampled approval; or rejects it with {@code reject}. */
     public Claim confirmSecondReview(Caller caller, long id, Decision d) {
-        Access.requireReviewer(caller);
+        Access.requireRole(caller, Duty.SECOND_REVIEW);
         return db.inTransaction(c -> {
-            Row r = actionable(c, caller, id, false);
-            requireSecondReviewer(caller, r);
+            actionable(c, caller, id, false);
             if (Sql.update(c, "UPDATE MUTUALAID_CLAIM SET SECOND_REVIEW = 'CONFIRMED', UPDATED_AT = ? WHERE ID = ? "
                     + "AND STATUS = 'APPROVED' AND SECOND_REVIEW = 'PENDING'", Instant.now(), id) == 0) {
                 throw HubException.conflict("secondReview", "claim " + id + " is not an approved claim waiting for a second review");
             }
+            Duties.require(c, id, caller, Duty.SECOND_REVIEW);
             step(c, id, ClaimStatus.APPROVED, ClaimStatus.APPROVED, caller, "second review confirmed"
                     + (note(d) == null ? "" : ": " + note(d)), Instant.now());
             audit.record(c, caller, "mutualaid.claim.second-review", "claim", id, Map.of("secondReview", SecondReview.CONFIRMED));
@@ -389,7 +399,7 @@ public class ClaimService {
     }
 
     public SampleResult sample(Caller caller, SampleRequest req) {
-        Access.requireReviewer(caller);
+        Access.requireRole(caller, Duty.REVIEW);
         Validation v = new Validation();
         v.required("planId", req.planId());
         v.valid("percent", req.percent(), p -> p >= 1 && p <= 100, "must be between 1 and 100");
@@ -507,7 +517,7 @@ public class ClaimService {
     private Claim move(Caller caller, long id, Set<ClaimStatus> from, ClaimStatus to, String note, boolean submitterStep,
             String action) {
         if (!submitterStep) {
-            Access.requireReviewer(caller);
+            Access.requireHandler(caller);
         }
         return db.inTransaction(c -> {
             Row r = actionable(c, caller, id, submitterStep);
@@ -527,7 +537,7 @@ public class ClaimService {
                     throw stateConflict(c, id, action.substring(action.lastIndexOf('.') + 1), EnumSet.of(ClaimStatus.SUBMITTED,
                             ClaimStatus.UNDER_REVIEW, ClaimStatus.RETURNED));
                 }
-                requireSecondReviewer(caller, r);
+                Access.requireRole(caller, Duty.SECOND_REVIEW);
             }
             Instant at = Instant.now();
             int n = Sql.update(c, "UPDATE MUTUALAID_CLAIM SET STATUS = ?, DECISION_REASON = COALESCE(?, DECISION_REASON), "
@@ -536,6 +546,15 @@ public class ClaimService {
             if (n == 0) {
                 throw reads ? stateConflict(c, id, action.substring(action.lastIndexOf('.') + 1), from)
                         : HubException.conflict("status", "claim " + id + " cannot be sent back now");
+            }
+            if (to == ClaimStatus.UNDER_REVIEW) {
+                if (!Access.higherLevel(caller, r.claim().orgId())) {
+                    throw HubException.forbidden("a claim is reviewed by a union above the member's own; the member's "
+                            + "union (organisation " + r.claim().orgId() + ") collects it");
+                }
+                Duties.require(c, id, caller, Duty.REVIEW);
+            } else if (releases) {
+                Duties.require(c, id, caller, Duty.SECOND_REVIEW);
             }
             if (releases) {
                 Sql.update(c, "UPDATE MUTUALAID_PERIOD_TOTAL SET APPROVED = APPROVED - ? WHERE PLAN_ID = ? AND MEMBER_ID = ? "
@@ -555,13 +574,6 @@ public class ClaimService {
     private static Claim withoutDetails(Claim b) {
         return new Claim(b.id(), b.planId(), b.planVersion(), b.memberId(), b.orgId(), null, null, null, null, null, null,
                 b.status(), null, null, null, null, null, null, List.of(), List.of(), b.createdAt(), b.updatedAt());
-    }
-
-    private void requireSecondReviewer(Caller caller, Row r) {
-        if (caller.username().equals(r.approvedBy())) {
-            throw HubException.forbidden("the second review must be done by someone other than the approver ("
-                    + r.approvedBy() + ")");
-        }
     }
 
     /** Loads a claim the caller may act on: 404 when he may not even see it, 403 when he may see but not act. */

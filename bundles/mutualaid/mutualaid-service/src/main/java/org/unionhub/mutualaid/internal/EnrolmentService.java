@@ -257,6 +257,7 @@ public class EnrolmentService {
             Sql.update(c, "INSERT INTO MUTUALAID_LEDGER (PLAN_ID, KIND, AMOUNT, MEMBER_ID, ENROLMENT_ID, BOOKED_ON, BOOKED_BY, "
                     + "BOOKED_AT) VALUES (?, 'CONTRIBUTION', ?, ?, ?, ?, ?, ?)", planId, v.contribution(), member.id(), id, on,
                     caller.username(), now);
+            FundBalance.credit(c, planId, v.contribution());
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("planId", planId);
             ch.put("memberId", member.id());

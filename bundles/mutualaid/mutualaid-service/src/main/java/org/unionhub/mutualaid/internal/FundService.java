@@ -60,10 +60,14 @@ public class FundService implements MutualAid {
             PlanHead plan = plans.head(c, planId);
             Object[] in = sums(c, planId, LedgerKind.CONTRIBUTION);
             Object[] out = sums(c, planId, LedgerKind.PAYOUT);
+            Object[] allocated = Sql.one(c, "SELECT COUNT(*), SUM(AMOUNT) FROM MUTUALAID_ALLOCATION WHERE PLAN_ID = ?",
+                    rs -> new Object[] {rs.getLong(1), rs.getBigDecimal(2) == null ? Money.ZERO : Money.normalize(rs.getBigDecimal(2))},
+                    planId).orElseThrow();
             BigDecimal contributions = (BigDecimal) in[1];
+            BigDecimal allocations = (BigDecimal) allocated[1];
             BigDecimal payouts = (BigDecimal) out[1];
-            return new Fund(planId, plan.periodStart(), plan.periodEnd(), (Long) in[0], contributions, (Long) out[0], payouts,
-                    Money.normalize(contributions.subtract(payouts)));
+            return new Fund(planId, plan.periodStart(), plan.periodEnd(), (Long) in[0], contributions, (Long) allocated[0],
+                    allocations, (Long) out[0], payouts, Money.normalize(contributions.add(allocations).subtract(payouts)));
         });
     }
 

@@ -18,6 +18,7 @@ import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.Roles;
 import org.unionhub.mutualaid.api.Band;
 import org.unionhub.mutualaid.api.Claim;
 import org.unionhub.mutualaid.api.ClaimRequest;
@@ -42,7 +43,7 @@ public class MutualAidDemo {
     @Activate
     public MutualAidDemo(@Reference HubSettings settings, @Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db,
             @Reference MemberDirectory directory, @Reference PlanService plans, @Reference EnrolmentService enrolments,
-            @Reference ClaimService claims) {
+            @Reference ClaimService claims, @Reference Allocations allocations) {
         if (!settings.demo()) {
             worker = null;
             return;
@@ -59,7 +60,7 @@ public class MutualAidDemo {
                 if (db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM MUTUALAID_PLAN")) > 0) {
                     return;
                 }
-                seed(plans, enrolments, claims);
+                seed(directory, plans, enrolments, claims, allocations);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -78,7 +79,8 @@ public class MutualAidDemo {
         }
     }
 
-    private void seed(PlanService plans, EnrolmentService enrolments, ClaimService claims) {
+    private void seed(MemberDirectory directory, PlanService plans, EnrolmentService enrolments, ClaimService claims,
+            Allocations allocations) {
         Caller sys = Caller.SYSTEM;
         LocalDate today = plans.today();
         LocalDate start = today.minusMonths(6).withDayOfMonth(1);
@@ -95,12 +97,22 @@ public class MutualAidDemo {
         }
         enrolments.enrol(sys, accident.id(), new EnrolmentRequest(3L, null, start));
         enrolments.enrol(sys, accident.id(), new EnrolmentRequest(4L, null, start));
+        // the contributions of four members cannot pay a 60,000 aid: the city union's allocation funds the plan
+        allocations.add(sys, inpatient.id(), new AllocationRequest(money("200000"), PayerKind.UNION,
+                "厦门市总工会 Xiamen Federation of Trade Unions", "demo allocation"));
         try {
             Claim typical = claims.submit(sys, new ClaimRequest(inpatient.id(), 1L, "贵州省人民医院 Guizhou Provincial People's Hospital",
                     today.minusDays(40), today.minusDays(25), money("600000"), money("400000")));
-            claims.review(sys, typical.id(), new Decision(null, "invoice and discharge summary checked"));
-            claims.approve(sys, typical.id(), null);
-            claims.pay(sys, typical.id());
+            // three people, as the demo accounts reviewer, approver and payer: the district, the city, the city's fund
+            String path = directory.orgPath(directory.member(1).orElseThrow().orgId()).orElse("/");
+            String[] ids = path.replaceAll("^/|/$", "").split("/");
+            Long city = ids.length > 1 ? Long.valueOf(ids[0]) : null;
+            Long district = ids.length > 2 ? Long.valueOf(ids[1]) : city;
+            claims.review(new Caller("reviewer", Set.of(Roles.OFFICER, MutualAidModule.CLAIMS_REVIEWER), district, null),
+                    typical.id(), new Decision(null, "invoice and discharge summary checked"));
+            claims.approve(new Caller("approver", Set.of(Roles.OFFICER, MutualAidModule.CLAIMS_APPROVER), city, null),
+                    typical.id(), null);
+            claims.pay(new Caller("payer", Set.of(Roles.OFFICER, MutualAidModule.FUND_PAYER), city, null), typical.id());
             claims.submit(sys, new ClaimRequest(inpatient.id(), 2L, "厦门大学附属第一医院 First Affiliated Hospital of Xiamen University",
                     today.minusDays(12), today.minusDays(5), money("38500.50"), money("26950.35")));
         } catch (HubException e) {

@@ -67,6 +67,7 @@ public class PlanService {
                     + "CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)", req.name().trim(), req.kind(),
                     req.periodStart(), req.periodEnd(), caller.username(), now, now);
             insertVersion(c, caller, planId, 1, req.rules(), now);
+            FundBalance.open(c, planId);
             audit.record(c, caller, "mutualaid.plan.create", "plan", planId, changes(req.name(), req.kind(), req.rules()));
             return planId;
         });

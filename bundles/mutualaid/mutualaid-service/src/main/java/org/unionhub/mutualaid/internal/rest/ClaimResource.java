@@ -37,6 +37,7 @@ import org.unionhub.mutualaid.api.ClaimStatus;
 import org.unionhub.mutualaid.api.Decision;
 import org.unionhub.mutualaid.api.SampleRequest;
 import org.unionhub.mutualaid.api.SampleResult;
+import org.unionhub.mutualaid.internal.ClaimActions;
 import org.unionhub.mutualaid.internal.ClaimService;
 
 /** Claims, their review steps and documents. Every read of a claim is audited by the service. */
@@ -50,10 +51,12 @@ import org.unionhub.mutualaid.internal.ClaimService;
 public class ClaimResource {
 
     private final ClaimService claims;
+    private final ClaimActions actions;
 
     @Activate
-    public ClaimResource(@Reference ClaimService claims) {
+    public ClaimResource(@Reference ClaimService claims, @Reference ClaimActions actions) {
         this.claims = claims;
+        this.actions = actions;
     }
 
     @POST
@@ -88,6 +91,14 @@ public class ClaimResource {
         return claims.preview(Requests.caller(sc), id);
     }
 
+    /** The review steps the caller may take on the claim now (the console shows only these). */
+    @GET
+    @Path("{id}/actions")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public ClaimActions.View actions(@PathParam("id") long id, @Context SecurityContext sc) {
+        return actions.of(Requests.caller(sc), id);
+    }
+
     @POST
     @Path("{id}/review")
     @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
@@ -97,14 +108,14 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_APPROVER})
     public Claim approve(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.approve(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER, MutualAidModule.CLAIMS_APPROVER})
     public Claim reject(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.reject(Requests.caller(sc), id, d);
     }
@@ -118,7 +129,7 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/pay")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.FUND_PAYER})
     public Claim pay(@PathParam("id") long id, @Context SecurityContext sc) {
         return claims.pay(Requests.caller(sc), id);
     }
