@@ -452,6 +452,89 @@ public class MutualAidIT extends HubTestSupport {
         assertEquals("a refused payment leaves its claim approved", 3, stillApproved);
     }
 
+    @Test
+    public void aCondolencePaymentOnADeathTheFamilyItCoversAndWhoPaidEachContribution() throws Exception {
+        // an inpatient plan pays by its bands only
+        ObjectNode inpatient = guizhou("Inpatient with sums", 0);
+        inpatient.set("fixedSums", JSON.valueToTree(List.of(Map.of("event", "DEATH", "amount", 50000))));
+        assertProblem(post(ROOT + "/plans", "admin", inpatient), 422, "fixedSums");
+        // an accident plan: fixed sums on a death and a disability beside its bands, a death in the family covered too
+        ObjectNode body = guizhou("Accident plan", 0);
+        body.put("kind", "ACCIDENT");
+        body.set("fixedSums", JSON.valueToTree(List.of(Map.of("event", "DEATH", "amount", 50000),
+                Map.of("event", "DISABILITY", "amount", 20000))));
+        body.set("familyCovers", JSON.valueToTree(List.of("DEATH")));
+        long plan = plan(body);
+        JsonNode shown = get(ROOT + "/plans/" + plan, "officer").expect(200).json();
+        assertEquals(2, shown.path("fixedSums").size());
+        assertEquals("DEATH", shown.path("familyCovers").get(0).asText());
+
+        // who paid each contribution: the member by default, else his employer or a union, named
+        long worker = member("EMPLOYEE", null);
+        long other = member("EMPLOYEE", null);
+        assertProblem(post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", worker, "enrolledOn", ago(100),
+                "paidBy", "EMPLOYER")), 422, "payerName");
+        post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", worker, "enrolledOn", ago(100), "paidBy", "EMPLOYER",
+                "payerName", "厦门海沧港务有限公司")).expect(201);
+        long otherEnrolment = post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", other, "enrolledOn",
+                ago(100))).expect(201).id();
+        JsonNode ledger = get(ROOT + "/plans/" + plan + "/ledger?kind=CONTRIBUTION", "admin").expect(200).json().path("items");
+        assertEquals("EMPLOYER", ledger.get(0).path("paidBy").asText());
+        assertEquals("厦门海沧港务有限公司", ledger.get(0).path("payerName").asText());
+        assertEquals("MEMBER", ledger.get(1).path("paidBy").asText());
+        post(ROOT + "/plans/" + plan + "/fund/allocations", "admin", obj("amount", 100000, "paidBy", "UNION", "payerName",
+                "厦门市总工会")).expect(201);
+
+        // a death pays the plan's fixed sum, not the bands: no stay, no expenses
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+                ago(10), "admittedOn", ago(12))), 422, "admittedOn");
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH")), 422,
+                "occurredOn");
+        Resp noSum = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DIAGNOSIS",
+                "occurredOn", ago(10)));
+        assertProblem(noSum, 422, "event");
+        assertTrue(noSum.raw(), noSum.json().path("detail").asText().startsWith("NO_FIXED_SUM"));
+        JsonNode death = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+                ago(10))).expect(201).json();
+        long deathId = death.path("id").asLong();
+        assertEquals("DEATH", death.path("event").asText());
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+                ago(9))), 409, "event");
+        Who reviewer = reviewer("cr", orgId("海沧区总工会"));
+        Who approver = officer("ca", orgId("厦门市总工会"), "claims-approver");
+        Who payer = officer("cpay", orgId("厦门市总工会"), "fund-payer");
+        send("POST", ROOT + "/claims/" + deathId + "/review", reviewer, obj(), null).expect(200);
+        Resp approved = send("POST", ROOT + "/claims/" + deathId + "/approve", approver, obj(), null).expect(200);
+        assertTrue(approved.raw(), approved.raw().contains("\"payout\":50000.00"));
+        assertEquals("FIXED_SUM", approved.json().path("breakdown").path("limitedBy").asText());
+        assertEquals("PAID", send("POST", ROOT + "/claims/" + deathId + "/pay", payer, obj(), null).expect(200).json()
+                .path("status").asText());
+
+        // a family member named on the other member's enrolment: his death is covered, his disability is not
+        JsonNode spouse = post(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "officer",
+                obj("name", "李秀英", "relation", "SPOUSE")).expect(201).json();
+        long spouseId = spouse.path("id").asLong();
+        assertProblem(post(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "officer",
+                obj("name", "李秀英", "relation", "COUSIN")), 400, "relation");
+        assertProblem(get(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "member"), 404, null);
+        Resp notCovered = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", other, "event", "DISABILITY",
+                "occurredOn", ago(5), "familyMemberId", spouseId));
+        assertProblem(notCovered, 422, "familyMemberId");
+        assertTrue(notCovered.raw(), notCovered.json().path("detail").asText().startsWith("NOT_COVERED"));
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH",
+                "occurredOn", ago(5), "familyMemberId", spouseId)), 422, "familyMemberId");
+        JsonNode family = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", other, "event", "DEATH",
+                "occurredOn", ago(5), "familyMemberId", spouseId)).expect(201).json();
+        assertEquals(spouseId, family.path("familyMemberId").asLong());
+        // a claim for another person than the member: its own duplicate check, the same fixed sum
+        send("POST", ROOT + "/claims/" + family.path("id").asLong() + "/review", reviewer, obj(), null).expect(200);
+        assertEquals(0, new BigDecimal("50000.00").compareTo(send("POST", ROOT + "/claims/" + family.path("id").asLong()
+                + "/approve", approver, obj(), null).expect(200).json().path("payout").decimalValue()));
+        JsonNode fund = get(ROOT + "/plans/" + plan + "/fund", "admin").expect(200).json();
+        assertEquals(0, new BigDecimal("50000.00").compareTo(fund.path("payouts").decimalValue()));
+        assertEquals(0, new BigDecimal("50060.00").compareTo(fund.path("balance").decimalValue()));
+    }
+
     private static int indexOf(List<BigDecimal> amounts, String amount) {
         for (int i = 0; i < amounts.size(); i++) {
             if (amounts.get(i).compareTo(new BigDecimal(amount)) == 0) {

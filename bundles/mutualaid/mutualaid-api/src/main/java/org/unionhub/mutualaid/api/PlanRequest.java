@@ -12,10 +12,10 @@ import org.unionhub.api.validation.MaxLength;
 public record PlanRequest(@MaxLength(200) String name, PlanKind kind, LocalDate periodStart, LocalDate periodEnd,
         BigDecimal contribution,
         Set<EmploymentForm> eligibleKinds, Integer waitingDays, BigDecimal deductible, List<Band> bands,
-        BigDecimal capPerClaim, BigDecimal capPerPeriod) {
+        BigDecimal capPerClaim, BigDecimal capPerPeriod, List<FixedSum> fixedSums, Set<ClaimEvent> familyCovers) {
 
     public PlanRules rules() {
         return new PlanRules(periodStart, contribution, eligibleKinds, waitingDays, deductible, bands, capPerClaim,
-                capPerPeriod);
+                capPerPeriod, fixedSums, familyCovers);
     }
 }

@@ -9,8 +9,11 @@ import org.unionhub.api.EmploymentForm;
 
 /**
  * The versioned part of a plan, as posted to {@code POST /plans/{id}/versions}: it applies from
- * {@code effectiveFrom}. {@code eligibleKinds} empty or null means every employment form.
+ * {@code effectiveFrom}. {@code eligibleKinds} empty or null means every employment form. {@code fixedSums}: what a
+ * major-illness or accident plan pays on a diagnosis, death or disability, beside the expense bands;
+ * {@code familyCovers}: the claims (events) the plan also pays for a covered family member of the member.
  */
 public record PlanRules(LocalDate effectiveFrom, BigDecimal contribution, Set<EmploymentForm> eligibleKinds,
-        Integer waitingDays, BigDecimal deductible, List<Band> bands, BigDecimal capPerClaim, BigDecimal capPerPeriod) {
+        Integer waitingDays, BigDecimal deductible, List<Band> bands, BigDecimal capPerClaim, BigDecimal capPerPeriod,
+        List<FixedSum> fixedSums, Set<ClaimEvent> familyCovers) {
 }

@@ -30,6 +30,7 @@ import org.unionhub.mutualaid.api.LedgerEntry;
 import org.unionhub.mutualaid.api.LedgerKind;
 import org.unionhub.mutualaid.api.MonthFigures;
 import org.unionhub.mutualaid.api.MutualAid;
+import org.unionhub.mutualaid.api.PayerKind;
 
 /** The fund ledger and the module's figures; also the {@link MutualAid} service other modules may use. */
 @Component(service = {FundService.class, MutualAid.class})
@@ -82,6 +83,7 @@ public class FundService implements MutualAid {
             return LEDGER_PAGES.page(c, "SELECT L.*", where, params, page, rs -> new LedgerEntry(rs.getLong("ID"),
                             rs.getLong("PLAN_ID"), Sql.getEnum(rs, "KIND", LedgerKind.class), rs.getBigDecimal("AMOUNT"),
                             rs.getLong("MEMBER_ID"), Sql.getLong(rs, "ENROLMENT_ID"), Sql.getLong(rs, "CLAIM_ID"),
+                            Sql.getEnum(rs, "PAID_BY", PayerKind.class), rs.getString("PAYER_NAME"),
                             Sql.getDate(rs, "BOOKED_ON"), rs.getString("BOOKED_BY"),
                             Times.at(Sql.getInstant(rs, "BOOKED_AT"), settings.zone())));
         });

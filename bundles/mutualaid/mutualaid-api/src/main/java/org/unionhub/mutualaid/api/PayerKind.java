@@ -1,4 +1,4 @@
-package org.unionhub.mutualaid.internal;
+package org.unionhub.mutualaid.api;
 
 /** Who paid money into a fund: the member himself, his employer, a union, or another donor. */
 public enum PayerKind {
