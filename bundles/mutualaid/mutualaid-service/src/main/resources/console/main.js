@@ -3,12 +3,12 @@
 const L = {
   zh: { queue: '理赔审核', status: '状态', member: '会员', hospital: '医院', admittedOn: '入院', selfPaid: '自付',
         payout: '支付额', computedPayout: '核定额', review: '受理', approve: '核准', reject: '驳回', return: '退回补件',
-        pay: '支付', reason: '理由', amount: '金额（可低于核定额）', breakdown: '计算明细', limitedBy: '限额依据',
+        pay: '支付', 'second-review': '复核通过', noStep: '此申请当前没有您可办理的步骤（受理、核准、支付须由不同人员办理）', reason: '理由', amount: '金额（可低于核定额）', breakdown: '计算明细', limitedBy: '限额依据',
         covered: '纳入计算', deductible: '起付线', byBands: '分段合计', capPerClaim: '单次封顶', periodRemaining: '年度剩余',
         band: '分段', enrolled: '参保人数', contributions: '互助金收入', payouts: '支付笔数', payoutAmount: '支付总额', open: '打开' },
   en: { queue: 'Claims review', status: 'Status', member: 'Member', hospital: 'Hospital', admittedOn: 'Admitted', selfPaid: 'Self-paid',
         payout: 'Payout', computedPayout: 'Computed', review: 'Take for review', approve: 'Approve', reject: 'Reject',
-        return: 'Return for documents', pay: 'Pay', reason: 'Reason', amount: 'Amount (may be less than computed)',
+        return: 'Return for documents', pay: 'Pay', 'second-review': 'Confirm second review', noStep: 'No step of this claim is yours to take now (review, approval and payment are done by different people)', reason: 'Reason', amount: 'Amount (may be less than computed)',
         breakdown: 'Breakdown', limitedBy: 'Limited by', covered: 'Covered', deductible: 'Deductible', byBands: 'By bands',
         capPerClaim: 'Cap per claim', periodRemaining: 'Left in period', band: 'Band', enrolled: 'Enrolled',
         contributions: 'Contributions', payouts: 'Payouts', payoutAmount: 'Paid out', open: 'Open' }
@@ -69,16 +69,24 @@ async function claim(el, ctx, id) {
       throw e;
     }
   };
+  // only the steps the hub says this user may take now: his role, his level, and no second duty on one claim
+  const may = new Set((await ctx.api(`mutual-aid/claims/${id}/actions`)).actions);
   const buttons = h('div', { class: 'row' });
-  if (c.status === 'SUBMITTED' || c.status === 'RETURNED') buttons.append(h('button', { 'data-step': 'review', onclick: () => step('review') }, t('review')));
-  if (c.status === 'APPROVED') buttons.append(h('button', { 'data-step': 'pay', onclick: () => step('pay') }, t('pay')));
+  for (const a of ['review', 'second-review', 'pay']) {
+    if (may.has(a)) buttons.append(h('button', { 'data-step': a, onclick: () => step(a) }, t(a)));
+  }
   el.append(buttons);
-  if (c.status === 'UNDER_REVIEW') {
+  if (may.has('approve')) {
     const approve = form([{ name: 'amount', label: t('amount'), type: 'number', step: '0.01', value: c.computedPayout },
       { name: 'reason', label: t('reason') }], v => step('approve', v), { submitLabel: t('approve') });
     approve.id = 'approve-form';
-    const reject = form([{ name: 'reason', label: t('reason') }], v => step('reject', v), { submitLabel: t('reject') });
-    reject.id = 'reject-form';
-    el.append(h('h2', {}, t('approve')), approve, h('h2', {}, t('reject')), reject);
+    el.append(h('h2', {}, t('approve')), approve);
   }
+  for (const a of ['return', 'reject']) {
+    if (!may.has(a)) continue;
+    const f = form([{ name: 'reason', label: t('reason') }], v => step(a, v), { submitLabel: t(a) });
+    f.id = `${a}-form`;
+    el.append(h('h2', {}, t(a)), f);
+  }
+  if (!may.size) el.append(h('p', { id: 'claim-no-step' }, t('noStep')));
 }

@@ -162,8 +162,9 @@ public class ConsoleIT {
     }
 
     @Test
-    public void anAdminReviewsAClaimAndApprovesTheComputedPayout() throws Exception {
-        signIn("admin", "admin");
+    public void aReviewerTakesAClaimAndAnotherOfficerApprovesTheComputedPayout() throws Exception {
+        // the district's reviewer takes the claim; he is not offered its approval
+        signIn("reviewer", "reviewer");
         browser.get(hub.url("/console/#/m/mutualaid"));
         WebElement status = waitFor(By.id("claim-status"));
         new org.openqa.selenium.support.ui.Select(status).selectByValue("SUBMITTED");
@@ -171,7 +172,18 @@ public class ConsoleIT {
         shot("mutualaid-queue");
         open.click();
         waitFor(By.cssSelector("button[data-step='review']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("td[data-fact='status']")).getText().equals("UNDER_REVIEW"));
+        waitFor(By.id("return-form"));
+        assertTrue("the reviewer is not offered the approval", browser.findElements(By.id("approve-form")).isEmpty());
+        String claimUrl = browser.getCurrentUrl();
+        signOut();
+
+        // the city's approver approves the payout the hub computed
+        signIn("approver", "approver");
+        browser.get(claimUrl);
         WebElement approve = waitFor(By.id("approve-form"));
+        assertTrue("the approver is not offered the review", browser.findElements(By.cssSelector("button[data-step='review']")).isEmpty());
         String computed = approve.findElement(By.name("amount")).getAttribute("value");
         assertTrue("the computed payout is offered: " + computed, !computed.isBlank());
         shot("mutualaid-claim-under-review");
@@ -182,7 +194,18 @@ public class ConsoleIT {
                 new java.math.BigDecimal(browser.findElement(By.cssSelector("td[data-fact='payout']")).getText()).setScale(2));
         assertTrue(browser.findElement(By.id("breakdown")).getText().contains("limitedBy")
                 || browser.findElement(By.id("breakdown")).isDisplayed());
+        assertTrue("the approver is not offered the payment", browser.findElements(By.cssSelector("button[data-step='pay']")).isEmpty());
         shot("mutualaid-claim-approved");
+        signOut();
+
+        // the city fund's payer pays it
+        signIn("payer", "payer");
+        browser.get(claimUrl);
+        waitFor(By.cssSelector("button[data-step='pay']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("td[data-fact='status']")).getText().equals("PAID"));
+        waitFor(By.id("claim-no-step"));
+        shot("mutualaid-claim-paid");
         signOut();
     }
 

@@ -74,7 +74,8 @@ public class MutualAidIT extends HubTestSupport {
             }
         }
         assertTrue("mutualaid not listed: " + modules, found);
-        assertTrue(get("/api/accounts/roles", "admin").expect(200).raw().contains("claims-reviewer"));
+        String roles = get("/api/accounts/roles", "admin").expect(200).raw();
+        assertTrue(roles, roles.contains("claims-reviewer") && roles.contains("claims-approver") && roles.contains("fund-payer"));
         assertTrue(get("/api/openapi.json", null).expect(200).json().path("paths").has("/mutual-aid/claims/{id}/approve"));
     }
 
@@ -109,44 +110,66 @@ public class MutualAidIT extends HubTestSupport {
         System.arraycopy(pdf, 0, big, 0, pdf.length);
         assertProblem(upload(id, "DISCHARGE_SUMMARY", "application/pdf", big, "officer", "officer"), 413, "body");
 
+        // collected by the member's union, reviewed by the district, approved by the city, paid by the city's fund
         Who reviewer = reviewer("haicang", orgId("海沧区总工会"));
+        Who approver = officer("approver", orgId("厦门市总工会"), "claims-approver");
+        Who payer = officer("payer", orgId("厦门市总工会"), "fund-payer");
+        Who ownUnion = officer("own", orgId("厦门海沧港务有限公司工会"), "claims-reviewer");
         assertProblem(post(ROOT + "/claims/" + id + "/review", "officer", obj()), 403, null);
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/review", ownUnion, obj(), null), 403, null);
         send("POST", ROOT + "/claims/" + id + "/review", reviewer, obj("reason", "documents complete"), null).expect(200);
-        assertProblem(send("POST", ROOT + "/claims/" + id + "/approve", reviewer, obj("amount", 70000), null), 422, "amount");
-        assertProblem(send("POST", ROOT + "/claims/" + id + "/approve", reviewer, obj("amount", 50000), null), 422, "reason");
-        Resp approved = send("POST", ROOT + "/claims/" + id + "/approve", reviewer, obj(), null).expect(200);
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/approve", reviewer, obj(), null), 403, null);
+        assertEquals(List.of("approve", "reject"), actions(id, approver));
+        assertEquals(List.of("return", "reject"), actions(id, reviewer));
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/approve", approver, obj("amount", 70000), null), 422, "amount");
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/approve", approver, obj("amount", 50000), null), 422, "reason");
+        Resp approved = send("POST", ROOT + "/claims/" + id + "/approve", approver, obj(), null).expect(200);
         JsonNode a = approved.json();
         assertEquals("APPROVED", a.path("status").asText());
         assertTrue(approved.raw(), approved.raw().contains("\"payout\":60000.00"));
         assertEquals("CAP_PER_CLAIM", a.path("breakdown").path("limitedBy").asText());
         assertEquals(0, new BigDecimal("114400.00").compareTo(a.path("breakdown").path("byBands").decimalValue()));
 
-        JsonNode paid = send("POST", ROOT + "/claims/" + id + "/pay", reviewer, obj(), null).expect(200).json();
+        // the fund holds the member's 30.00 only: no payment beyond its balance, until the city union allocates money
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/pay", approver, obj(), null), 403, null);
+        Resp overdraw = send("POST", ROOT + "/claims/" + id + "/pay", payer, obj(), null);
+        assertProblem(overdraw, 409, "payout");
+        assertTrue(overdraw.raw(), overdraw.json().path("detail").asText().startsWith("FUND_BALANCE"));
+        assertProblem(post(ROOT + "/plans/" + plan + "/fund/allocations", "admin", obj("amount", 100000, "paidBy", "MEMBER",
+                "payerName", "x")), 422, "paidBy");
+        assertProblem(send("POST", ROOT + "/plans/" + plan + "/fund/allocations", payer, obj("amount", 100000, "paidBy", "UNION",
+                "payerName", "厦门市总工会"), null), 403, null);
+        JsonNode allocation = post(ROOT + "/plans/" + plan + "/fund/allocations", "admin", obj("amount", 100000, "paidBy", "UNION",
+                "payerName", "厦门市总工会")).expect(201).json();
+        assertEquals("UNION", allocation.path("paidBy").asText());
+        assertEquals(List.of("pay"), actions(id, payer));
+        JsonNode paid = send("POST", ROOT + "/claims/" + id + "/pay", payer, obj(), null).expect(200).json();
         assertEquals("PAID", paid.path("status").asText());
-        assertProblem(send("POST", ROOT + "/claims/" + id + "/pay", reviewer, obj(), null), 409, "status");
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/pay", payer, obj(), null), 409, "status");
         List<String> steps = new ArrayList<>();
         for (JsonNode s : paid.path("steps")) {
             steps.add(s.path("to").asText() + " by " + s.path("by").asText());
         }
         assertEquals(List.of("SUBMITTED by officer", "UNDER_REVIEW by " + reviewer.username(),
-                "APPROVED by " + reviewer.username(), "PAID by " + reviewer.username()), steps);
+                "APPROVED by " + approver.username(), "PAID by " + payer.username()), steps);
 
         // a second stay in the same period gets only what remains of the 100,000 per-period cap
         long second = post(ROOT + "/claims", "officer", claim(plan, member, 20, 15, "150000.00", "50000.00")).expect(201).id();
         send("POST", ROOT + "/claims/" + second + "/review", reviewer, obj(), null).expect(200);
-        JsonNode b = send("POST", ROOT + "/claims/" + second + "/approve", reviewer, obj(), null).expect(200).json();
+        JsonNode b = send("POST", ROOT + "/claims/" + second + "/approve", approver, obj(), null).expect(200).json();
         assertEquals(0, new BigDecimal("40000.00").compareTo(b.path("payout").decimalValue()));
         assertEquals("CAP_PER_PERIOD", b.path("breakdown").path("limitedBy").asText());
         assertEquals(0, new BigDecimal("60000.00").compareTo(b.path("breakdown").path("approvedBefore").decimalValue()));
-        send("POST", ROOT + "/claims/" + second + "/pay", reviewer, obj(), null).expect(200);
+        send("POST", ROOT + "/claims/" + second + "/pay", payer, obj(), null).expect(200);
 
         JsonNode fund = get(ROOT + "/plans/" + plan + "/fund", "admin").expect(200).json();
         assertEquals(1, fund.path("contributionCount").asLong());
         assertEquals(2, fund.path("payoutCount").asLong());
         assertEquals(0, new BigDecimal("30.00").compareTo(fund.path("contributions").decimalValue()));
+        assertEquals(0, new BigDecimal("100000.00").compareTo(fund.path("allocations").decimalValue()));
         assertEquals(0, new BigDecimal("100000.00").compareTo(fund.path("payouts").decimalValue()));
-        assertEquals("balance = contributions − payouts", 0,
-                new BigDecimal("-99970.00").compareTo(fund.path("balance").decimalValue()));
+        assertEquals("balance = contributions + allocations − payouts", 0,
+                new BigDecimal("30.00").compareTo(fund.path("balance").decimalValue()));
         JsonNode payouts = get(ROOT + "/plans/" + plan + "/ledger?kind=PAYOUT", "admin").expect(200).json();
         assertEquals("exactly one ledger entry per paid claim", 2, payouts.path("total").asLong());
         assertEquals(id, payouts.path("items").get(0).path("claimId").asLong());
@@ -227,7 +250,8 @@ public class MutualAidIT extends HubTestSupport {
         assertEquals("the two allowed reads are audited, the refused ones are not", 2, reads.path("total").asLong());
 
         // review steps need a reason where the issue says so, and respect the order of states
-        assertProblem(send("POST", ROOT + "/claims/" + first + "/approve", haicang, obj(), null), 409, "status");
+        Who approver = officer("hca", orgId("海沧区总工会"), "claims-approver");
+        assertProblem(send("POST", ROOT + "/claims/" + first + "/approve", approver, obj(), null), 409, "status");
         assertProblem(send("POST", ROOT + "/claims/" + first + "/return", haicang, obj(), null), 422, "reason");
         send("POST", ROOT + "/claims/" + first + "/return", haicang, obj("reason", "the discharge summary is missing"), null)
                 .expect(200);
@@ -259,6 +283,9 @@ public class MutualAidIT extends HubTestSupport {
                 .expect(201);
         Who r1 = reviewer("c1", orgId("海沧区总工会"));
         Who r2 = reviewer("c2", orgId("海沧区总工会"));
+        Who a1 = officer("ca1", orgId("厦门市总工会"), "claims-approver");
+        Who a2 = officer("ca2", orgId("厦门市总工会"), "claims-approver");
+        Who p = officer("cp", orgId("厦门市总工会"), "fund-payer");
         List<Long> claims = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             long id = post(ROOT + "/claims", "officer", claim(plan, member, 80 - 10 * i, 76 - 10 * i, "50000.00", "0.00"))
@@ -271,7 +298,7 @@ public class MutualAidIT extends HubTestSupport {
         List<Future<Resp>> answers = new ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {
             long id = claims.get(i);
-            Who who = i % 2 == 0 ? r1 : r2;
+            Who who = i % 2 == 0 ? a1 : a2;
             Callable<Resp> approve = () -> {
                 go.await();
                 return send("POST", ROOT + "/claims/" + id + "/approve", who, obj(), null);
@@ -302,25 +329,210 @@ public class MutualAidIT extends HubTestSupport {
         assertEquals(4, sampled.path("sampled").size());
         int full = indexOf(byClaim, "50000.00");
         long fullId = claims.get(full);
-        Who fullApprover = full % 2 == 0 ? r1 : r2;
-        Who fullOther = full % 2 == 0 ? r2 : r1;
-        assertProblem(send("POST", ROOT + "/claims/" + fullId + "/pay", fullOther, obj(), null), 409, "secondReview");
+        Who fullApprover = full % 2 == 0 ? a1 : a2;
+        post(ROOT + "/plans/" + plan + "/fund/allocations", "admin", obj("amount", 100000, "paidBy", "UNION", "payerName",
+                "厦门市总工会")).expect(201);
+        assertProblem(send("POST", ROOT + "/claims/" + fullId + "/pay", p, obj(), null), 409, "secondReview");
+        // the second review is a reviewer's, and not the one who reviewed the claim first
         assertProblem(send("POST", ROOT + "/claims/" + fullId + "/second-review", fullApprover, obj(), null), 403, null);
-        assertEquals("CONFIRMED", send("POST", ROOT + "/claims/" + fullId + "/second-review", fullOther, obj(), null).expect(200)
+        Resp sameReviewer = send("POST", ROOT + "/claims/" + fullId + "/second-review", r1, obj(), null);
+        assertProblem(sameReviewer, 403, "status");
+        assertTrue(sameReviewer.raw(), sameReviewer.json().path("detail").asText().startsWith("SEPARATE_DUTIES"));
+        assertEquals("CONFIRMED", send("POST", ROOT + "/claims/" + fullId + "/second-review", r2, obj(), null).expect(200)
                 .json().path("secondReview").asText());
-        send("POST", ROOT + "/claims/" + fullId + "/pay", fullOther, obj(), null).expect(200);
+        assertProblem(send("POST", ROOT + "/claims/" + fullId + "/pay", r2, obj(), null), 403, null);
+        send("POST", ROOT + "/claims/" + fullId + "/pay", p, obj(), null).expect(200);
 
         // the second reviewer overturns the partial approval: its amount returns to the member's period cap
         int part = indexOf(byClaim, "30000.00");
-        Who partOther = part % 2 == 0 ? r2 : r1;
-        JsonNode overturned = send("POST", ROOT + "/claims/" + claims.get(part) + "/reject", partOther,
+        JsonNode overturned = send("POST", ROOT + "/claims/" + claims.get(part) + "/reject", r2,
                 obj("reason", "the second review found a double invoice"), null).expect(200).json();
         assertEquals("REJECTED", overturned.path("status").asText());
         assertEquals("OVERTURNED", overturned.path("secondReview").asText());
         long fifth = post(ROOT + "/claims", "officer", claim(plan, member, 30, 26, "50000.00", "0.00")).expect(201).id();
         send("POST", ROOT + "/claims/" + fifth + "/review", r1, obj(), null).expect(200);
-        JsonNode last = send("POST", ROOT + "/claims/" + fifth + "/approve", r1, obj(), null).expect(200).json();
+        JsonNode last = send("POST", ROOT + "/claims/" + fifth + "/approve", a1, obj(), null).expect(200).json();
         assertEquals(0, new BigDecimal("30000.00").compareTo(last.path("payout").decimalValue()));
+    }
+
+    @Test
+    public void onePersonNeverReviewsApprovesAndPaysTheSameClaim() throws Exception {
+        long plan = plan(guizhou("Duties plan", 0));
+        long member = member("EMPLOYEE", null);
+        post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(100))).expect(201);
+        post(ROOT + "/plans/" + plan + "/fund/allocations", "admin", obj("amount", 200000, "paidBy", "UNION", "payerName",
+                "海沧区总工会")).expect(201);
+        // an officer who holds every role still takes one step of a claim
+        Who all = officer("all", orgId("海沧区总工会"), "claims-reviewer", "claims-approver", "fund-payer");
+        Who approver = officer("dap", orgId("厦门市总工会"), "claims-approver");
+        long id = post(ROOT + "/claims", "officer", claim(plan, member, 40, 35, "30000.00", "10000.00")).expect(201).id();
+        assertEquals(List.of("review", "return", "reject"), actions(id, all));
+        send("POST", ROOT + "/claims/" + id + "/review", all, obj(), null).expect(200);
+        assertEquals("a reviewer is not offered the approval", List.of("return", "reject"), actions(id, all));
+        Resp own = send("POST", ROOT + "/claims/" + id + "/approve", all, obj(), null);
+        assertProblem(own, 403, "status");
+        assertTrue(own.raw(), own.json().path("detail").asText().startsWith("SEPARATE_DUTIES: " + all.username()
+                + " did the review of claim " + id));
+        send("POST", ROOT + "/claims/" + id + "/approve", approver, obj(), null).expect(200);
+        assertEquals("the reviewer is not offered the payment", List.of(), actions(id, all));
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/pay", all, obj(), null), 403, "status");
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/pay", approver, obj(), null), 403, null);
+        assertEquals("APPROVED", get(ROOT + "/claims/" + id, "admin").expect(200).json().path("status").asText());
+        // admins too: the admin who approved a claim does not pay it
+        long other = post(ROOT + "/claims", "officer", claim(plan, member, 20, 15, "30000.00", "10000.00")).expect(201).id();
+        send("POST", ROOT + "/claims/" + other + "/review", all, obj(), null).expect(200);
+        post(ROOT + "/claims/" + other + "/approve", "admin", obj()).expect(200);
+        assertProblem(post(ROOT + "/claims/" + other + "/pay", "admin", obj()), 403, "status");
+        Who payer = officer("dpp", orgId("厦门市总工会"), "fund-payer");
+        send("POST", ROOT + "/claims/" + id + "/pay", payer, obj(), null).expect(200);
+        send("POST", ROOT + "/claims/" + other + "/pay", payer, obj(), null).expect(200);
+        // a payer outside the member's chain does not see the claim
+        Who siming = officer("dsp", orgId("思明区总工会"), "fund-payer");
+        assertProblem(send("POST", ROOT + "/claims/" + id + "/pay", siming, obj(), null), 404, null);
+    }
+
+    @Test
+    public void concurrentPaymentsNeverOverdrawTheFund() throws Exception {
+        ObjectNode body = guizhou("Fund plan", 0);
+        body.put("deductible", 0);
+        body.set("bands", JSON.valueToTree(List.of(Map.of("ratio", 1))));
+        body.put("capPerClaim", 10000);
+        body.put("capPerPeriod", 1000000);
+        long plan = plan(body);
+        Who reviewer = reviewer("fr", orgId("海沧区总工会"));
+        Who approver = officer("fa", orgId("厦门市总工会"), "claims-approver");
+        Who p1 = officer("fp1", orgId("厦门市总工会"), "fund-payer");
+        Who p2 = officer("fp2", orgId("厦门市总工会"), "fund-payer");
+        List<Long> claims = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long member = member("EMPLOYEE", null);
+            post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(100))).expect(201);
+            long id = post(ROOT + "/claims", "officer", claim(plan, member, 40, 35, "10000.00", "0.00")).expect(201).id();
+            send("POST", ROOT + "/claims/" + id + "/review", reviewer, obj(), null).expect(200);
+            send("POST", ROOT + "/claims/" + id + "/approve", approver, obj(), null).expect(200);
+            claims.add(id);
+        }
+        // six contributions of 30.00 and an allocation: 35,000.00 in the fund, enough for three payouts of 10,000
+        post(ROOT + "/plans/" + plan + "/fund/allocations", "admin", obj("amount", new BigDecimal("34820.00"), "paidBy",
+                "EMPLOYER", "payerName", "厦门海沧港务有限公司")).expect(201);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Resp>> answers = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            long id = claims.get(i);
+            Who who = i % 2 == 0 ? p1 : p2;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return send("POST", ROOT + "/claims/" + id + "/pay", who, obj(), null);
+            }));
+        }
+        go.countDown();
+        int paid = 0;
+        for (Future<Resp> f : answers) {
+            Resp r = f.get();
+            if (r.status() == 200) {
+                paid++;
+            } else {
+                assertProblem(r, 409, "payout");
+                assertTrue(r.raw(), r.json().path("detail").asText().startsWith("FUND_BALANCE"));
+            }
+        }
+        pool.shutdown();
+        assertEquals("exactly the payouts the balance covers", 3, paid);
+        JsonNode fund = get(ROOT + "/plans/" + plan + "/fund", "admin").expect(200).json();
+        assertEquals(3, fund.path("payoutCount").asLong());
+        assertEquals(0, new BigDecimal("5000.00").compareTo(fund.path("balance").decimalValue()));
+        assertEquals(3, get(ROOT + "/plans/" + plan + "/ledger?kind=PAYOUT", "admin").json().path("total").asLong());
+        long stillApproved = 0;
+        for (long id : claims) {
+            if ("APPROVED".equals(get(ROOT + "/claims/" + id, "admin").json().path("status").asText())) {
+                stillApproved++;
+            }
+        }
+        assertEquals("a refused payment leaves its claim approved", 3, stillApproved);
+    }
+
+    @Test
+    public void aCondolencePaymentOnADeathTheFamilyItCoversAndWhoPaidEachContribution() throws Exception {
+        // an inpatient plan pays by its bands only
+        ObjectNode inpatient = guizhou("Inpatient with sums", 0);
+        inpatient.set("fixedSums", JSON.valueToTree(List.of(Map.of("event", "DEATH", "amount", 50000))));
+        assertProblem(post(ROOT + "/plans", "admin", inpatient), 422, "fixedSums");
+        // an accident plan: fixed sums on a death and a disability beside its bands, a death in the family covered too
+        ObjectNode body = guizhou("Accident plan", 0);
+        body.put("kind", "ACCIDENT");
+        body.set("fixedSums", JSON.valueToTree(List.of(Map.of("event", "DEATH", "amount", 50000),
+                Map.of("event", "DISABILITY", "amount", 20000))));
+        body.set("familyCovers", JSON.valueToTree(List.of("DEATH")));
+        long plan = plan(body);
+        JsonNode shown = get(ROOT + "/plans/" + plan, "officer").expect(200).json();
+        assertEquals(2, shown.path("fixedSums").size());
+        assertEquals("DEATH", shown.path("familyCovers").get(0).asText());
+
+        // who paid each contribution: the member by default, else his employer or a union, named
+        long worker = member("EMPLOYEE", null);
+        long other = member("EMPLOYEE", null);
+        assertProblem(post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", worker, "enrolledOn", ago(100),
+                "paidBy", "EMPLOYER")), 422, "payerName");
+        post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", worker, "enrolledOn", ago(100), "paidBy", "EMPLOYER",
+                "payerName", "厦门海沧港务有限公司")).expect(201);
+        long otherEnrolment = post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", other, "enrolledOn",
+                ago(100))).expect(201).id();
+        JsonNode ledger = get(ROOT + "/plans/" + plan + "/ledger?kind=CONTRIBUTION", "admin").expect(200).json().path("items");
+        assertEquals("EMPLOYER", ledger.get(0).path("paidBy").asText());
+        assertEquals("厦门海沧港务有限公司", ledger.get(0).path("payerName").asText());
+        assertEquals("MEMBER", ledger.get(1).path("paidBy").asText());
+        post(ROOT + "/plans/" + plan + "/fund/allocations", "admin", obj("amount", 100000, "paidBy", "UNION", "payerName",
+                "厦门市总工会")).expect(201);
+
+        // a death pays the plan's fixed sum, not the bands: no stay, no expenses
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+                ago(10), "admittedOn", ago(12))), 422, "admittedOn");
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH")), 422,
+                "occurredOn");
+        Resp noSum = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DIAGNOSIS",
+                "occurredOn", ago(10)));
+        assertProblem(noSum, 422, "event");
+        assertTrue(noSum.raw(), noSum.json().path("detail").asText().startsWith("NO_FIXED_SUM"));
+        JsonNode death = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+                ago(10))).expect(201).json();
+        long deathId = death.path("id").asLong();
+        assertEquals("DEATH", death.path("event").asText());
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+                ago(9))), 409, "event");
+        Who reviewer = reviewer("cr", orgId("海沧区总工会"));
+        Who approver = officer("ca", orgId("厦门市总工会"), "claims-approver");
+        Who payer = officer("cpay", orgId("厦门市总工会"), "fund-payer");
+        send("POST", ROOT + "/claims/" + deathId + "/review", reviewer, obj(), null).expect(200);
+        Resp approved = send("POST", ROOT + "/claims/" + deathId + "/approve", approver, obj(), null).expect(200);
+        assertTrue(approved.raw(), approved.raw().contains("\"payout\":50000.00"));
+        assertEquals("FIXED_SUM", approved.json().path("breakdown").path("limitedBy").asText());
+        assertEquals("PAID", send("POST", ROOT + "/claims/" + deathId + "/pay", payer, obj(), null).expect(200).json()
+                .path("status").asText());
+
+        // a family member named on the other member's enrolment: his death is covered, his disability is not
+        JsonNode spouse = post(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "officer",
+                obj("name", "李秀英", "relation", "SPOUSE")).expect(201).json();
+        long spouseId = spouse.path("id").asLong();
+        assertProblem(post(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "officer",
+                obj("name", "李秀英", "relation", "COUSIN")), 400, "relation");
+        assertProblem(get(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "member"), 404, null);
+        Resp notCovered = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", other, "event", "DISABILITY",
+                "occurredOn", ago(5), "familyMemberId", spouseId));
+        assertProblem(notCovered, 422, "familyMemberId");
+        assertTrue(notCovered.raw(), notCovered.json().path("detail").asText().startsWith("NOT_COVERED"));
+        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH",
+                "occurredOn", ago(5), "familyMemberId", spouseId)), 422, "familyMemberId");
+        JsonNode family = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", other, "event", "DEATH",
+                "occurredOn", ago(5), "familyMemberId", spouseId)).expect(201).json();
+        assertEquals(spouseId, family.path("familyMemberId").asLong());
+        // a claim for another person than the member: its own duplicate check, the same fixed sum
+        send("POST", ROOT + "/claims/" + family.path("id").asLong() + "/review", reviewer, obj(), null).expect(200);
+        assertEquals(0, new BigDecimal("50000.00").compareTo(send("POST", ROOT + "/claims/" + family.path("id").asLong()
+                + "/approve", approver, obj(), null).expect(200).json().path("payout").decimalValue()));
+        JsonNode fund = get(ROOT + "/plans/" + plan + "/fund", "admin").expect(200).json();
+        assertEquals(0, new BigDecimal("50000.00").compareTo(fund.path("payouts").decimalValue()));
+        assertEquals(0, new BigDecimal("50060.00").compareTo(fund.path("balance").decimalValue()));
     }
 
     private static int indexOf(List<BigDecimal> amounts, String amount) {
@@ -439,13 +651,14 @@ public class MutualAidIT extends HubTestSupport {
         post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(190)))
                 .expect(201);
         Who reviewer = reviewer("v", orgId("海沧区总工会"));
+        Who approver = officer("va", orgId("厦门市总工会"), "claims-approver");
         long early = post(ROOT + "/claims", "officer", claim(plan, member, 150, 140, "200000.00", "100000.00")).expect(201).id();
         long late = post(ROOT + "/claims", "officer", claim(plan, member, 50, 40, "200000.00", "100000.00")).expect(201).id();
         for (long id : List.of(early, late)) {
             send("POST", ROOT + "/claims/" + id + "/review", reviewer, obj(), null).expect(200);
         }
-        JsonNode e = send("POST", ROOT + "/claims/" + early + "/approve", reviewer, obj(), null).expect(200).json();
-        JsonNode l = send("POST", ROOT + "/claims/" + late + "/approve", reviewer, obj("amount", 25000, "reason",
+        JsonNode e = send("POST", ROOT + "/claims/" + early + "/approve", approver, obj(), null).expect(200).json();
+        JsonNode l = send("POST", ROOT + "/claims/" + late + "/approve", approver, obj("amount", 25000, "reason",
                 "part of the stay was cosmetic"), null).expect(200).json();
         assertEquals(1, e.path("planVersion").asInt());
         assertEquals(0, new BigDecimal("54400.00").compareTo(e.path("payout").decimalValue()));
@@ -508,10 +721,26 @@ public class MutualAidIT extends HubTestSupport {
     }
 
     private Who reviewer(String prefix, long org) throws Exception {
+        return officer(prefix, org, "claims-reviewer");
+    }
+
+    /** An officer of {@code org} with the module's roles given. */
+    private Who officer(String prefix, long org, String... roles) throws Exception {
         String username = name("ma." + prefix);
-        post("/api/accounts", "admin", obj("username", username, "password", "secret-" + username, "roles",
-                List.of("officer", "claims-reviewer"), "orgId", org)).expect(201);
+        List<String> all = new ArrayList<>(List.of("officer"));
+        all.addAll(List.of(roles));
+        post("/api/accounts", "admin", obj("username", username, "password", "secret-" + username, "roles", all, "orgId", org))
+                .expect(201);
         return new Who(username, "secret-" + username);
+    }
+
+    /** The review steps the hub offers this caller on the claim now. */
+    private List<String> actions(long claim, Who who) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (JsonNode a : send("GET", ROOT + "/claims/" + claim + "/actions", who, null, null).expect(200).json().path("actions")) {
+            names.add(a.asText());
+        }
+        return names;
     }
 
     private static String name(String prefix) {

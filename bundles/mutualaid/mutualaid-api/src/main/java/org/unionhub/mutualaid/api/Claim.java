@@ -12,6 +12,6 @@ import java.util.List;
 public record Claim(long id, long planId, int planVersion, long memberId, long orgId, String hospital, LocalDate admittedOn,
         LocalDate dischargedOn, BigDecimal totalExpenses, BigDecimal reimbursed, BigDecimal selfPaid, ClaimStatus status,
         BigDecimal computedPayout, BigDecimal payout, String payoutReason, Breakdown breakdown, SecondReview secondReview,
-        String decisionReason, List<ClaimStep> steps, List<Attachment> attachments, OffsetDateTime createdAt,
+        String decisionReason, ClaimEvent event, Long familyMemberId, List<ClaimStep> steps, List<Attachment> attachments, OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 }

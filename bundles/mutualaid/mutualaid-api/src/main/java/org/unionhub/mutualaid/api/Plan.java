@@ -14,6 +14,6 @@ import org.unionhub.api.EmploymentForm;
  */
 public record Plan(long id, String name, PlanKind kind, LocalDate periodStart, LocalDate periodEnd, BigDecimal contribution,
         Set<EmploymentForm> eligibleKinds, int waitingDays, BigDecimal deductible, List<Band> bands, BigDecimal capPerClaim,
-        BigDecimal capPerPeriod, int version, LocalDate effectiveFrom, List<PlanVersion> versions, long enrolled,
+        BigDecimal capPerPeriod, List<FixedSum> fixedSums, Set<ClaimEvent> familyCovers, int version, LocalDate effectiveFrom, List<PlanVersion> versions, long enrolled,
         OffsetDateTime createdAt) {
 }

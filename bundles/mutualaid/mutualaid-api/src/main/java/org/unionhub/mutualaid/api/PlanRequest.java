@@ -12,13 +12,13 @@ import org.unionhub.api.web.Example;
 
 /** A new plan ({@code POST /plans}); its first rule version applies from {@code periodStart}. */
 @Example("PlanRequest.example.json")
-public record PlanRequest(@Required @MaxLength(200) String name, @Required PlanKind kind, @Required LocalDate periodStart, @Required LocalDate periodEnd,
-        @Required BigDecimal contribution,
+public record PlanRequest(@Required @MaxLength(200) String name, @Required PlanKind kind, @Required LocalDate periodStart,
+        @Required LocalDate periodEnd, @Required BigDecimal contribution,
         @Required Set<EmploymentForm> eligibleKinds, @Required Integer waitingDays, @Required BigDecimal deductible, List<Band> bands,
-        @Required BigDecimal capPerClaim, @Required BigDecimal capPerPeriod) {
+        @Required BigDecimal capPerClaim, @Required BigDecimal capPerPeriod, List<FixedSum> fixedSums, Set<ClaimEvent> familyCovers) {
 
     public PlanRules rules() {
         return new PlanRules(periodStart, contribution, eligibleKinds, waitingDays, deductible, bands, capPerClaim,
-                capPerPeriod);
+                capPerPeriod, fixedSums, familyCovers);
     }
 }

@@ -20,23 +20,51 @@ final class Access {
         return caller.memberId() != null && caller.memberId() == memberId;
     }
 
-    /** Admins, and officers with the claims-reviewer role whose organisation contains the member's. */
+    /**
+     * Admins, and officers whose organisation contains the member's and who take part in claims (reviewer, approver
+     * or payer): they read claims and take the steps their role allows.
+     */
     static boolean reviews(Caller caller, long orgId, MemberDirectory directory) {
         if (caller.isAdmin()) {
             return true;
         }
-        return caller.hasRole(Roles.OFFICER) && caller.hasRole(MutualAidModule.CLAIMS_REVIEWER)
-                && caller.canManage(orgId, directory);
+        return handlesClaims(caller) && caller.canManage(orgId, directory);
     }
 
-    /** Medical details: the member himself and the reviewers of his organisation chain. */
+    /** Holds one of the roles that take part in claims: reviewer, approver or payer (or is an admin). */
+    static boolean handlesClaims(Caller caller) {
+        return caller.isAdmin() || caller.hasRole(Roles.OFFICER) && (caller.hasRole(MutualAidModule.CLAIMS_REVIEWER)
+                || caller.hasRole(MutualAidModule.CLAIMS_APPROVER) || caller.hasRole(MutualAidModule.FUND_PAYER));
+    }
+
+    /** Medical details: the member himself and those who handle claims in his organisation chain. */
     static boolean readsClaim(Caller caller, long memberId, long orgId, MemberDirectory directory) {
         return isSelf(caller, memberId) || reviews(caller, orgId, directory);
     }
 
-    static void requireReviewer(Caller caller) {
-        if (!caller.isAdmin() && !(caller.hasRole(Roles.OFFICER) && caller.hasRole(MutualAidModule.CLAIMS_REVIEWER))) {
-            throw HubException.forbidden("requires role admin, or officer with " + MutualAidModule.CLAIMS_REVIEWER);
+    static boolean hasDutyRole(Caller caller, Duty duty) {
+        return caller.isAdmin() || caller.hasRole(Roles.OFFICER) && caller.hasRole(duty.role);
+    }
+
+    /** 403 unless the caller is an admin or an officer with the role of this step. */
+    static void requireRole(Caller caller, Duty duty) {
+        if (!hasDutyRole(caller, duty)) {
+            throw HubException.forbidden("the " + duty.label + " of a claim requires role admin, or officer with " + duty.role);
+        }
+    }
+
+    /**
+     * A claim is reviewed by a union above the member's own: the grassroots union collects it, a higher level reviews
+     * it. An officer of the member's own organisation may not review it (admins may).
+     */
+    static boolean higherLevel(Caller caller, long memberOrgId) {
+        return caller.isAdmin() || caller.orgId() == null || caller.orgId() != memberOrgId;
+    }
+
+    static void requireHandler(Caller caller) {
+        if (!handlesClaims(caller)) {
+            throw HubException.forbidden("requires role admin, or officer with " + MutualAidModule.CLAIMS_REVIEWER + ", "
+                    + MutualAidModule.CLAIMS_APPROVER + " or " + MutualAidModule.FUND_PAYER);
         }
     }
 

@@ -52,6 +52,7 @@ import org.unionhub.mutualaid.api.Attachment;
 import org.unionhub.mutualaid.api.AttachmentKind;
 import org.unionhub.mutualaid.api.Breakdown;
 import org.unionhub.mutualaid.api.Claim;
+import org.unionhub.mutualaid.api.ClaimEvent;
 import org.unionhub.mutualaid.api.ClaimRequest;
 import org.unionhub.mutualaid.api.ClaimStatus;
 import org.unionhub.mutualaid.api.ClaimStep;
@@ -73,7 +74,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ClaimService {
 
     /** A claim with what the rules need beside the public view. */
-    private record Row(Claim claim, LocalDate periodStart, String approvedBy) {
+    record Row(Claim claim, LocalDate periodStart, String approvedBy) {
         long id() {
             return claim.id();
         }
@@ -110,88 +111,6 @@ public class ClaimService {
         this.config = config;
     }
 
-    // ---- submission
-
-    public Claim submit(Caller caller, ClaimRequest req) {
-        LocalDate today = plans.today();
-        Validation v = new Validation();
-        v.required("planId", req.planId());
-        v.check(req.memberId() != null || caller.memberId() != null, "memberId", "is required");
-        v.required("hospital", req.hospital()).maxLength("hospital", req.hospital(), 200);
-        v.required("admittedOn", req.admittedOn());
-        v.required("dischargedOn", req.dischargedOn());
-        v.notBefore("dischargedOn", req.dischargedOn(), "admittedOn", req.admittedOn());
-        v.valid("admittedOn", req.admittedOn(), d -> !d.isAfter(today), "must not be in the future");
-        v.valid("dischargedOn", req.dischargedOn(), d -> !d.isAfter(today), "must not be in the future");
-        v.required("totalExpenses", req.totalExpenses()).positive("totalExpenses", req.totalExpenses());
-        RulesCheck.amount(v, "totalExpenses", req.totalExpenses());
-        v.required("reimbursed", req.reimbursed());
-        RulesCheck.amount(v, "reimbursed", req.reimbursed());
-        if (req.totalExpenses() != null && req.reimbursed() != null) {
-            v.check(req.reimbursed().compareTo(req.totalExpenses()) <= 0, "reimbursed",
-                    "REIMBURSED_EXCEEDS_TOTAL: the amount reimbursed by public insurance (" + req.reimbursed()
-                            + ") exceeds the total expenses (" + req.totalExpenses() + ")");
-        }
-        v.throwIfInvalid();
-        long memberId = req.memberId() != null ? req.memberId() : caller.memberId();
-        MemberInfo member = directory.member(memberId)
-                .orElseThrow(() -> HubException.invalid("memberId", "member " + memberId + " does not exist"));
-        if (!Access.actsFor(caller, member.id(), member.orgId(), directory)) {
-            throw HubException.forbidden("member " + memberId + " is outside your organisation");
-        }
-        BigDecimal total = Money.normalize(req.totalExpenses());
-        BigDecimal reimbursed = Money.normalize(req.reimbursed());
-        BigDecimal selfPaid = total.subtract(reimbursed);
-        long id = db.inTransaction(c -> {
-            PlanHead plan = plans.findHead(c, req.planId())
-                    .orElseThrow(() -> HubException.invalid("planId", "plan " + req.planId() + " does not exist"));
-            LocalDate admitted = req.admittedOn();
-            Optional<Object[]> enrolment = Sql.one(c, "SELECT ID, ENROLLED_ON, COVERED_FROM FROM MUTUALAID_ENROLMENT "
-                    + "WHERE PLAN_ID = ? AND MEMBER_ID = ? AND PERIOD_START = ?",
-                    rs -> new Object[] {rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()},
-                    plan.id(), memberId, plan.periodStart());
-            if (!plan.inPeriod(admitted) || enrolment.isEmpty() || admitted.isBefore((LocalDate) enrolment.get()[1])) {
-                throw refused(422, "admittedOn", "NOT_ENROLLED", "member " + memberId + " was not enrolled in plan "
-                        + plan.id() + " on " + admitted + (enrolment.isPresent() ? " (enrolled on " + enrolment.get()[1] + ")" : ""));
-            }
-            Version version = plans.versionOn(c, plan.id(), admitted);
-            if (!version.covers(member.employmentForm())) {
-                throw refused(422, "memberId", "NOT_COVERED", "the plan covers " + version.eligibleKinds() + "; member "
-                        + memberId + " is " + member.employmentForm());
-            }
-            LocalDate coveredFrom = (LocalDate) enrolment.get()[2];
-            if (admitted.isBefore(coveredFrom)) {
-                throw refused(422, "admittedOn", "WAITING_PERIOD", "admitted on " + admitted
-                        + ", inside the waiting period; the member is covered from " + coveredFrom);
-            }
-            long enrolmentId = (Long) enrolment.get()[0];
-            // serialise this member's submissions to the plan, so that the overlap check sees a concurrent one
-            Sql.update(c, "UPDATE MUTUALAID_ENROLMENT SET CLAIM_LOCK = CLAIM_LOCK + 1 WHERE ID = ?", enrolmentId);
-            Optional<Object[]> overlap = Sql.one(c, "SELECT ID, ADMITTED_ON, DISCHARGED_ON FROM MUTUALAID_CLAIM WHERE PLAN_ID = ? "
-                    + "AND MEMBER_ID = ? AND STATUS <> 'REJECTED' AND ADMITTED_ON <= ? AND DISCHARGED_ON >= ? ORDER BY ID",
-                    rs -> new Object[] {rs.getLong(1), rs.getDate(2), rs.getDate(3)}, plan.id(), memberId,
-                    req.dischargedOn(), admitted);
-            if (overlap.isPresent()) {
-                throw refused(409, "admittedOn", "DUPLICATE", "claim " + overlap.get()[0] + " already covers a stay from "
-                        + overlap.get()[1] + " to " + overlap.get()[2] + " that overlaps this one");
-            }
-            Instant now = Instant.now();
-            long claimId = Sql.insert(c, "INSERT INTO MUTUALAID_CLAIM (PLAN_ID, VERSION_NO, ENROLMENT_ID, MEMBER_ID, ORG_ID, "
-                    + "PERIOD_START, HOSPITAL, ADMITTED_ON, DISCHARGED_ON, TOTAL_EXPENSES, REIMBURSED, SELF_PAID, STATUS, "
-                    + "SECOND_REVIEW, SUBMITTED_ON, CREATED_BY, CREATED_AT, UPDATED_AT) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', 'NONE', ?, ?, ?, ?)",
-                    plan.id(), version.no(), enrolmentId, memberId, member.orgId(), plan.periodStart(), req.hospital().trim(),
-                    admitted, req.dischargedOn(), total, reimbursed, selfPaid, today, caller.username(), now, now);
-            step(c, claimId, null, ClaimStatus.SUBMITTED, caller, null, now);
-            // no medical details in the audit trail: it is read by admins who need not see them
-            audit.record(c, caller, "mutualaid.claim.create", "claim", claimId,
-                    Map.of("planId", plan.id(), "memberId", memberId, "status", ClaimStatus.SUBMITTED));
-            return claimId;
-        });
-        Events.post(events, MutualAidTopics.CLAIM_SUBMITTED, "claimId", id, "planId", req.planId(), "memberId", memberId);
-        return db.read(c -> full(c, load(c, id)));
-    }
-
     // ---- reads
 
     public Claim get(Caller caller, long id) {
@@ -224,7 +143,7 @@ public class ClaimService {
             // the caller's scope is part of the query: reviewers their organisation's subtree (without an OR for
             // their own claims, which would keep Derby from joining the subquery), others their own claims
             boolean reviewer = caller.isAdmin()
-                    || caller.hasRole(MutualAidModule.CLAIMS_REVIEWER) && OrgScope.appendFor(caller, directory, "ORG_ID", where, params);
+                    || Access.handlesClaims(caller) && OrgScope.appendFor(caller, directory, "ORG_ID", where, params);
             if (!reviewer) {
                 where.append(" AND MEMBER_ID = ?");
                 params.add(caller.memberId() == null ? -1L : caller.memberId());
@@ -252,12 +171,17 @@ public class ClaimService {
     // ---- review steps
 
     public Claim review(Caller caller, long id, Decision d) {
+        Access.requireRole(caller, Duty.REVIEW);
         return move(caller, id, EnumSet.of(ClaimStatus.SUBMITTED), ClaimStatus.UNDER_REVIEW, note(d), false,
                 "mutualaid.claim.review");
     }
 
     public Claim reject(Caller caller, long id, Decision d) {
         String reason = requireReason(d);
+        if (!Access.hasDutyRole(caller, Duty.REVIEW) && !Access.hasDutyRole(caller, Duty.APPROVE)) {
+            throw HubException.forbidden("rejecting a claim requires role admin, or officer with "
+                    + MutualAidModule.CLAIMS_REVIEWER + " or " + MutualAidModule.CLAIMS_APPROVER);
+        }
         Claim claim = move(caller, id, EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.UNDER_REVIEW, ClaimStatus.RETURNED,
                 ClaimStatus.APPROVED), ClaimStatus.REJECTED, reason, false, "mutualaid.claim.reject");
         Events.post(events, MutualAidTopics.CLAIM_REJECTED, "claimId", id, "planId", claim.planId(), "memberId", claim.memberId());
@@ -266,6 +190,7 @@ public class ClaimService {
 
     public Claim returnForDocuments(Caller caller, long id, Decision d) {
         String reason = requireReason(d);
+        Access.requireRole(caller, Duty.REVIEW);
         Claim claim = move(caller, id, EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.UNDER_REVIEW), ClaimStatus.RETURNED, reason,
                 false, "mutualaid.claim.return");
         Events.post(events, MutualAidTopics.CLAIM_RETURNED, "claimId", id, "planId", claim.planId(), "memberId", claim.memberId());
@@ -278,82 +203,8 @@ public class ClaimService {
                 "mutualaid.claim.resubmit");
     }
 
-    public Claim approve(Caller caller, long id, Decision d) {
-        Access.requireReviewer(caller);
-        Decision decision = d == null ? new Decision(null, null) : d;
-        Validation v = new Validation();
-        RulesCheck.amount(v, "amount", decision.amount());
-        v.maxLength("reason", decision.reason(), 1000);
-        v.throwIfInvalid();
-        Claim claim = db.inTransaction(c -> {
-            Row r = actionable(c, caller, id, false);
-            Instant now = Instant.now();
-            // taking the status first also locks the claim row against a second approval of the same claim
-            if (Sql.update(c, "UPDATE MUTUALAID_CLAIM SET STATUS = 'APPROVED', UPDATED_AT = ? WHERE ID = ? AND STATUS = 'UNDER_REVIEW'",
-                    now, id) == 0) {
-                throw stateConflict(c, id, "approve", EnumSet.of(ClaimStatus.UNDER_REVIEW));
-            }
-            Claim cl = r.claim();
-            Object[] key = {cl.planId(), cl.memberId(), r.periodStart()};
-            // lock the member's period total: concurrent approvals for him queue here and see each other's amounts
-            Sql.update(c, "UPDATE MUTUALAID_PERIOD_TOTAL SET APPROVED = APPROVED WHERE PLAN_ID = ? AND MEMBER_ID = ? "
-                    + "AND PERIOD_START = ?", key);
-            BigDecimal before = Sql.one(c, "SELECT APPROVED FROM MUTUALAID_PERIOD_TOTAL WHERE PLAN_ID = ? AND MEMBER_ID = ? "
-                    + "AND PERIOD_START = ?", rs -> rs.getBigDecimal(1), key).orElse(Money.ZERO);
-            Version version = plans.version(c, cl.planId(), cl.planVersion());
-            Breakdown b = PayoutCalculator.compute(version.payoutRules(), cl.selfPaid(), before);
-            BigDecimal payout = b.payout();
-            String reason = blankToNull(decision.reason());
-            if (decision.amount() != null) {
-                BigDecimal asked = Money.normalize(decision.amount());
-                if (asked.compareTo(b.payout()) > 0) {
-                    throw HubException.invalid("amount", "must not exceed the computed payout " + b.payout());
-                }
-                if (asked.compareTo(b.payout()) < 0 && reason == null) {
-                    throw HubException.invalid("reason", "is required to approve less than the computed payout " + b.payout());
-                }
-                payout = asked;
-            }
-            if (Sql.update(c, "UPDATE MUTUALAID_PERIOD_TOTAL SET APPROVED = APPROVED + ? WHERE PLAN_ID = ? AND MEMBER_ID = ? "
-                    + "AND PERIOD_START = ? AND APPROVED + ? <= ?", payout, cl.planId(), cl.memberId(), r.periodStart(), payout,
-                    version.capPerPeriod()) == 0) {
-                throw HubException.conflict("amount", "the member's per-period cap " + version.capPerPeriod() + " would be exceeded");
-            }
-            Sql.update(c, "UPDATE MUTUALAID_CLAIM SET COMPUTED_PAYOUT = ?, PAYOUT = ?, PAYOUT_REASON = ?, BREAKDOWN = ?, "
-                    + "APPROVED_BY = ? WHERE ID = ?", b.payout(), payout, payout.compareTo(b.payout()) < 0 ? reason : null,
-                    json(b), caller.username(), id);
-            step(c, id, ClaimStatus.UNDER_REVIEW, ClaimStatus.APPROVED, caller, reason, now);
-            Map<String, Object> ch = new LinkedHashMap<>();
-            ch.put("status", ClaimStatus.APPROVED);
-            ch.put("computedPayout", b.payout());
-            ch.put("payout", payout);
-            ch.put("limitedBy", b.limitedBy());
-            audit.record(c, caller, "mutualaid.claim.approve", "claim", id, ch);
-            return full(c, load(c, id));
-        });
-        Events.post(events, MutualAidTopics.CLAIM_APPROVED, "claimId", id, "planId", claim.planId(), "memberId",
-                claim.memberId(), "amount", claim.payout().toPlainString());
-        return claim;
-    }
-
-    /**
-     * The payout the claim would get if approved now, with its breakdown: for the reviewer's screen before
-     * approval. Nothing is stored; {@link #approve} computes again inside its own transaction.
-     */
-    public Breakdown preview(Caller caller, long id) {
-        Access.requireReviewer(caller);
-        return db.read(c -> {
-            Row r = actionable(c, caller, id, false);
-            Claim cl = r.claim();
-            BigDecimal before = Sql.one(c, "SELECT APPROVED FROM MUTUALAID_PERIOD_TOTAL WHERE PLAN_ID = ? AND MEMBER_ID = ? "
-                    + "AND PERIOD_START = ?", rs -> rs.getBigDecimal(1), cl.planId(), cl.memberId(), r.periodStart())
-                    .orElse(Money.ZERO);
-            return PayoutCalculator.compute(plans.version(c, cl.planId(), cl.planVersion()).payoutRules(), cl.selfPaid(), before);
-        });
-    }
-
     public Claim pay(Caller caller, long id) {
-        Access.requireReviewer(caller);
+        Access.requireRole(caller, Duty.PAY);
         Claim claim = db.inTransaction(c -> {
             Row r = actionable(c, caller, id, false);
             Instant now = Instant.now();
@@ -366,6 +217,9 @@ public class ClaimService {
                 }
                 throw stateConflict(c, id, "pay", EnumSet.of(ClaimStatus.APPROVED));
             }
+            Duties.require(c, id, caller, Duty.PAY);
+            // checked and debited in this transaction; the fund row's lock queues concurrent payers
+            FundBalance.debit(c, r.claim().planId(), r.claim().payout(), id);
             // the unique constraint on CLAIM_ID makes a second payout entry impossible
             Sql.update(c, "INSERT INTO MUTUALAID_LEDGER (PLAN_ID, KIND, AMOUNT, MEMBER_ID, CLAIM_ID, BOOKED_ON, BOOKED_BY, "
                     + "BOOKED_AT) VALUES (?, 'PAYOUT', ?, ?, ?, ?, ?, ?)", r.claim().planId(), r.claim().payout(),
@@ -382,14 +236,14 @@ public class ClaimService {
 
     /** A second reviewer, not the approver, confirms a sampled approval; or rejects it with {@code reject}. */
     public Claim confirmSecondReview(Caller caller, long id, Decision d) {
-        Access.requireReviewer(caller);
+        Access.requireRole(caller, Duty.SECOND_REVIEW);
         return db.inTransaction(c -> {
-            Row r = actionable(c, caller, id, false);
-            requireSecondReviewer(caller, r);
+            actionable(c, caller, id, false);
             if (Sql.update(c, "UPDATE MUTUALAID_CLAIM SET SECOND_REVIEW = 'CONFIRMED', UPDATED_AT = ? WHERE ID = ? "
                     + "AND STATUS = 'APPROVED' AND SECOND_REVIEW = 'PENDING'", Instant.now(), id) == 0) {
                 throw HubException.conflict("secondReview", "claim " + id + " is not an approved claim waiting for a second review");
             }
+            Duties.require(c, id, caller, Duty.SECOND_REVIEW);
             step(c, id, ClaimStatus.APPROVED, ClaimStatus.APPROVED, caller, "second review confirmed"
                     + (note(d) == null ? "" : ": " + note(d)), Instant.now());
             audit.record(c, caller, "mutualaid.claim.second-review", "claim", id, Map.of("secondReview", SecondReview.CONFIRMED));
@@ -398,7 +252,7 @@ public class ClaimService {
     }
 
     public SampleResult sample(Caller caller, SampleRequest req) {
-        Access.requireReviewer(caller);
+        Access.requireRole(caller, Duty.REVIEW);
         Validation v = new Validation();
         v.required("planId", req.planId());
         v.valid("percent", req.percent(), p -> p >= 1 && p <= 100, "must be between 1 and 100");
@@ -516,7 +370,7 @@ public class ClaimService {
     private Claim move(Caller caller, long id, Set<ClaimStatus> from, ClaimStatus to, String note, boolean submitterStep,
             String action) {
         if (!submitterStep) {
-            Access.requireReviewer(caller);
+            Access.requireHandler(caller);
         }
         return db.inTransaction(c -> {
             Row r = actionable(c, caller, id, submitterStep);
@@ -536,7 +390,7 @@ public class ClaimService {
                     throw stateConflict(c, id, action.substring(action.lastIndexOf('.') + 1), EnumSet.of(ClaimStatus.SUBMITTED,
                             ClaimStatus.UNDER_REVIEW, ClaimStatus.RETURNED));
                 }
-                requireSecondReviewer(caller, r);
+                Access.requireRole(caller, Duty.SECOND_REVIEW);
             }
             Instant at = Instant.now();
             int n = Sql.update(c, "UPDATE MUTUALAID_CLAIM SET STATUS = ?, DECISION_REASON = COALESCE(?, DECISION_REASON), "
@@ -546,9 +400,21 @@ public class ClaimService {
                 throw reads ? stateConflict(c, id, action.substring(action.lastIndexOf('.') + 1), from)
                         : HubException.conflict("status", "claim " + id + " cannot be sent back now");
             }
+            if (to == ClaimStatus.UNDER_REVIEW) {
+                if (!Access.higherLevel(caller, r.claim().orgId())) {
+                    throw HubException.forbidden("a claim is reviewed by a union above the member's own; the member's "
+                            + "union (organisation " + r.claim().orgId() + ") collects it");
+                }
+                Duties.require(c, id, caller, Duty.REVIEW);
+            } else if (releases) {
+                Duties.require(c, id, caller, Duty.SECOND_REVIEW);
+            }
             if (releases) {
-                Sql.update(c, "UPDATE MUTUALAID_PERIOD_TOTAL SET APPROVED = APPROVED - ? WHERE PLAN_ID = ? AND MEMBER_ID = ? "
-                        + "AND PERIOD_START = ?", r.claim().payout(), r.claim().planId(), r.claim().memberId(), r.periodStart());
+                if (r.claim().event() == ClaimEvent.HOSPITAL_STAY) {
+                    // a fixed sum never counted against the period's cap (ClaimApprovals)
+                    Sql.update(c, "UPDATE MUTUALAID_PERIOD_TOTAL SET APPROVED = APPROVED - ? WHERE PLAN_ID = ? AND MEMBER_ID = ? "
+                            + "AND PERIOD_START = ?", r.claim().payout(), r.claim().planId(), r.claim().memberId(), r.periodStart());
+                }
                 Sql.update(c, "UPDATE MUTUALAID_CLAIM SET SECOND_REVIEW = 'OVERTURNED' WHERE ID = ?", id);
             }
             step(c, id, now, to, caller, note, at);
@@ -563,18 +429,11 @@ public class ClaimService {
     /** What a caller who acts for the member but may not read his medical details gets back: ids and status. */
     private static Claim withoutDetails(Claim b) {
         return new Claim(b.id(), b.planId(), b.planVersion(), b.memberId(), b.orgId(), null, null, null, null, null, null,
-                b.status(), null, null, null, null, null, null, List.of(), List.of(), b.createdAt(), b.updatedAt());
-    }
-
-    private void requireSecondReviewer(Caller caller, Row r) {
-        if (caller.username().equals(r.approvedBy())) {
-            throw HubException.forbidden("the second review must be done by someone other than the approver ("
-                    + r.approvedBy() + ")");
-        }
+                b.status(), null, null, null, null, null, null, b.event(), null, List.of(), List.of(), b.createdAt(), b.updatedAt());
     }
 
     /** Loads a claim the caller may act on: 404 when he may not even see it, 403 when he may see but not act. */
-    private Row actionable(Connection c, Caller caller, long id, boolean submitterStep) throws SQLException {
+    Row actionable(Connection c, Caller caller, long id, boolean submitterStep) throws SQLException {
         Row r = load(c, id);
         long org = orgOf(r);
         boolean reviewer = Access.reviews(caller, org, directory);
@@ -602,16 +461,16 @@ public class ClaimService {
     }
 
     /** The member's organisation now (he may have moved since he claimed); the one at submission if he is gone. */
-    private long orgOf(Row r) {
+    long orgOf(Row r) {
         return directory.member(r.claim().memberId()).map(MemberInfo::orgId).orElse(r.claim().orgId());
     }
 
-    private Row load(Connection c, long id) throws SQLException {
+    Row load(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT * FROM MUTUALAID_CLAIM WHERE ID = ?", this::row, id)
                 .orElseThrow(() -> HubException.notFound("claim", id));
     }
 
-    private Claim full(Connection c, Row r) throws SQLException {
+    Claim full(Connection c, Row r) throws SQLException {
         Claim b = r.claim();
         List<ClaimStep> steps = Sql.list(c, "SELECT * FROM MUTUALAID_CLAIM_STEP WHERE CLAIM_ID = ? ORDER BY ID",
                 rs -> new ClaimStep(Sql.getEnum(rs, "FROM_STATUS", ClaimStatus.class), Sql.getEnum(rs, "TO_STATUS", ClaimStatus.class),
@@ -624,35 +483,37 @@ public class ClaimService {
                         Times.at(Sql.getInstant(rs, "UPLOADED_AT"), settings.zone())), b.id());
         return new Claim(b.id(), b.planId(), b.planVersion(), b.memberId(), b.orgId(), b.hospital(), b.admittedOn(),
                 b.dischargedOn(), b.totalExpenses(), b.reimbursed(), b.selfPaid(), b.status(), b.computedPayout(), b.payout(),
-                b.payoutReason(), b.breakdown(), b.secondReview(), b.decisionReason(), steps, attachments, b.createdAt(),
+                b.payoutReason(), b.breakdown(), b.secondReview(), b.decisionReason(), b.event(), b.familyMemberId(), steps,
+                attachments, b.createdAt(),
                 b.updatedAt());
     }
 
     private Row row(ResultSet rs) throws SQLException {
         Claim claim = new Claim(rs.getLong("ID"), rs.getLong("PLAN_ID"), rs.getInt("VERSION_NO"), rs.getLong("MEMBER_ID"),
-                rs.getLong("ORG_ID"), rs.getString("HOSPITAL"), Sql.getDate(rs, "ADMITTED_ON"), Sql.getDate(rs, "DISCHARGED_ON"),
+                rs.getLong("ORG_ID"), blankToNull(rs.getString("HOSPITAL")), Sql.getDate(rs, "ADMITTED_ON"), Sql.getDate(rs, "DISCHARGED_ON"),
                 rs.getBigDecimal("TOTAL_EXPENSES"), rs.getBigDecimal("REIMBURSED"), rs.getBigDecimal("SELF_PAID"),
                 Sql.getEnum(rs, "STATUS", ClaimStatus.class), rs.getBigDecimal("COMPUTED_PAYOUT"), rs.getBigDecimal("PAYOUT"),
                 rs.getString("PAYOUT_REASON"), breakdown(rs.getString("BREAKDOWN")),
-                Sql.getEnum(rs, "SECOND_REVIEW", SecondReview.class), rs.getString("DECISION_REASON"), null, null,
+                Sql.getEnum(rs, "SECOND_REVIEW", SecondReview.class), rs.getString("DECISION_REASON"),
+                Sql.getEnum(rs, "EVENT", ClaimEvent.class), Sql.getLong(rs, "FAMILY_MEMBER_ID"), null, null,
                 Times.at(Sql.getInstant(rs, "CREATED_AT"), settings.zone()),
                 Times.at(Sql.getInstant(rs, "UPDATED_AT"), settings.zone()));
         return new Row(claim, Sql.getDate(rs, "PERIOD_START"), rs.getString("APPROVED_BY"));
     }
 
-    private static void step(Connection c, long claimId, ClaimStatus from, ClaimStatus to, Caller caller, String note,
+    static void step(Connection c, long claimId, ClaimStatus from, ClaimStatus to, Caller caller, String note,
             Instant at) throws SQLException {
         Sql.update(c, "INSERT INTO MUTUALAID_CLAIM_STEP (CLAIM_ID, FROM_STATUS, TO_STATUS, ACTOR, OCCURRED_AT, NOTE) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", claimId, from, to, caller.username(), at, note);
     }
 
-    private HubException stateConflict(Connection c, long id, String verb, Set<ClaimStatus> from) throws SQLException {
+    HubException stateConflict(Connection c, long id, String verb, Set<ClaimStatus> from) throws SQLException {
         ClaimStatus now = load(c, id).claim().status();
         return HubException.conflict("status", "claim " + id + " is " + now + "; " + verb + " needs " + (from.size() == 1
                 ? from.iterator().next() : "one of " + from));
     }
 
-    private static HubException refused(int status, String field, String code, String text) {
+    static HubException refused(int status, String field, String code, String text) {
         String message = code + ": " + text;
         return new HubException(status, status == 409 ? "Conflict" : "Claim refused", message,
                 List.of(new FieldError(field, message)));
@@ -666,7 +527,7 @@ public class ClaimService {
         return reason;
     }
 
-    private static String note(Decision d) {
+    static String note(Decision d) {
         String n = d == null ? null : blankToNull(d.reason());
         if (n != null && n.length() > 1000) {
             throw HubException.invalid("reason", "must be at most 1000 characters");
@@ -705,7 +566,7 @@ public class ClaimService {
         }
     }
 
-    private static String json(Breakdown b) {
+    static String json(Breakdown b) {
         try {
             return JSON.writeValueAsString(b);
         } catch (JsonProcessingException e) {
@@ -724,7 +585,7 @@ public class ClaimService {
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

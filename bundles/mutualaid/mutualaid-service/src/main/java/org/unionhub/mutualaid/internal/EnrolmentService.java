@@ -28,6 +28,8 @@ import org.unionhub.api.MemberInfo;
 import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.Validation;
+import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
@@ -38,6 +40,7 @@ import org.unionhub.mutualaid.api.BulkStatus;
 import org.unionhub.mutualaid.api.Enrolment;
 import org.unionhub.mutualaid.api.EnrolmentRequest;
 import org.unionhub.mutualaid.api.MutualAidTopics;
+import org.unionhub.mutualaid.api.PayerKind;
 
 /**
  * Enrolments: one member, or a grassroots union's list (JSON or CSV) row by row, each row in its own
@@ -117,6 +120,8 @@ public class EnrolmentService {
         int memberCol = columns.getOrDefault("memberid", -1);
         int cardCol = columns.getOrDefault("cardnumber", -1);
         int dateCol = columns.getOrDefault("enrolledon", -1);
+        int paidByCol = columns.getOrDefault("paidby", -1);
+        int payerCol = columns.getOrDefault("payername", -1);
         if (memberCol < 0 && cardCol < 0) {
             throw HubException.invalid("csv", "line " + lines.get(0).number()
                     + ": the header must name a memberId or a cardNumber column");
@@ -153,7 +158,18 @@ public class EnrolmentService {
                     continue;
                 }
             }
-            results.add(row(caller, planId, line.number(), new EnrolmentRequest(memberId, card, on)));
+            PayerKind paidBy = null;
+            String paidByText = blankToNull(line.cell(paidByCol));
+            if (paidByText != null) {
+                try {
+                    paidBy = PayerKind.valueOf(paidByText.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    results.add(refused(line.number(), memberId, card, "paidBy '" + paidByText + "' is not MEMBER, EMPLOYER or UNION"));
+                    continue;
+                }
+            }
+            results.add(row(caller, planId, line.number(), new EnrolmentRequest(memberId, card, on, paidBy,
+                    blankToNull(line.cell(payerCol)))));
         }
         return report(planId, results);
     }
@@ -206,6 +222,13 @@ public class EnrolmentService {
         if (on.isBefore(today) && !caller.isAdmin()) {
             throw HubException.invalid("enrolledOn", "only an admin may backdate an enrolment");
         }
+        PayerKind paidBy = req.paidBy() == null ? PayerKind.MEMBER : req.paidBy();
+        String payerName = blankToNull(req.payerName());
+        Validation pv = new Validation();
+        pv.check(paidBy != PayerKind.OTHER, "paidBy", "a contribution is paid by the MEMBER, his EMPLOYER or a UNION");
+        pv.check(paidBy == PayerKind.MEMBER || payerName != null, "payerName", "names the employer or union that pays");
+        pv.maxLength("payerName", payerName, 200);
+        pv.throwIfInvalid();
         Outcome o = db.inTransaction(c -> {
             PlanHead plan = plans.head(c, planId);
             if (on.isAfter(plan.periodEnd())) {
@@ -239,13 +262,15 @@ public class EnrolmentService {
             Sql.update(c, "INSERT INTO MUTUALAID_PERIOD_TOTAL (PLAN_ID, MEMBER_ID, PERIOD_START, APPROVED) VALUES (?, ?, ?, ?)",
                     planId, member.id(), plan.periodStart(), Money.ZERO);
             Sql.update(c, "INSERT INTO MUTUALAID_LEDGER (PLAN_ID, KIND, AMOUNT, MEMBER_ID, ENROLMENT_ID, BOOKED_ON, BOOKED_BY, "
-                    + "BOOKED_AT) VALUES (?, 'CONTRIBUTION', ?, ?, ?, ?, ?, ?)", planId, v.contribution(), member.id(), id, on,
-                    caller.username(), now);
+                    + "BOOKED_AT, PAID_BY, PAYER_NAME) VALUES (?, 'CONTRIBUTION', ?, ?, ?, ?, ?, ?, ?, ?)", planId, v.contribution(),
+                    member.id(), id, on, caller.username(), now, paidBy, payerName);
+            FundBalance.credit(c, planId, v.contribution());
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("planId", planId);
             ch.put("memberId", member.id());
             ch.put("enrolledOn", on);
             ch.put("contribution", v.contribution());
+            ch.put("paidBy", paidBy);
             ch.put("version", v.no());
             audit.record(c, caller, "mutualaid.enrolment.create", "enrolment", id, ch);
             plans.countEnrolment(c, planId); // last: the plan row's lock is held only until the commit that follows

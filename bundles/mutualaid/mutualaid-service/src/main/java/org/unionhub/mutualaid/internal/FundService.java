@@ -30,6 +30,7 @@ import org.unionhub.mutualaid.api.LedgerEntry;
 import org.unionhub.mutualaid.api.LedgerKind;
 import org.unionhub.mutualaid.api.MonthFigures;
 import org.unionhub.mutualaid.api.MutualAid;
+import org.unionhub.mutualaid.api.PayerKind;
 
 /** The fund ledger and the module's figures; also the {@link MutualAid} service other modules may use. */
 @Component(service = {FundService.class, MutualAid.class})
@@ -60,10 +61,14 @@ public class FundService implements MutualAid {
             PlanHead plan = plans.head(c, planId);
             Object[] in = sums(c, planId, LedgerKind.CONTRIBUTION);
             Object[] out = sums(c, planId, LedgerKind.PAYOUT);
+            Object[] allocated = Sql.one(c, "SELECT COUNT(*), SUM(AMOUNT) FROM MUTUALAID_ALLOCATION WHERE PLAN_ID = ?",
+                    rs -> new Object[] {rs.getLong(1), rs.getBigDecimal(2) == null ? Money.ZERO : Money.normalize(rs.getBigDecimal(2))},
+                    planId).orElseThrow();
             BigDecimal contributions = (BigDecimal) in[1];
+            BigDecimal allocations = (BigDecimal) allocated[1];
             BigDecimal payouts = (BigDecimal) out[1];
-            return new Fund(planId, plan.periodStart(), plan.periodEnd(), (Long) in[0], contributions, (Long) out[0], payouts,
-                    Money.normalize(contributions.subtract(payouts)));
+            return new Fund(planId, plan.periodStart(), plan.periodEnd(), (Long) in[0], contributions, (Long) allocated[0],
+                    allocations, (Long) out[0], payouts, Money.normalize(contributions.add(allocations).subtract(payouts)));
         });
     }
 
@@ -78,6 +83,7 @@ public class FundService implements MutualAid {
             return LEDGER_PAGES.page(c, "SELECT L.*", where, params, page, rs -> new LedgerEntry(rs.getLong("ID"),
                             rs.getLong("PLAN_ID"), Sql.getEnum(rs, "KIND", LedgerKind.class), rs.getBigDecimal("AMOUNT"),
                             rs.getLong("MEMBER_ID"), Sql.getLong(rs, "ENROLMENT_ID"), Sql.getLong(rs, "CLAIM_ID"),
+                            Sql.getEnum(rs, "PAID_BY", PayerKind.class), rs.getString("PAYER_NAME"),
                             Sql.getDate(rs, "BOOKED_ON"), rs.getString("BOOKED_BY"),
                             Times.at(Sql.getInstant(rs, "BOOKED_AT"), settings.zone())));
         });

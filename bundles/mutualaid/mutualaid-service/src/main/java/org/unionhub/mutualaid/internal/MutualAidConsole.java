@@ -27,7 +27,8 @@ public class MutualAidConsole implements ConsoleExtension {
 
     @Override
     public Set<String> roles() {
-        return Set.of(Roles.ADMIN, Roles.OFFICER, "claims-reviewer");
+        return Set.of(Roles.ADMIN, Roles.OFFICER, MutualAidModule.CLAIMS_REVIEWER, MutualAidModule.CLAIMS_APPROVER,
+                MutualAidModule.FUND_PAYER);
     }
 
     @Override

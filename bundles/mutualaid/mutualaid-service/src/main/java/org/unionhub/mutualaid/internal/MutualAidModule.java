@@ -13,8 +13,12 @@ import org.unionhub.api.db.ModuleDatabase;
 public class MutualAidModule implements HubModule {
 
     public static final String ID = "mutualaid";
-    /** May review, approve, reject, return and pay claims (with officer, in the member's organisation chain). */
+    /** Reviews claims (take, return, reject, second review), with officer, in the member's organisation chain. */
     public static final String CLAIMS_REVIEWER = "claims-reviewer";
+    /** Approves (or rejects) reviewed claims at their computed payout or less. */
+    public static final String CLAIMS_APPROVER = "claims-approver";
+    /** Pays approved claims from the fund, within its balance. */
+    public static final String FUND_PAYER = "fund-payer";
 
     @Activate
     public MutualAidModule(@Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db,
@@ -39,6 +43,6 @@ public class MutualAidModule implements HubModule {
 
     @Override
     public Set<String> roles() {
-        return Set.of(CLAIMS_REVIEWER);
+        return Set.of(CLAIMS_REVIEWER, CLAIMS_APPROVER, FUND_PAYER);
     }
 }

@@ -67,6 +67,7 @@ public class PlanService {
                     + "CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)", req.name().trim(), req.kind(),
                     req.periodStart(), req.periodEnd(), caller.username(), now, now);
             insertVersion(c, caller, planId, 1, req.rules(), now);
+            FundBalance.open(c, planId);
             audit.record(c, caller, "mutualaid.plan.create", "plan", planId, changes(req.name(), req.kind(), req.rules()));
             return planId;
         });
@@ -87,6 +88,7 @@ public class PlanService {
                 throw HubException.conflict("periodStart", "plan " + id
                         + " is in use: its rules change only by a new version (POST /api/mutual-aid/plans/" + id + "/versions)");
             }
+            Benefits.deleteOfPlan(c, id);
             Sql.update(c, "DELETE FROM MUTUALAID_BAND WHERE VERSION_ID IN (SELECT ID FROM MUTUALAID_PLAN_VERSION WHERE PLAN_ID = ?)", id);
             Sql.update(c, "DELETE FROM MUTUALAID_PLAN_VERSION WHERE PLAN_ID = ?", id);
             insertVersion(c, caller, id, 1, req.rules(), now);
@@ -104,6 +106,9 @@ public class PlanService {
         v.throwIfInvalid();
         db.inTransaction(c -> {
             PlanHead plan = head(c, id);
+            Validation benefits = new Validation();
+            Benefits.check(benefits, plan.kind(), rules);
+            benefits.throwIfInvalid();
             // serialise version writers of this plan
             Sql.update(c, "UPDATE MUTUALAID_PLAN SET UPDATED_AT = ? WHERE ID = ?", Instant.now(), id);
             LocalDate from = rules.effectiveFrom();
@@ -203,7 +208,8 @@ public class PlanService {
             List<Band> bands = Sql.list(c, "SELECT UP_TO, RATIO FROM MUTUALAID_BAND WHERE VERSION_ID = ? ORDER BY BAND_NO",
                     rs -> new Band(rs.getBigDecimal(1), ratio(rs.getBigDecimal(2))), v.id());
             out.add(new Version(v.id(), v.planId(), v.no(), v.effectiveFrom(), v.contribution(), v.eligibleKinds(),
-                    v.waitingDays(), v.deductible(), bands, v.capPerClaim(), v.capPerPeriod(), v.createdBy(), v.createdAt()));
+                    v.waitingDays(), v.deductible(), bands, v.capPerClaim(), v.capPerPeriod(), Benefits.fixedSums(c, v.id()),
+                    Benefits.familyCovers(c, v.id()), v.createdBy(), v.createdAt()));
         }
         return out;
     }
@@ -215,7 +221,8 @@ public class PlanService {
         Version now = versionOn(c, h.id(), today());
         long enrolled = enrolled(c, h.id());
         return new Plan(h.id(), h.name(), h.kind(), h.periodStart(), h.periodEnd(), now.contribution(), now.eligibleKinds(),
-                now.waitingDays(), now.deductible(), now.bands(), now.capPerClaim(), now.capPerPeriod(), now.no(),
+                now.waitingDays(), now.deductible(), now.bands(), now.capPerClaim(), now.capPerPeriod(),
+                Benefits.view(now.fixedSums()), now.familyCovers(), now.no(),
                 now.effectiveFrom(), versions.stream().map(v -> v.view(settings.zone())).toList(), enrolled,
                 Times.at(h.createdAt(), settings.zone()));
     }
@@ -231,6 +238,7 @@ public class PlanService {
             v.check(!req.periodEnd().isAfter(req.periodStart().plusYears(5)), "periodEnd", "a period lasts at most five years");
         }
         RulesCheck.check(v, req.rules());
+        Benefits.check(v, req.kind(), req.rules());
         v.throwIfInvalid();
     }
 
@@ -245,6 +253,7 @@ public class PlanService {
             Sql.update(c, "INSERT INTO MUTUALAID_BAND (VERSION_ID, BAND_NO, UP_TO, RATIO) VALUES (?, ?, ?, ?)", versionId, n++,
                     Money.normalize(b.upTo()), b.ratio());
         }
+        Benefits.insert(c, versionId, r);
     }
 
     private static String kinds(Set<EmploymentForm> kinds) {
@@ -280,6 +289,8 @@ public class PlanService {
         m.put("bands", r.bands());
         m.put("capPerClaim", r.capPerClaim());
         m.put("capPerPeriod", r.capPerPeriod());
+        m.put("fixedSums", r.fixedSums());
+        m.put("familyCovers", r.familyCovers());
         return m;
     }
 
@@ -292,6 +303,6 @@ public class PlanService {
         return new Version(rs.getLong("ID"), rs.getLong("PLAN_ID"), rs.getInt("VERSION_NO"), Sql.getDate(rs, "EFFECTIVE_FROM"),
                 rs.getBigDecimal("CONTRIBUTION"), kinds(rs.getString("ELIGIBLE_KINDS")), rs.getInt("WAITING_DAYS"),
                 rs.getBigDecimal("DEDUCTIBLE"), bands, rs.getBigDecimal("CAP_PER_CLAIM"), rs.getBigDecimal("CAP_PER_PERIOD"),
-                rs.getString("CREATED_BY"), Sql.getInstant(rs, "CREATED_AT"));
+                Map.of(), Set.of(), rs.getString("CREATED_BY"), Sql.getInstant(rs, "CREATED_AT"));
     }
 }

@@ -5,16 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.unionhub.api.EmploymentForm;
 import org.unionhub.mutualaid.api.Band;
+import org.unionhub.mutualaid.api.ClaimEvent;
 import org.unionhub.mutualaid.api.PlanVersion;
 
 /** One stored rule version of a plan. */
 record Version(long id, long planId, int no, LocalDate effectiveFrom, BigDecimal contribution, Set<EmploymentForm> eligibleKinds,
         int waitingDays, BigDecimal deductible, List<Band> bands, BigDecimal capPerClaim, BigDecimal capPerPeriod,
-        String createdBy, Instant createdAt) {
+        Map<ClaimEvent, BigDecimal> fixedSums, Set<ClaimEvent> familyCovers, String createdBy, Instant createdAt) {
 
     boolean covers(EmploymentForm form) {
         return eligibleKinds.isEmpty() || eligibleKinds.contains(form);
@@ -26,6 +28,6 @@ record Version(long id, long planId, int no, LocalDate effectiveFrom, BigDecimal
 
     PlanVersion view(ZoneId zone) {
         return new PlanVersion(no, effectiveFrom, contribution, eligibleKinds, waitingDays, deductible, bands, capPerClaim,
-                capPerPeriod, createdBy, Times.at(createdAt, zone));
+                capPerPeriod, Benefits.view(fixedSums), familyCovers, createdBy, Times.at(createdAt, zone));
     }
 }

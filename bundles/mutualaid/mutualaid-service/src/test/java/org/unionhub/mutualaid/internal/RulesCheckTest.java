@@ -40,7 +40,7 @@ class RulesCheckTest {
         }
         Validation v = new Validation();
         RulesCheck.check(v, new PlanRules(null, new BigDecimal("30"), null, 90, new BigDecimal("1000"), list,
-                new BigDecimal(capPerClaim), new BigDecimal(capPerPeriod)));
+                new BigDecimal(capPerClaim), new BigDecimal(capPerPeriod), null, null));
         String fields = v.errors().stream().map(FieldError::field).distinct().collect(Collectors.joining(" "));
         assertEquals(refused == null ? "" : refused.trim(), fields,
                 v.errors().toString());

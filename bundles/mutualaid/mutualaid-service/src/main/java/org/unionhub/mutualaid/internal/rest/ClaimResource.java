@@ -37,7 +37,10 @@ import org.unionhub.mutualaid.api.ClaimStatus;
 import org.unionhub.mutualaid.api.Decision;
 import org.unionhub.mutualaid.api.SampleRequest;
 import org.unionhub.mutualaid.api.SampleResult;
+import org.unionhub.mutualaid.internal.ClaimActions;
+import org.unionhub.mutualaid.internal.ClaimApprovals;
 import org.unionhub.mutualaid.internal.ClaimService;
+import org.unionhub.mutualaid.internal.ClaimSubmissions;
 
 /** Claims, their review steps and documents. Every read of a claim is audited by the service. */
 @Component(service = ClaimResource.class)
@@ -50,17 +53,24 @@ import org.unionhub.mutualaid.internal.ClaimService;
 public class ClaimResource {
 
     private final ClaimService claims;
+    private final ClaimActions actions;
+    private final ClaimSubmissions submissions;
+    private final ClaimApprovals approvals;
 
     @Activate
-    public ClaimResource(@Reference ClaimService claims) {
+    public ClaimResource(@Reference ClaimService claims, @Reference ClaimActions actions,
+            @Reference ClaimSubmissions submissions, @Reference ClaimApprovals approvals) {
         this.claims = claims;
+        this.actions = actions;
+        this.submissions = submissions;
+        this.approvals = approvals;
     }
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     @Returns(value = Claim.class, status = 201)
     public Response submit(ClaimRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Claim c = claims.submit(Requests.caller(sc), Requests.body(req));
+        Claim c = submissions.submit(Requests.caller(sc), Requests.body(req));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(c.id())).build()).entity(c).build();
     }
 
@@ -85,7 +95,15 @@ public class ClaimResource {
     @Path("{id}/payout-preview")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public org.unionhub.mutualaid.api.Breakdown preview(@PathParam("id") long id, @Context SecurityContext sc) {
-        return claims.preview(Requests.caller(sc), id);
+        return approvals.preview(Requests.caller(sc), id);
+    }
+
+    /** The review steps the caller may take on the claim now (the console shows only these). */
+    @GET
+    @Path("{id}/actions")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
+    public ClaimActions.View actions(@PathParam("id") long id, @Context SecurityContext sc) {
+        return actions.of(Requests.caller(sc), id);
     }
 
     @POST
@@ -97,14 +115,14 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_APPROVER})
     public Claim approve(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
-        return claims.approve(Requests.caller(sc), id, d);
+        return approvals.approve(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER, MutualAidModule.CLAIMS_APPROVER})
     public Claim reject(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.reject(Requests.caller(sc), id, d);
     }
@@ -118,7 +136,7 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/pay")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, MutualAidModule.FUND_PAYER})
     public Claim pay(@PathParam("id") long id, @Context SecurityContext sc) {
         return claims.pay(Requests.caller(sc), id);
     }

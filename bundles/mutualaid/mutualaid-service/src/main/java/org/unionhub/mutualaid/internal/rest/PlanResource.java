@@ -106,7 +106,7 @@ public class PlanResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     @Returns(value = Enrolment.class, status = 201)
     public Response enrol(@PathParam("id") long id, EnrolmentRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        Enrolment e = enrolments.enrol(Requests.caller(sc), id, req == null ? new EnrolmentRequest(null, null, null) : req);
+        Enrolment e = enrolments.enrol(Requests.caller(sc), id, req == null ? new EnrolmentRequest(null, null, null, null, null) : req);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(e.id())).build()).entity(e).build();
     }
 

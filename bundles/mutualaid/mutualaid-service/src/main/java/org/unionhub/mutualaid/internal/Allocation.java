@@ -1,0 +1,12 @@
+package org.unionhub.mutualaid.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.unionhub.mutualaid.api.PayerKind;
+
+/** One allocation into a plan's fund, with who paid it. */
+public record Allocation(long id, long planId, BigDecimal amount, PayerKind paidBy, String payerName, String note,
+        LocalDate bookedOn, String bookedBy, OffsetDateTime bookedAt) {
+}

@@ -1,0 +1,27 @@
+-- The fund's balance, kept beside the ledger so that a payment checks and debits it in one conditional update
+-- (UPDATE ... SET BALANCE = BALANCE - ? WHERE BALANCE >= ?): two payers at once queue on the row and never
+-- overdraw it. Contributions and allocations credit it; payouts debit it. Existing plans start from their ledger.
+CREATE TABLE MUTUALAID_FUND (
+  PLAN_ID BIGINT NOT NULL PRIMARY KEY REFERENCES MUTUALAID_PLAN (ID),
+  BALANCE DECIMAL(14,2) NOT NULL
+);
+INSERT INTO MUTUALAID_FUND (PLAN_ID, BALANCE)
+  SELECT P.ID, COALESCE((SELECT SUM(CASE WHEN L.KIND = 'PAYOUT' THEN -L.AMOUNT ELSE L.AMOUNT END)
+                         FROM MUTUALAID_LEDGER L WHERE L.PLAN_ID = P.ID), 0)
+  FROM MUTUALAID_PLAN P;
+
+-- Money put into a plan's fund other than members' contributions: a union's allocation (工会拨付), an
+-- employer's or a donor's. PAID_BY says who paid (UNION, EMPLOYER, OTHER), PAYER_NAME which one.
+CREATE TABLE MUTUALAID_ALLOCATION (
+  ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  PLAN_ID BIGINT NOT NULL REFERENCES MUTUALAID_PLAN (ID),
+  AMOUNT DECIMAL(14,2) NOT NULL,
+  PAID_BY VARCHAR(16) NOT NULL,
+  PAYER_NAME VARCHAR(200) NOT NULL,
+  NOTE VARCHAR(1000),
+  BOOKED_ON DATE NOT NULL,
+  BOOKED_BY VARCHAR(64) NOT NULL,
+  BOOKED_AT TIMESTAMP NOT NULL,
+  CONSTRAINT MUTUALAID_ALLOCATION_AMOUNT_CK CHECK (AMOUNT > 0)
+);
+CREATE INDEX MUTUALAID_ALLOCATION_PLAN ON MUTUALAID_ALLOCATION (PLAN_ID, ID);
