@@ -54,6 +54,11 @@ final class ExternalHub {
         return hub;
     }
 
+    /** An installation already unpacked (e.g. one that bin/restore filled), answering on {@code port}. */
+    static ExternalHub at(Path home, int port) {
+        return new ExternalHub(home, port);
+    }
+
     /**
      * Cuts the hub off every Maven repository but its own {@code system/} folder (and KARs'): no remote
      * repository, and a local repository that is empty, so that nothing can come from this machine's ~/.m2.

@@ -15,12 +15,12 @@ import org.unionhub.api.HubException;
 /**
  * What the feature repository ships, read from feature names: {@code unionhub-<module>} is a module,
  * {@code unionhub-<module>-<policy>} one of its policies, {@code unionhub-profile-<name>} a region
- * profile, and {@code unionhub-core|storage|rest} the runtime itself.
+ * profile, and {@code unionhub-core|storage|rest|metrics} the runtime itself.
  */
 public final class ModuleCatalog {
 
     static final String PREFIX = "unionhub-";
-    static final Set<String> RUNTIME = Set.of("core", "storage", "rest");
+    static final Set<String> RUNTIME = Set.of("core", "storage", "rest", "metrics");
 
     /** One feature as the catalog needs it. */
     public record FeatureInfo(String name, String version, List<String> dependencies) {

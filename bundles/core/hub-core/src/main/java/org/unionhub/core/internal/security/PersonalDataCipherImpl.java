@@ -104,7 +104,7 @@ public class PersonalDataCipherImpl implements PersonalDataCipher {
         return key;
     }
 
-    static String expand(String path) {
+    public static String expand(String path) {
         String out = path;
         for (String prop : new String[] {"karaf.data", "karaf.etc", "karaf.home"}) {
             String v = System.getProperty(prop);
