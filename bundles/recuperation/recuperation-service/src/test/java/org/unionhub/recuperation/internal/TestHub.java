@@ -129,7 +129,7 @@ final class TestHub {
 
     private static void migrate(DataSource ds) throws SQLException, IOException {
         StringBuilder sql = new StringBuilder();
-        for (String script : List.of("V1__recuperation.sql", "V3__requests_attendance_settlement.sql", "V4__budget_allocations.sql")) {
+        for (String script : List.of("V1__recuperation.sql", "V4__requests_attendance_settlement.sql", "V5__budget_allocations.sql")) {
             try (InputStream in = TestHub.class.getResourceAsStream("/db/migration/" + script)) {
                 sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
             }
