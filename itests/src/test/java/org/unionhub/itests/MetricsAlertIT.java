@@ -60,10 +60,16 @@ public class MetricsAlertIT {
         assertEquals(200, hub.send("GET", "/api/fairs", "admin:admin", null).statusCode());
         HttpResponse<String> metrics = scrape("Bearer " + token);
         assertEquals(200, metrics.statusCode());
+        for (int i = 0; i < 20 && !metrics.body().contains("unionhub_module_up{"); i++) {
+            Thread.sleep(250); // module states are read every refresh.seconds (1 here)
+            metrics = scrape("Bearer " + token);
+        }
         assertTrue(metrics.body(), metrics.body().contains("unionhub_http_requests_seconds_count{application=\"unionhub\",method=\"GET\","
                 + "module=\"fairs\",route=\"/\",status=\"200\",}"));
         assertTrue(metrics.body(), metrics.body().contains("unionhub_db_pool_total_connections"));
         assertTrue(metrics.body(), metrics.body().contains("jvm_memory_used_bytes"));
+        assertTrue(metrics.body(), metrics.body().contains("unionhub_gate_refused_total{application=\"unionhub\",} 0.0"));
+        assertTrue(metrics.body(), metrics.body().contains("unionhub_module_up{application=\"unionhub\",module=\"fairs\",state=\"ACTIVE\",} 1.0"));
 
         hub.stop();
         breakTheFairsTable();

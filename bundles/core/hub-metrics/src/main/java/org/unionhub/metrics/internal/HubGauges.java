@@ -32,7 +32,8 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The hub's own state as gauges: each module's state ({@code unionhub_module_up}), migrations applied per module,
- * sign-in failures (from the audit), whether the database answers, and the HikariCP pool (read from the pool's
+ * sign-in failures (from the audit), whether the database answers, the request gate (hub-core's MBean
+ * {@code org.unionhub:type=RequestGate}), and the HikariCP pool (read from the pool's
  * MBean, which {@code hikari.registerMbeans} turns on: pax-jdbc builds the pool, so Hikari's Micrometer tracker
  * cannot be handed to it). What needs the database is read every {@code refresh.seconds} in the background, so
  * a scrape costs no query.
@@ -41,6 +42,8 @@ import io.micrometer.core.instrument.Tags;
 public class HubGauges {
 
     private static final String POOL = "com.zaxxer.hikari:type=Pool (unionhub)";
+    /** Published by hub-core's RequestGateMetrics. */
+    private static final String GATE = "org.unionhub:type=RequestGate";
 
     private final Logger logger = LoggerFactory.getLogger(HubGauges.class);
     private final HubStatus status;
@@ -71,9 +74,15 @@ public class HubGauges {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         for (String attribute : List.of("ActiveConnections", "IdleConnections", "TotalConnections", "ThreadsAwaitingConnection")) {
             Gauge.builder("unionhub.db.pool." + attribute.replaceAll("([a-z])([A-Z])", "$1.$2").toLowerCase(), jmx,
-                    s -> poolAttribute(s, attribute)).description("HikariCP pool of the hub database: " + attribute)
+                    s -> attribute(s, POOL, attribute)).description("HikariCP pool of the hub database: " + attribute)
                     .register(registry);
         }
+        Gauge.builder("unionhub.gate.waiting", jmx, s -> attribute(s, GATE, "Waiting"))
+                .description("Requests waiting for a module being updated").register(registry);
+        Gauge.builder("unionhub.gate.modules.held", jmx, s -> attribute(s, GATE, "ModulesHeld"))
+                .description("Modules being updated, their requests held").register(registry);
+        FunctionCounter.builder("unionhub.gate.refused", jmx, s -> attribute(s, GATE, "Refused"))
+                .description("Requests the gate answered 503 itself (never reaching a module)").register(registry);
         int every = Math.max(1, config.refresh_seconds());
         refresher.scheduleWithFixedDelay(this::refresh, 0, every, TimeUnit.SECONDS);
     }
@@ -83,9 +92,9 @@ public class HubGauges {
         refresher.shutdownNow();
     }
 
-    private static double poolAttribute(MBeanServer jmx, String attribute) {
+    private static double attribute(MBeanServer jmx, String bean, String attribute) {
         try {
-            return ((Number) jmx.getAttribute(new ObjectName(POOL), attribute)).doubleValue();
+            return ((Number) jmx.getAttribute(new ObjectName(bean), attribute)).doubleValue();
         } catch (Exception notThere) {
             return Double.NaN;
         }

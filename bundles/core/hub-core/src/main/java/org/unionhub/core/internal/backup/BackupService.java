@@ -103,8 +103,7 @@ public class BackupService {
 
     private void scheduled() {
         try {
-            Manifest m = backup();
-            logger.info("Scheduled backup {} written ({} bytes, {} ms)", m.name(), m.bytes(), m.durationMillis());
+            backup();
         } catch (RuntimeException e) {
             logger.error("Scheduled backup failed", e);
         }
@@ -120,7 +119,9 @@ public class BackupService {
             throw HubException.conflict("a backup is already being written");
         }
         try {
-            return write();
+            Manifest m = write();
+            logger.info("Backup {} written: {} tables, {} bytes in {} ms", m.name(), m.tables().size(), m.bytes(), m.durationMillis());
+            return m;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("backup failed: " + e.getMessage(), e);
         } finally {

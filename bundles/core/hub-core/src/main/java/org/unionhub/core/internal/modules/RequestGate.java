@@ -63,6 +63,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     private final Map<String, Set<String>> heldResources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Requests answered 503 by the gate itself (they never reach a module): for RequestGateMetrics. */
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService releaser = Executors.newCachedThreadPool(r -> new Thread(r, "unionhub-gate"));
     private final BundleContext context;
     private volatile Set<String> expected = Set.of();
@@ -217,17 +219,20 @@ public class RequestGate implements Filter, SynchronousBundleListener {
                     running.incrementAndGet();
                 }
                 if (!released) {
+                    refused.incrementAndGet();
                     unavailable(response, "module " + module + " is being updated; send the request again shortly");
                     return;
                 }
             }
             if (!serving.contains(module)) {
+                refused.incrementAndGet();
                 unavailable(response, "module " + module + " is not serving (see /api/health)");
                 return;
             }
             chain.doFilter(req, resp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            refused.incrementAndGet();
             unavailable(response, "module " + module + " is being updated");
         } finally {
             running.decrementAndGet();
@@ -263,6 +268,18 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         } finally {
             waiting.decrementAndGet();
         }
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    long refused() {
+        return refused.get();
+    }
+
+    int modulesHeld() {
+        return (int) held.keySet().stream().filter(this::isHeld).count();
     }
 
     /** The module of the application the request reached: its servlet context is {@code /api/<root>}. */
