@@ -41,8 +41,8 @@ public class RestartIT {
 
     @Test
     public void dataWrittenBeforeARestartIsThereAfterIt() throws Exception {
-        // bin/setup puts the profile's module features into Karaf's boot features (one resolution at the first
-        // start); a module disabled at runtime must stay disabled after the restart all the same
+        // a module disabled at runtime stays disabled after the restart: the hub writes the change back to
+        // etc/org.unionhub.modules.cfg, which every start applies
         hub.setup("--profile", "xiamen");
         hub.start("fairs", "jobfairs");
         HttpResponse<String> disabled = hub.send("POST", "/api/admin/modules", "admin:admin",
