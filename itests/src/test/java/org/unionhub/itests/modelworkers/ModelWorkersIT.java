@@ -468,6 +468,15 @@ public class ModelWorkersIT extends HubTestSupport {
     }
 
     /** A complete nomination of {@code name} for {@code org}, submitted by {@code officer}; its id. */
+    /** An officer of {@code org} with the module's roles given. */
+    private Who officerWith(String username, long org, String... roles) throws Exception {
+        List<String> all = new ArrayList<>(List.of("officer"));
+        all.addAll(List.of(roles));
+        post("/api/accounts", "admin", obj("username", username, "password", "secret-" + username, "roles", all, "orgId", org))
+                .expect(201);
+        return new Who(username, "secret-" + username);
+    }
+
     private long submitted(Who officer, long org, String name, int sequence) throws Exception {
         long id = send("POST", ROOT + "/nominations", officer, obj("orgId", org, "candidateName", name,
                 "idNumber", number(LocalDate.of(1979, 5, 4), sequence), "workplace", "IT 工厂", "contact", "13900002222",
@@ -515,20 +524,64 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals("2025年3月退休", history.get(1).path("reason").asText());
         assertTrue(history.get(1).path("changedAt").asText().endsWith("+08:00"));
 
-        Resp annual = post(ROOT + "/subsidies", "officer", obj("recordId", id, "kind", "ANNUAL_SPECIAL", "year", 2024))
-                .expect(201);
+        // a subsidy is applied for by the model worker's union, reviewed, then paid: three people (issue 19)
+        long city = orgId("厦门市总工会");
+        Who subsidyReviewer = officerWith("mw-subsidy-reviewer", city, "subsidy-reviewer");
+        Who subsidyPayer = officerWith("mw-subsidy-payer", city, "subsidy-payer");
+        Who both = officerWith("mw-subsidy-both", city, "subsidy-reviewer", "subsidy-payer");
+        String apps = ROOT + "/subsidies/applications";
+        Resp annual = post(apps, "officer", obj("recordId", id, "kind", "ANNUAL_SPECIAL", "year", 2024)).expect(201);
         assertTrue("the regional model worker's yearly amount, two decimals: " + annual.raw(),
                 annual.raw().contains("\"amount\":1800.00"));
-        assertProblem(post(ROOT + "/subsidies", "officer", obj("recordId", id, "kind", "ANNUAL_SPECIAL", "year", 2024)),
-                409, "year");
-        assertProblem(post(ROOT + "/subsidies", "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2024,
+        assertEquals("APPLIED", annual.json().path("status").asText());
+        long annualId = annual.id();
+        assertProblem(post(apps, "officer", obj("recordId", id, "kind", "ANNUAL_SPECIAL", "year", 2024)), 409, "year");
+        assertProblem(post(apps, "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2024,
                 "amount", 60000, "note", "重病")), 422, "amount");
-        assertProblem(post(ROOT + "/subsidies", "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2024,
+        assertProblem(post(apps, "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2024,
                 "amount", 20000)), 422, "note");
-        post(ROOT + "/subsidies", "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2024, "amount", 20000.5,
-                "note", "住院自付费用较高")).expect(201);
+        long relief = post(apps, "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2024, "amount", 20000.5,
+                "note", "住院自付费用较高")).expect(201).id();
+        assertEquals("nothing is paid on application", 0, get(ROOT + "/subsidies?recordId=" + id, "officer").expect(200).json()
+                .path("total").asLong());
+        assertProblem(post(apps + "/" + annualId + "/approve", "officer", obj()), 403, null);
+        assertProblem(send("POST", apps + "/" + annualId + "/approve", subsidyPayer, obj(), null), 403, null);
+        assertProblem(send("POST", apps + "/" + annualId + "/pay", subsidyPayer, obj("payingOrgId", city, "fundSource",
+                "劳模专项补助资金"), null), 409, "status");
+        JsonNode approved = send("POST", apps + "/" + annualId + "/approve", both, obj(), null).expect(200).json();
+        assertEquals("APPROVED", approved.path("status").asText());
+        assertEquals(0, new java.math.BigDecimal("1800.00").compareTo(approved.path("approvedAmount").decimalValue()));
+        Resp own = send("POST", apps + "/" + annualId + "/pay", both, obj("payingOrgId", city, "fundSource", "劳模专项补助资金"), null);
+        assertProblem(own, 403, "status");
+        assertTrue(own.raw(), own.json().path("detail").asText().startsWith("SEPARATE_DUTIES"));
+        assertProblem(send("POST", apps + "/" + annualId + "/pay", subsidyPayer, obj("fundSource", "劳模专项补助资金"), null), 422,
+                "payingOrgId");
+        assertProblem(send("POST", apps + "/" + annualId + "/pay", subsidyPayer, obj("payingOrgId", 987654, "fundSource",
+                "劳模专项补助资金"), null), 422, "payingOrgId");
+        JsonNode paid = send("POST", apps + "/" + annualId + "/pay", subsidyPayer, obj("payingOrgId", city, "fundSource",
+                "劳模专项补助资金"), null).expect(200).json();
+        assertEquals("PAID", paid.path("status").asText());
+        assertEquals(subsidyPayer.username(), paid.path("paidBy").asText());
+        assertEquals(city, paid.path("payingOrgId").asLong());
+        assertEquals("劳模专项补助资金", paid.path("fundSource").asText());
+        // the reviewer may approve less with a note; the applicant may not review
+        assertProblem(send("POST", apps + "/" + relief + "/approve", subsidyReviewer, obj("amount", 10000), null), 422, "note");
+        send("POST", apps + "/" + relief + "/approve", subsidyReviewer, obj("amount", 20000.5), null).expect(200);
+        send("POST", apps + "/" + relief + "/pay", subsidyPayer, obj("payingOrgId", orgId("海沧区总工会"), "fundSource",
+                "区总工会困难帮扶资金"), null).expect(200);
+        Who applicantReviewer = officerWith("mw-subsidy-applicant", city, "subsidy-reviewer");
+        long mine = send("POST", apps, applicantReviewer, obj("recordId", id, "kind", "ANNUAL_SPECIAL", "year", 2023), null)
+                .expect(201).id();
+        assertProblem(send("POST", apps + "/" + mine + "/approve", applicantReviewer, obj(), null), 403, "status");
+        assertProblem(send("POST", apps + "/" + mine + "/reject", subsidyReviewer, obj(), null), 422, "note");
+        assertEquals("REJECTED", send("POST", apps + "/" + mine + "/reject", subsidyReviewer, obj("note", "材料不全"), null)
+                .expect(200).json().path("status").asText());
+        assertEquals("a rejected yearly application frees its year", 201, post(apps, "officer", obj("recordId", id, "kind",
+                "ANNUAL_SPECIAL", "year", 2023)).status());
         JsonNode ledger = get(ROOT + "/subsidies?recordId=" + id, "officer").expect(200).json();
         assertEquals(2, ledger.path("total").asLong());
+        assertEquals("劳模专项补助资金", ledger.path("items").get(0).path("fundSource").asText());
+        assertEquals(annualId, ledger.path("items").get(0).path("applicationId").asLong());
         JsonNode totals = get(ROOT + "/subsidies/totals?year=2024&orgId=" + port, "officer").expect(200).json();
         assertEquals(1, totals.size());
         assertEquals(2024, totals.get(0).path("year").asInt());
@@ -549,21 +602,21 @@ public class ModelWorkersIT extends HubTestSupport {
         put(rec + "/status", "officer", obj("status", "DECEASED", "reason", "2025年病故")).expect(200);
         assertEquals(3, get(rec + "/history", "officer").json().size());
         assertFalse("a deceased model worker no longer counts for quotas", lookup(member, Set.of()));
-        Resp refused = post(ROOT + "/subsidies", "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2025,
+        Resp refused = post(ROOT + "/subsidies/applications", "officer", obj("recordId", id, "kind", "HARDSHIP_RELIEF", "year", 2025,
                 "amount", 1000, "note", "丧葬"));
         assertProblem(refused, 409, "recordId");
         assertTrue(refused.json().path("detail").asText().contains("DECEASED"));
         assertEquals("nothing was booked", 2, get(ROOT + "/subsidies?recordId=" + id, "officer").json().path("total").asLong());
         assertProblem(put(rec + "/status", "officer", obj("status", "ACTIVE", "reason", "误报")), 409, "status");
 
-        // the yearly subsidy is paid once however many clerks press the button at the same time
+        // the yearly subsidy is applied for once however many clerks press the button at the same time
         long other = post(ROOT + "/records", "officer", obj("name", "并发测试", "idNumber", number(LocalDate.of(1968, 8, 8), 88),
                 "title", "NATIONAL_MODEL_WORKER", "yearAwarded", 2000, "orgId", port)).expect(201).id();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> post(ROOT + "/subsidies", "officer", obj("recordId", other, "kind", "ANNUAL_SPECIAL",
+                answers.add(pool.submit(() -> post(ROOT + "/subsidies/applications", "officer", obj("recordId", other, "kind", "ANNUAL_SPECIAL",
                         "year", 2023)).status()));
             }
             List<Integer> statuses = new ArrayList<>();
@@ -575,7 +628,7 @@ public class ModelWorkersIT extends HubTestSupport {
         } finally {
             pool.shutdown();
         }
-        assertEquals(1, get(ROOT + "/subsidies?recordId=" + other, "officer").json().path("total").asLong());
+        assertEquals(1, get(ROOT + "/subsidies/applications?recordId=" + other, "officer").json().path("total").asLong());
     }
 
     // ---- bad input
@@ -625,9 +678,9 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals(1, outside.path("refused").asInt());
         assertEquals("orgId", outside.path("lines").get(0).path("errors").get(0).path("field").asText());
         assertEquals(415, send("POST", ROOT + "/records/import", Who.of("officer"), "{}", "application/json").status());
-        assertProblem(post(ROOT + "/subsidies", "officer", obj("recordId", 987654, "kind", "ANNUAL_SPECIAL", "year", 2024)),
+        assertProblem(post(ROOT + "/subsidies/applications", "officer", obj("recordId", 987654, "kind", "ANNUAL_SPECIAL", "year", 2024)),
                 422, "recordId");
-        assertProblem(post(ROOT + "/subsidies", "officer", obj("kind", "BONUS", "year", 2024)), 400, "kind");
+        assertProblem(post(ROOT + "/subsidies/applications", "officer", obj("kind", "BONUS", "year", 2024)), 400, "kind");
         assertProblem(post(ROOT + "/nominations", "officer", obj("candidateName", "乙", "idNumber", "123")), 422, "orgId");
 
         assertEquals("nothing was written", before, get(ROOT + "/records?limit=1", "admin").json().path("total").asLong());

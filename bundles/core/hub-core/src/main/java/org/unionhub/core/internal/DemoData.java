@@ -59,11 +59,11 @@ public class DemoData {
         accounts.ensure("siming", "siming", Set.of(Roles.OFFICER), siming.id(), null);
         accounts.ensure("member", "member", Set.of(Roles.MEMBER), null, rider.id());
         accounts.ensure("porter", "porter", Set.of(Roles.MEMBER), null, port.id());
-        // mutual-aid claims pass three people (the module's roles; accounts are plain role names to the core): the
-        // district reviews, the city approves, the city's fund pays
+        // mutual-aid claims and model-worker subsidies pass three people (the modules' roles; accounts are plain role
+        // names to the core): the district reviews claims, the city approves them and reviews subsidies, the city pays
         accounts.ensure("reviewer", "reviewer", Set.of(Roles.OFFICER, "claims-reviewer"), haicang.id(), null);
-        accounts.ensure("approver", "approver", Set.of(Roles.OFFICER, "claims-approver"), city.id(), null);
-        accounts.ensure("payer", "payer", Set.of(Roles.OFFICER, "fund-payer"), city.id(), null);
+        accounts.ensure("approver", "approver", Set.of(Roles.OFFICER, "claims-approver", "subsidy-reviewer"), city.id(), null);
+        accounts.ensure("payer", "payer", Set.of(Roles.OFFICER, "fund-payer", "subsidy-payer"), city.id(), null);
         logger.info("Demo data created: 6 organisations, 4 members, accounts officer, siming, member, porter, reviewer, "
                 + "approver, payer");
     }

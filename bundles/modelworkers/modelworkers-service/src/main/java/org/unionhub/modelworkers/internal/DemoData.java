@@ -1,6 +1,8 @@
 package org.unionhub.modelworkers.internal;
 
 import java.math.BigDecimal;
+import java.util.Set;
+
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +13,7 @@ import org.unionhub.api.HubSettings;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.modelworkers.api.RecordStatus;
 
@@ -25,7 +28,7 @@ public class DemoData {
 
     @Activate
     public DemoData(@Reference HubSettings settings, @Reference MemberDirectory directory, @Reference Archive archive,
-            @Reference Subsidies subsidies, @Reference Nominations nominations) {
+            @Reference Subsidies subsidies, @Reference SubsidyApplications applications, @Reference Nominations nominations) {
         Caller sys = Caller.SYSTEM;
         if (!settings.demo() || directory.org(2).isEmpty() || directory.org(4).isEmpty()
                 || archive.search(sys, new RecordFilter(null, null, null, null, null), PageRequest.of(0, 1)).total() > 0) {
@@ -40,7 +43,13 @@ public class DemoData {
                 "海沧区环卫所", 2L, "13800000012", RecordStatus.ACTIVE, null));
         archive.create(sys, new RecordRequest("吴国强", id("35020519400101001"), "NATIONAL_ADVANCED_WORKER", 1989, "国务院",
                 "海沧区第一中学", 2L, null, RecordStatus.DECEASED, null));
-        subsidies.pay(sys, new SubsidyRequest(port.id(), SubsidyKind.ANNUAL_SPECIAL, 2024, null, null));
+        // applied for by the district officer, reviewed by the city's approver, paid by the city's payer (demo accounts)
+        SubsidyApplication applied = applications.apply(new Caller("officer", Set.of(Roles.OFFICER), 2L, null),
+                new SubsidyRequest(port.id(), SubsidyKind.ANNUAL_SPECIAL, 2024, null, null));
+        applications.approve(new Caller("approver", Set.of(Roles.OFFICER, SubsidyApplications.REVIEWER), 1L, null), applied.id(),
+                null);
+        applications.pay(new Caller("payer", Set.of(Roles.OFFICER, SubsidyApplications.PAYER), 1L, null), applied.id(),
+                new SubsidyPayment(1L, "劳模专项补助资金 special subsidy fund"));
         subsidies.putSurvey(sys, port.id(), 2024, new SurveyRequest(Survey.IncomeBand.LOW, Survey.Health.SERIOUS_ILLNESS,
                 Survey.Housing.ADEQUATE, new BigDecimal("260000.00"), "医疗费用自付部分较高"));
         nominations.create(sys, new NominationRequest(4L, "林晓燕", null, "厦门海沧港务有限公司", "13800000002",

@@ -51,6 +51,6 @@ public class ModelWorkersModule implements HubModule {
 
     @Override
     public Set<String> roles() {
-        return Set.of(Nominations.REVIEWER);
+        return Set.of(Nominations.REVIEWER, SubsidyApplications.REVIEWER, SubsidyApplications.PAYER);
     }
 }

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.EventAdmin;
 import org.unionhub.api.AuditLog;
 import org.unionhub.api.HubException;
 import org.unionhub.api.HubSettings;
@@ -26,7 +25,6 @@ import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
-import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
@@ -34,7 +32,10 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
 import org.unionhub.modelworkers.api.RecordStatus;
 
-/** The special subsidy fund: a ledger of yearly subsidies and hardship relief, totals per year, and the annual survey. */
+/**
+ * The special subsidy fund: the ledger of paid yearly subsidies and hardship relief (paid through
+ * {@link SubsidyApplications}), totals per year, and the annual survey.
+ */
 @Component(service = Subsidies.class)
 public class Subsidies {
 
@@ -47,91 +48,20 @@ public class Subsidies {
     private final HubSettings hub;
     private final Configured config;
     private final Archive archive;
-    private final EventAdmin eventAdmin;
 
     @Activate
     public Subsidies(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference MemberDirectory directory, @Reference HubSettings hub, @Reference Configured config,
-            @Reference Archive archive, @Reference EventAdmin eventAdmin) {
+            @Reference Archive archive) {
         this.db = db;
         this.audit = audit;
         this.directory = directory;
         this.hub = hub;
         this.config = config;
         this.archive = archive;
-        this.eventAdmin = eventAdmin;
     }
 
-    // ---- the ledger
-
-    public SubsidyView pay(Caller caller, SubsidyRequest req) {
-        Settings s = config.get();
-        Validation v = new Validation();
-        v.required("recordId", req.recordId());
-        v.required("kind", req.kind());
-        yearInto(v, "year", req.year());
-        v.money("amount", req.amount()).positive("amount", req.amount());
-        v.maxLength("note", req.note(), 500);
-        if (req.kind() == SubsidyKind.HARDSHIP_RELIEF) {
-            v.required("amount", req.amount());
-            v.valid("amount", req.amount(), a -> a.compareTo(s.hardshipMax()) <= 0,
-                    "must not exceed " + s.hardshipMax().toPlainString() + " for one relief");
-            v.required("note", req.note());
-        }
-        v.throwIfInvalid();
-        Events events = new Events();
-        try {
-            long id = db.inTransaction(c -> {
-                events.reset();
-                Archive.Row row = archive.rowOf(c, req.recordId()).filter(r -> caller.canManage(r.orgId(), directory))
-                        .orElseThrow(() -> HubException.invalid("recordId", "record " + req.recordId() + " does not exist"));
-                String refusal = Rules.subsidyRefusal(row.status(), s);
-                if (refusal != null) {
-                    throw HubException.conflict("recordId", refusal);
-                }
-                BigDecimal amount = req.amount() == null ? null : Money.normalize(req.amount());
-                String annualKey = null;
-                if (req.kind() == SubsidyKind.ANNUAL_SPECIAL) {
-                    List<String> levels = archive.levelsOf(c, row.id());
-                    BigDecimal due = Rules.annualAmount(levels, s);
-                    if (due == null) {
-                        throw HubException.conflict("kind", "no yearly special subsidy is configured for the titles "
-                                + String.join(", ", levels));
-                    }
-                    if (amount != null && amount.compareTo(due) > 0) {
-                        throw HubException.invalid("amount", "must not exceed " + due.toPlainString()
-                                + ", the yearly special subsidy for this record's titles");
-                    }
-                    amount = amount == null ? due : amount;
-                    annualKey = row.id() + "/" + req.year();
-                    if (Sql.count(c, "SELECT COUNT(*) FROM MODELWORKERS_SUBSIDY WHERE ANNUAL_KEY = ?", annualKey) > 0) {
-                        throw HubException.conflict("year", "the yearly special subsidy for " + req.year()
-                                + " was paid to this record already");
-                    }
-                }
-                Instant now = Instant.now();
-                long sid = Sql.insert(c, "INSERT INTO MODELWORKERS_SUBSIDY (RECORD_ID, KIND, SUBSIDY_YEAR, AMOUNT, NOTE, ANNUAL_KEY, "
-                        + "PAID_BY, PAID_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row.id(), req.kind(), req.year(), amount,
-                        Archive.trim(req.note()), annualKey, caller.username(), now);
-                Map<String, Object> changes = new LinkedHashMap<>();
-                changes.put("recordId", row.id());
-                changes.put("kind", req.kind());
-                changes.put("year", req.year());
-                changes.put("amount", amount);
-                audit.record(c, caller, "modelworkers.subsidy.pay", "subsidy", sid, changes);
-                events.add(ModelWorkerEvents.SUBSIDY_PAID, Map.of("subsidyId", sid, "recordId", row.id(), "kind",
-                        req.kind().name(), "year", req.year(), "amount", amount.toPlainString()));
-                return sid;
-            });
-            events.post(eventAdmin);
-            return one(caller, id);
-        } catch (DatabaseException e) {
-            if (Scope.isDuplicate(e)) {
-                throw HubException.conflict("year", "the yearly special subsidy for " + req.year() + " was paid already");
-            }
-            throw e;
-        }
-    }
+    // ---- the ledger: payments only; applications and their review are SubsidyApplications
 
     private static final Keyset PAGES = Keyset.by("S.ID");
 
@@ -139,7 +69,7 @@ public class Subsidies {
         return db.read(c -> {
             List<Object> params = new ArrayList<>();
             String where = ledgerWhere(c, caller, recordId, year, kind, orgId, params);
-            return PAGES.page(c, "SELECT S.ID, S.RECORD_ID, R.NAME, S.KIND, S.SUBSIDY_YEAR, S.AMOUNT, S.NOTE, S.PAID_BY, S.PAID_AT",
+            return PAGES.page(c, "SELECT S.ID, S.RECORD_ID, R.NAME, S.KIND, S.SUBSIDY_YEAR, S.AMOUNT, S.NOTE, S.PAID_BY, S.PAID_AT, S.APPLICATION_ID, S.PAYING_ORG_ID, S.FUND_SOURCE",
                     " FROM MODELWORKERS_SUBSIDY S JOIN " + Archive.RECORD + " R ON R.ID = S.RECORD_ID" + where, params, page,
                     this::subsidy);
         });
@@ -177,7 +107,7 @@ public class Subsidies {
                 throw HubException.notFound("subsidy", id);
             }
             return Sql.one(c, "SELECT S.ID, S.RECORD_ID, R.NAME, S.KIND, S.SUBSIDY_YEAR, S.AMOUNT, S.NOTE, S.PAID_BY, "
-                    + "S.PAID_AT FROM MODELWORKERS_SUBSIDY S JOIN " + Archive.RECORD + " R ON R.ID = S.RECORD_ID WHERE S.ID = ?",
+                    + "S.PAID_AT, S.APPLICATION_ID, S.PAYING_ORG_ID, S.FUND_SOURCE FROM MODELWORKERS_SUBSIDY S JOIN " + Archive.RECORD + " R ON R.ID = S.RECORD_ID WHERE S.ID = ?",
                     this::subsidy, id).orElseThrow();
         });
     }
@@ -203,7 +133,8 @@ public class Subsidies {
 
     private SubsidyView subsidy(ResultSet rs) throws SQLException {
         return new SubsidyView(rs.getLong(1), rs.getLong(2), rs.getString(3), SubsidyKind.valueOf(rs.getString(4)), rs.getInt(5),
-                Money.normalize(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), time(Sql.getInstant(rs, "PAID_AT")));
+                Money.normalize(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), time(Sql.getInstant(rs, "PAID_AT")),
+                Sql.getLong(rs, "APPLICATION_ID"), Sql.getLong(rs, "PAYING_ORG_ID"), rs.getString("FUND_SOURCE"));
     }
 
     // ---- the annual living-conditions survey

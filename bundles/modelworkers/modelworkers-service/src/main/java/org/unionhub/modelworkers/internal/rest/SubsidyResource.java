@@ -5,16 +5,13 @@ import java.util.List;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,14 +23,12 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
-import org.unionhub.api.web.Returns;
 import org.unionhub.modelworkers.internal.Subsidies;
 import org.unionhub.modelworkers.internal.SubsidyKind;
-import org.unionhub.modelworkers.internal.SubsidyRequest;
 import org.unionhub.modelworkers.internal.SubsidyView;
 import org.unionhub.modelworkers.internal.YearTotal;
 
-/** The special subsidy ledger and its yearly totals. */
+/** The special subsidy ledger (payments) and its yearly totals; applications are under {@code subsidies/applications}. */
 @Component(service = SubsidyResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.modelworkers)")
@@ -49,13 +44,6 @@ public class SubsidyResource {
     @Activate
     public SubsidyResource(@Reference Subsidies subsidies) {
         this.subsidies = subsidies;
-    }
-
-    @POST
-    @Returns(value = SubsidyView.class, status = 201)
-    public Response pay(SubsidyRequest req, @Context SecurityContext sc, @Context UriInfo uri) {
-        SubsidyView s = subsidies.pay(Requests.caller(sc), Requests.body(req));
-        return Response.created(Bodies.location(uri, "subsidies/" + s.id())).entity(s).build();
     }
 
     @GET
