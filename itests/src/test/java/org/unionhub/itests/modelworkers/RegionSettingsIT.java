@@ -61,11 +61,11 @@ public class RegionSettingsIT extends HubTestSupport {
                 first17 + IdCardNumber.checkCharacter(first17), "title", "REGIONAL_MODEL_WORKER", "yearAwarded", 2015,
                 "workplace", "乌鲁木齐", "orgId", org, "status", "ACTIVE"), null).expect(201).id();
 
-        assertProblem(send("POST", ROOT + "/subsidies", admin, obj("recordId", record, "kind", "ANNUAL_SPECIAL", "year", 2024),
+        assertProblem(send("POST", ROOT + "/subsidies/applications", admin, obj("recordId", record, "kind", "ANNUAL_SPECIAL", "year", 2024),
                 null), 409, "annual.amounts");
-        assertProblem(send("POST", ROOT + "/subsidies", admin, obj("recordId", record, "kind", "HARDSHIP_RELIEF", "year",
+        assertProblem(send("POST", ROOT + "/subsidies/applications", admin, obj("recordId", record, "kind", "HARDSHIP_RELIEF", "year",
                 2024, "amount", 1000, "note", "住院"), null), 409, "hardship.max.amount");
-        assertEquals("nothing was paid", 0, send("GET", ROOT + "/subsidies?recordId=" + record, admin, null, null)
+        assertEquals("nothing was applied for", 0, send("GET", ROOT + "/subsidies/applications?recordId=" + record, admin, null, null)
                 .expect(200).json().path("total").asInt());
 
         // the region sets its own figures
@@ -75,7 +75,7 @@ public class RegionSettingsIT extends HubTestSupport {
         configure(settings);
         Resp paid = null;
         for (int i = 0; i < 100; i++) {
-            paid = send("POST", ROOT + "/subsidies", admin, obj("recordId", record, "kind", "ANNUAL_SPECIAL", "year", 2024),
+            paid = send("POST", ROOT + "/subsidies/applications", admin, obj("recordId", record, "kind", "ANNUAL_SPECIAL", "year", 2024),
                     null);
             if (paid.status() != 409) {
                 break;
@@ -84,9 +84,9 @@ public class RegionSettingsIT extends HubTestSupport {
         }
         paid.expect(201);
         assertTrue(paid.raw(), paid.raw().contains("\"amount\":2000.00"));
-        assertProblem(send("POST", ROOT + "/subsidies", admin, obj("recordId", record, "kind", "HARDSHIP_RELIEF", "year",
+        assertProblem(send("POST", ROOT + "/subsidies/applications", admin, obj("recordId", record, "kind", "HARDSHIP_RELIEF", "year",
                 2024, "amount", 40000, "note", "住院"), null), 422, "amount");
-        send("POST", ROOT + "/subsidies", admin, obj("recordId", record, "kind", "HARDSHIP_RELIEF", "year", 2024,
+        send("POST", ROOT + "/subsidies/applications", admin, obj("recordId", record, "kind", "HARDSHIP_RELIEF", "year", 2024,
                 "amount", 30000, "note", "住院"), null).expect(201);
         assertEquals("UP", module(admin).path("health").path("status").asText());
     }
