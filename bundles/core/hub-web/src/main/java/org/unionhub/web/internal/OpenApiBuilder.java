@@ -118,7 +118,7 @@ final class OpenApiBuilder {
             int params = parameters(op, m);
             boolean hasBody = addBody(op, m, resource);
             responses(op, m, resource, verb, secured, full.contains("{"), params > 0 || hasBody);
-            if (op.path("parameters").findValuesAsText("in").contains("query")) {
+            if (hasQuery(op)) {
                 // a query can make the URI longer than the server reads: Jetty's 414, as problem+json (JettyProblems)
                 ((ObjectNode) op.get("responses")).putObject("414").put("$ref", "#/components/responses/UriTooLong");
             }
@@ -273,7 +273,8 @@ final class OpenApiBuilder {
         }
         // wrong credentials are refused on any operation, open ones included
         ref(responses, "401", "Unauthorized");
-        if (secured) {
+        if (secured || !"get".equals(verb)) {
+            // an open write may still be refused by its module (a withdrawal without the applicant's token)
             ref(responses, "403", "Forbidden");
         }
         if (byId) {
@@ -282,7 +283,8 @@ final class OpenApiBuilder {
         if (!"get".equals(verb)) {
             ref(responses, "409", "Conflict");
         }
-        if (!"get".equals(verb)) {
+        if (!"get".equals(verb) || hasQuery(op)) {
+            // a read refuses query values that do not go together (a range whose end is before its start)
             ref(responses, "422", "Invalid");
         }
         if (op.has("requestBody")) {
@@ -301,6 +303,10 @@ final class OpenApiBuilder {
                 same.set("content", ok.get("content").deepCopy());
             }
         }
+    }
+
+    private static boolean hasQuery(ObjectNode op) {
+        return op.path("parameters").findValuesAsText("in").contains("query");
     }
 
     private static List<String> produces(Method m, Class<?> resource, Returns returns) {
