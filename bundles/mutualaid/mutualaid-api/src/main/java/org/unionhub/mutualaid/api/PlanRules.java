@@ -12,6 +12,6 @@ import org.unionhub.api.validation.Required;
  * The versioned part of a plan, as posted to {@code POST /plans/{id}/versions}: it applies from
  * {@code effectiveFrom}. {@code eligibleKinds} empty or null means every employment form.
  */
-public record PlanRules(@Required LocalDate effectiveFrom, @Required BigDecimal contribution, @Required Set<EmploymentForm> eligibleKinds,
-        @Required Integer waitingDays, @Required BigDecimal deductible, List<Band> bands, @Required BigDecimal capPerClaim, @Required BigDecimal capPerPeriod) {
+public record PlanRules(@Required LocalDate effectiveFrom, @Required BigDecimal contribution, Set<EmploymentForm> eligibleKinds,
+        @Required Integer waitingDays, @Required BigDecimal deductible, @Required List<Band> bands, @Required BigDecimal capPerClaim, @Required BigDecimal capPerPeriod) {
 }
