@@ -142,6 +142,7 @@ final class OpenApiBuilder {
                 problem);
         problemResponse(responses, "Conflict", "A duplicate or a state that does not allow it.", problem);
         problemResponse(responses, "Invalid", "One or more fields are invalid; each is named in errors.", problem);
+        problemResponse(responses, "PayloadTooLarge", "The body is larger than the operation takes.", problem);
         problemResponse(responses, "UriTooLong", "The URI is longer than the server reads.", problem);
         problemResponse(responses, "Unavailable", "The database is busy; retry after Retry-After seconds.", problem);
         components.set("schemas", schemas.build());
@@ -288,6 +289,7 @@ final class OpenApiBuilder {
             ref(responses, "422", "Invalid");
         }
         if (op.has("requestBody")) {
+            ref(responses, "413", "PayloadTooLarge"); // over request.max.bytes, or an upload over its module's limit
             ref(responses, "415", "UnsupportedMediaType");
         }
         if (responses.size() == 2) {
