@@ -142,6 +142,8 @@ final class OpenApiBuilder {
                 problem);
         problemResponse(responses, "Conflict", "A duplicate or a state that does not allow it.", problem);
         problemResponse(responses, "Invalid", "One or more fields are invalid; each is named in errors.", problem);
+        problemResponse(responses, "TooManyRequests", "Too many failed sign-ins or rationed requests; retry after "
+                + "Retry-After seconds.", problem);
         problemResponse(responses, "PayloadTooLarge", "The body is larger than the operation takes.", problem);
         problemResponse(responses, "UriTooLong", "The URI is longer than the server reads.", problem);
         problemResponse(responses, "Unavailable", "The database is busy; retry after Retry-After seconds.", problem);
@@ -296,6 +298,8 @@ final class OpenApiBuilder {
             // nothing else can go wrong here but asking for a media type the operation does not answer in
             ref(responses, "406", "NotAcceptable");
         }
+        // credentials of an account under sign-in throttling are refused on any operation (and modules ration some)
+        ref(responses, "429", "TooManyRequests");
         ref(responses, "503", "Unavailable");
         if (returns != null && ok.has("content")) {
             for (int also : returns.alsoWith()) {
