@@ -283,7 +283,7 @@ public class RecuperationIT extends HubTestSupport {
         // the catalogue is region-wide: a district officer may not change it (issue 14 row 14)
         assertProblem(post("/api/recuperation/sanatoriums", "officer", obj("name", "x", "region", "y", "unionOwned", true,
                 "bedsPerNight", 5)), 403, null);
-        assertProblem(post("/api/recuperation/sanatoriums", "admin", obj("name", "x", "region", "y", "bedsPerNight", 0)), 422,
+        assertProblem(post("/api/recuperation/sanatoriums", "admin", obj("name", "x", "region", "y", "unionOwned", true, "bedsPerNight", 0)), 422,
                 "bedsPerNight");
         assertProblem(book("officer", p, HAICANG, List.of(999999L), Map.of()), 422, "memberIds");
         assertProblem(book("officer", 999999, HAICANG, List.of(m), Map.of()), 422, "programmeId");

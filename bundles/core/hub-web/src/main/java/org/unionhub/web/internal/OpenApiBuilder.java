@@ -118,7 +118,7 @@ final class OpenApiBuilder {
             int params = parameters(op, m);
             boolean hasBody = addBody(op, m, resource);
             responses(op, m, resource, verb, secured, full.contains("{"), params > 0 || hasBody);
-            if (op.path("parameters").findValuesAsText("in").contains("query")) {
+            if (hasQuery(op)) {
                 // a query can make the URI longer than the server reads: Jetty's 414, as problem+json (JettyProblems)
                 ((ObjectNode) op.get("responses")).putObject("414").put("$ref", "#/components/responses/UriTooLong");
             }
@@ -142,6 +142,9 @@ final class OpenApiBuilder {
                 problem);
         problemResponse(responses, "Conflict", "A duplicate or a state that does not allow it.", problem);
         problemResponse(responses, "Invalid", "One or more fields are invalid; each is named in errors.", problem);
+        problemResponse(responses, "TooManyRequests", "Too many failed sign-ins or rationed requests; retry after "
+                + "Retry-After seconds.", problem);
+        problemResponse(responses, "PayloadTooLarge", "The body is larger than the operation takes.", problem);
         problemResponse(responses, "UriTooLong", "The URI is longer than the server reads.", problem);
         problemResponse(responses, "Unavailable", "The database is busy; retry after Retry-After seconds.", problem);
         components.set("schemas", schemas.build());
@@ -273,7 +276,8 @@ final class OpenApiBuilder {
         }
         // wrong credentials are refused on any operation, open ones included
         ref(responses, "401", "Unauthorized");
-        if (secured) {
+        if (secured || !"get".equals(verb)) {
+            // an open write may still be refused by its module (a withdrawal without the applicant's token)
             ref(responses, "403", "Forbidden");
         }
         if (byId) {
@@ -282,16 +286,20 @@ final class OpenApiBuilder {
         if (!"get".equals(verb)) {
             ref(responses, "409", "Conflict");
         }
-        if (!"get".equals(verb)) {
+        if (!"get".equals(verb) || hasQuery(op)) {
+            // a read refuses query values that do not go together (a range whose end is before its start)
             ref(responses, "422", "Invalid");
         }
         if (op.has("requestBody")) {
+            ref(responses, "413", "PayloadTooLarge"); // over request.max.bytes, or an upload over its module's limit
             ref(responses, "415", "UnsupportedMediaType");
         }
         if (responses.size() == 2) {
             // nothing else can go wrong here but asking for a media type the operation does not answer in
             ref(responses, "406", "NotAcceptable");
         }
+        // credentials of an account under sign-in throttling are refused on any operation (and modules ration some)
+        ref(responses, "429", "TooManyRequests");
         ref(responses, "503", "Unavailable");
         if (returns != null && ok.has("content")) {
             for (int also : returns.alsoWith()) {
@@ -301,6 +309,10 @@ final class OpenApiBuilder {
                 same.set("content", ok.get("content").deepCopy());
             }
         }
+    }
+
+    private static boolean hasQuery(ObjectNode op) {
+        return op.path("parameters").findValuesAsText("in").contains("query");
     }
 
     private static List<String> produces(Method m, Class<?> resource, Returns returns) {

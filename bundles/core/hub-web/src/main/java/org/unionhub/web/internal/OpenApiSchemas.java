@@ -135,6 +135,13 @@ final class OpenApiSchemas {
                         nullable(props, rc.getName(), enums);
                     }
                 }
+                if (out) {
+                    props.fields().forEachRemaining(e -> {
+                        if (e.getValue().path("readOnly").asBoolean()) {
+                            required.add(e.getKey()); // a derived boolean (derived()): always written
+                        }
+                    });
+                }
                 if (!required.isEmpty()) {
                     def.set("required", required);
                 }
@@ -215,7 +222,27 @@ final class OpenApiSchemas {
         for (RecordComponent rc : raw.getRecordComponents()) {
             props.set(rc.getName(), of(resolve(rc.getGenericType(), type, raw), out, rc));
         }
+        if (out) {
+            derived(raw, props);
+        }
         return name;
+    }
+
+    /**
+     * Jackson writes a record's public {@code isX()} besides its components (ModuleHealth's {@code up}): a read-only
+     * boolean property, always there.
+     */
+    private static void derived(Class<?> raw, ObjectNode props) {
+        for (java.lang.reflect.Method m : raw.getMethods()) {
+            String n = m.getName();
+            if (n.length() > 2 && n.startsWith("is") && Character.isUpperCase(n.charAt(2)) && m.getParameterCount() == 0
+                    && m.getReturnType() == boolean.class && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                String property = Character.toLowerCase(n.charAt(2)) + n.substring(3);
+                if (!props.has(property)) {
+                    props.putObject(property).put("type", "boolean").put("readOnly", true);
+                }
+            }
+        }
     }
 
     private static void nullable(ObjectNode props, String property, Set<String> enums) {

@@ -14,7 +14,7 @@ import org.unionhub.api.web.Example;
 @Example("PlanRequest.example.json")
 public record PlanRequest(@Required @MaxLength(200) String name, @Required PlanKind kind, @Required LocalDate periodStart,
         @Required LocalDate periodEnd, @Required BigDecimal contribution,
-        @Required Set<EmploymentForm> eligibleKinds, @Required Integer waitingDays, @Required BigDecimal deductible, List<Band> bands,
+        Set<EmploymentForm> eligibleKinds, @Required Integer waitingDays, @Required BigDecimal deductible, @Required List<Band> bands,
         @Required BigDecimal capPerClaim, @Required BigDecimal capPerPeriod, List<FixedSum> fixedSums, Set<ClaimEvent> familyCovers) {
 
     public PlanRules rules() {

@@ -14,8 +14,7 @@ import org.unionhub.api.validation.Required;
  * major-illness or accident plan pays on a diagnosis, death or disability, beside the expense bands;
  * {@code familyCovers}: the claims (events) the plan also pays for a covered family member of the member.
  */
-public record PlanRules(@Required LocalDate effectiveFrom, @Required BigDecimal contribution, @Required Set<EmploymentForm> eligibleKinds,
-        @Required Integer waitingDays, @Required BigDecimal deductible, List<Band> bands, @Required BigDecimal capPerClaim,
-        @Required BigDecimal capPerPeriod,
-        List<FixedSum> fixedSums, Set<ClaimEvent> familyCovers) {
+public record PlanRules(@Required LocalDate effectiveFrom, @Required BigDecimal contribution, Set<EmploymentForm> eligibleKinds,
+        @Required Integer waitingDays, @Required BigDecimal deductible, @Required List<Band> bands, @Required BigDecimal capPerClaim,
+        @Required BigDecimal capPerPeriod, List<FixedSum> fixedSums, Set<ClaimEvent> familyCovers) {
 }
