@@ -2,13 +2,11 @@ package org.unionhub.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,11 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class MemberImportIT extends HubTestSupport {
 
     private static final String HEADER = "name,phone,orgId,employmentForm,newFormKind,cardNumber,joinedOn,idNumber\n";
-
-    @Override
-    protected Option[] extraOptions() {
-        return new Option[] {systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000")};
-    }
 
     @Test
     public void manyLinesImportInBatchesAndRefusedLinesAreReportedWithTheirNumbers() throws Exception {

@@ -3,7 +3,6 @@ package org.unionhub.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 import org.unionhub.api.validation.CreditCode;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.testkit.HubTestSupport;
@@ -45,11 +43,6 @@ public class ModuleListsIT extends HubTestSupport {
     @Override
     protected String[] expectedModules() {
         return new String[] {"fairs", "jobfairs", "recuperation", "modelworkers"};
-    }
-
-    @Override
-    protected Option[] extraOptions() {
-        return new Option[] {systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000")};
     }
 
     @Test

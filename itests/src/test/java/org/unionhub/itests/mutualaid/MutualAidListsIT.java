@@ -3,7 +3,6 @@ package org.unionhub.itests.mutualaid;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,11 +42,6 @@ public class MutualAidListsIT extends HubTestSupport {
     @Override
     protected String[] expectedModules() {
         return new String[] {"mutualaid"};
-    }
-
-    @Override
-    protected Option[] extraOptions() {
-        return new Option[] {systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000")};
     }
 
     @Test

@@ -155,15 +155,7 @@ public class ClaimService {
                 ids.add(r.id());
                 items.add(r.claim());
             }
-            // every claim a list shows is a read of medical data, audited — as one row per page naming the filter and
-            // the ids shown (at most 500, within the audit's 8,000 characters), not one row per claim (4-6x the page)
-            Map<String, Object> read = new LinkedHashMap<>();
-            read.put("planId", planId);
-            read.put("status", status);
-            read.put("memberId", memberId);
-            read.put("rows", ids.size());
-            read.put("ids", ids);
-            audit.record(c, caller, "mutualaid.claim.list", "claim", null, read);
+            ClaimReads.auditList(audit, c, caller, planId, status, memberId, ids);
             return new Page<>(items, rows.total(), rows.offset(), rows.limit(), rows.nextCursor(), rows.totalExact());
         });
     }
