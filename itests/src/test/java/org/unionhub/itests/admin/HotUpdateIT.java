@@ -35,6 +35,7 @@ import org.unionhub.testkit.HubTestSupport;
  */
 public class HotUpdateIT extends HubTestSupport {
 
+    /** Numbered far above the module's own migrations, so that the next real one never takes its number. */
     private static final String NOTE = "ALTER TABLE FAIRS_FAIR ADD COLUMN NOTE VARCHAR(200) DEFAULT '' NOT NULL;\n";
     private static final AtomicInteger CODES = new AtomicInteger(5_000_000);
 
@@ -62,7 +63,7 @@ public class HotUpdateIT extends HubTestSupport {
         Load load = new Load(fair);
         load.start();
         Thread.sleep(1500);
-        new NextVersion("fairs", "0.1.1", service, api, Map.of("V3__fairs_note.sql", NOTE), null).kar(deploy);
+        new NextVersion("fairs", "0.1.1", service, api, Map.of("V90__fairs_note.sql", NOTE), null).kar(deploy);
         awaitVersion(service, "0.1.1");
         Thread.sleep(1500);
         load.stop();
@@ -86,18 +87,18 @@ public class HotUpdateIT extends HubTestSupport {
         post("/api/fairs/" + fair + "/applications", null, application()).expect(201);
 
         // 3. a version whose migration fails: the KAR is refused, the running version keeps serving
-        new NextVersion("fairs", "0.1.2", service, api, Map.of("V3__fairs_note.sql", NOTE,
-                "V4__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).kar(deploy);
+        new NextVersion("fairs", "0.1.2", service, api, Map.of("V90__fairs_note.sql", NOTE,
+                "V91__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).kar(deploy);
         awaitKarProcessed("fairs-0.1.2");
         assertEquals(before, bundle("org.unionhub.fairs.service").getVersion().toString());
         post("/api/fairs/" + fair + "/applications", null, application()).expect(201);
 
         // ... and the same asked for over REST: 409 naming the version and why
-        featuresService.addRepository(new NextVersion("fairs", "0.1.3", service, api, Map.of("V3__fairs_note.sql", NOTE,
-                "V4__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).repository(work));
+        featuresService.addRepository(new NextVersion("fairs", "0.1.3", service, api, Map.of("V90__fairs_note.sql", NOTE,
+                "V91__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).repository(work));
         Resp refused = post("/api/admin/modules", "admin", obj("action", "update", "module", "fairs", "version", "0.1.3"));
         assertProblem(refused, 409, "version");
-        assertTrue(refused.raw(), refused.raw().contains("V4"));
+        assertTrue(refused.raw(), refused.raw().contains("V91"));
 
         // 4. a version whose bundle does not resolve
         featuresService.addRepository(new NextVersion("fairs", "0.1.4", service, api, Map.of(),

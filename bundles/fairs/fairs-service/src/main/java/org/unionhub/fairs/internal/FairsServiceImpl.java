@@ -604,7 +604,11 @@ public class FairsServiceImpl implements FairsService {
     @Override
     public Coupon claim(Caller caller, long batchId, Long memberId) {
         long member = claimant(caller, memberId);
-        NewFormKind kind = directory.member(member).map(MemberInfo::newFormKind).orElse(null);
+        // read before the transaction: a directory lookup inside it would wait for a second pooled connection while
+        // holding the batch row's lock, and a rush of claims would take every connection that way
+        Optional<MemberInfo> info = directory.member(member);
+        NewFormKind kind = info.map(MemberInfo::newFormKind).orElse(null);
+        Long org = info.map(MemberInfo::orgId).orElse(null); // for an officer's scope over coupons (fairs V3)
         String code = Rules.newCode(random);
         long couponId = db.inTransaction(c -> {
             Instant now = Instant.now();
@@ -624,8 +628,6 @@ public class FairsServiceImpl implements FairsService {
             if (!took) {
                 throw HubException.conflict("all " + b.quantity() + " coupons of batch " + batchId + " have been claimed");
             }
-            // the member's organisation, for an officer's scope over coupons (fairs V3)
-            Long org = directory.member(member).map(MemberInfo::orgId).orElse(null);
             long id = Sql.insert(c, "INSERT INTO FAIRS_COUPON (BATCH_ID, MEMBER_ID, SEQ, CODE, CLAIMED_AT, CLAIMED_BY, ORG_ID) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", batchId, member, (int) mine + 1, code, now, caller.username(), org);
             audit.record(c, caller, "fairs.coupon.claim", "coupon", id, Map.of("batchId", batchId, "memberId", member));

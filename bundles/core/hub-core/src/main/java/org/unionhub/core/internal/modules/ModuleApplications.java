@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
@@ -61,6 +63,10 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile JaxrsServiceRuntime runtime;
+
+    /** What the module's bundles declare, so that a resource still waiting for its references counts as missing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ServiceComponentRuntime components;
 
     @Activate
     public ModuleApplications(BundleContext context) {
@@ -179,7 +185,8 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         Set<String> out = new HashSet<>();
         bundles.forEach((moduleId, bundleIds) -> {
             Set<Long> wanted = resourcesOf(bundleIds);
-            if (!wanted.isEmpty() && served.getOrDefault(moduleId, Set.of()).containsAll(wanted)) {
+            if (!wanted.isEmpty() && served.getOrDefault(moduleId, Set.of()).containsAll(wanted)
+                    && resourceNames(moduleId).containsAll(declaredResources(bundleIds))) {
                 out.add(moduleId);
             }
         });
@@ -200,5 +207,31 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
             }
         }
         return wanted;
+    }
+
+    /**
+     * The resource components the module's bundles declare and enable by default: a resource whose references are
+     * not satisfied yet (its store still migrating, say) is registered later than the others, and until then the
+     * module does not serve, however complete the registered part is.
+     */
+    private Set<String> declaredResources(Set<Long> bundleIds) {
+        ServiceComponentRuntime scr = components;
+        Set<String> names = new HashSet<>();
+        if (scr == null) {
+            return names;
+        }
+        for (long bundleId : bundleIds) {
+            Bundle b = context.getBundle(bundleId);
+            if (b == null) {
+                continue;
+            }
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+                Object resource = d.properties == null ? null : d.properties.get("osgi.jaxrs.resource");
+                if (d.defaultEnabled && !"require".equals(d.configurationPolicy) && Boolean.parseBoolean(String.valueOf(resource))) {
+                    names.add(d.name);
+                }
+            }
+        }
+        return names;
     }
 }

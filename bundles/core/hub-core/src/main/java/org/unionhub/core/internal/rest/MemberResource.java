@@ -89,6 +89,7 @@ public class MemberResource {
     @Path("export")
     @Produces("text/csv; charset=UTF-8")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = String.class, mediaTypes = "text/csv")
     public Response export(@QueryParam("orgId") Long orgId, @Context SecurityContext sc) {
         Caller caller = Requests.caller(sc);
         export.check(caller, orgId);
