@@ -11,10 +11,21 @@ import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.SqlWork;
 
-/** The database as one module sees it: pooled connections, transactions, retries of lock conflicts. */
+/**
+ * The database as one module sees it: pooled connections, transactions, retries of lock conflicts.
+ *
+ * <p>A read made while the same thread is inside a transaction on the same pool (a module's transaction asking
+ * the member directory whether the caller manages an organisation) runs on that transaction's connection. Taking
+ * a second connection instead deadlocks the pool in a rush: when every connection is held by a transaction that
+ * waits for one more, all of them wait until the pool's timeout and members get 503.
+ */
 public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     private static final int ATTEMPTS = 6;
+    private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
+
+    private record Open(DataSource dataSource, Connection connection) {
+    }
 
     private final String moduleId;
     private final DataSource dataSource;
@@ -37,15 +48,22 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
     @Override
     public <T> T inTransaction(SqlWork<T> work) {
         for (int attempt = 1;; attempt++) {
+            Open outer = OPEN.get();
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
+                OPEN.set(new Open(dataSource, c));
                 try {
                     T result = work.run(c);
                     c.commit();
                     return result;
+                } catch (NestedFailure e) {
+                    rollbackQuietly(c, e.getCause());
+                    throw e.getCause();
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c, e);
                     throw e;
+                } finally {
+                    restore(outer);
                 }
             } catch (SQLException e) {
                 if (isLockConflict(e) && attempt < ATTEMPTS) {
@@ -59,6 +77,15 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     @Override
     public <T> T read(SqlWork<T> work) {
+        Open open = OPEN.get();
+        if (open != null && open.dataSource() == dataSource) {
+            try {
+                return work.run(open.connection());
+            } catch (SQLException e) {
+                // the enclosing transaction decides: it retries a lock conflict or translates the failure
+                throw new NestedFailure(e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             return work.run(c);
@@ -82,6 +109,28 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
             return new DatabaseException("database busy or unreachable: " + e.getMessage(), e, true);
         }
         return new DatabaseException("database error in module " + moduleId + ": " + e.getMessage(), e, false);
+    }
+
+    private static void restore(Open outer) {
+        if (outer == null) {
+            OPEN.remove();
+        } else {
+            OPEN.set(outer);
+        }
+    }
+
+    /** Carries a nested read's SQLException out of the transaction's work to the transaction. */
+    private static final class NestedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NestedFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {
