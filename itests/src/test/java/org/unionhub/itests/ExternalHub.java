@@ -36,15 +36,23 @@ final class ExternalHub {
     /** Unpacks a fresh copy into {@code target/<name>} with demo data, free ports and cheap test hashing. */
     static ExternalHub unpack(String name) throws Exception {
         String version = System.getProperty("project.version");
+        return unpack(name, distribution(version), version);
+    }
+
+    /** The distribution tar.gz of {@code version} in the local Maven repository. */
+    static Path distribution(String version) {
         Path repo = Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository",
                 System.getProperty("user.home") + "/.m2/repository"));
-        Path tgz = repo.resolve("org/unionhub/unionhub-distribution/" + version + "/unionhub-distribution-" + version
+        return repo.resolve("org/unionhub/unionhub-distribution/" + version + "/unionhub-distribution-" + version
                 + ".tar.gz");
+    }
+
+    /** Unpacks {@code tgz} (the release {@code version}) as {@link #unpack(String)} does. */
+    static ExternalHub unpack(String name, Path tgz, String version) throws Exception {
         Path dir = Path.of(System.getProperty("project.build.directory", "target"), name);
         new ExternalHub(dir.resolve("unionhub-distribution-" + version), 0).killLeftovers();
         deleteTree(dir);
-        Files.createDirectories(dir);
-        run(dir, "tar", "xzf", tgz.toString());
+        untar(tgz, dir);
         ExternalHub hub = new ExternalHub(dir.resolve("unionhub-distribution-" + version), freePort());
         Files.writeString(hub.home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = " + hub.port + "\n");
         hub.replace("etc/org.unionhub.hub.cfg", "demo = false", "demo = true");
@@ -219,6 +227,26 @@ final class ExternalHub {
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Unpacks {@code tgz} into a new folder {@code dir}. */
+    static void untar(Path tgz, Path dir) throws Exception {
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        run(dir, "tar", "xzf", tgz.toAbsolutePath().toString());
+    }
+
+    /** Waits until {@code /api/health} reports the module ACTIVE (e.g. after its KAR was dropped into deploy/). */
+    void awaitModule(String module) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> health = get("/api/health");
+            if (health.statusCode() == 200 && health.body().contains("\"" + module + "\":{\"state\":\"ACTIVE\"")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        fail("module " + module + " did not become ACTIVE; karaf.log: " + tail("data/log/karaf.log"));
     }
 
     private static void run(Path dir, String... command) throws Exception {
