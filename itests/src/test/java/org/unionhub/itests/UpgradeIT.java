@@ -84,6 +84,7 @@ public class UpgradeIT {
         Files.move(kept, good);
         Release.Run upgraded = Release.Run.of(hub.home.getParent(), "sh", script.toString(), newTgz.toString(), "--home",
                 hub.home.toString(), "--base", baseTgz.toString());
+        System.out.println("bin/upgrade said:\n" + upgraded.output());
         assertEquals(upgraded.output(), 0, upgraded.status());
         assertTrue(upgraded.output(), upgraded.output().contains("kept     stations.kar"));
         assertTrue(upgraded.output().contains("upgrade " + hub.home + ": " + PREVIOUS + " -> "
