@@ -53,6 +53,10 @@ public class HotUpdateIT extends HubTestSupport {
     public void updateUnderLoadThenRollBackThenRefuseBrokenVersions() throws Exception {
         Bundle service = bundle("org.unionhub.fairs.service");
         String before = service.getVersion().toString();
+        // the next versions after the running one (0.2.0.SNAPSHOT → 0.2.1, 0.2.2, …), whatever release this build is
+        org.osgi.framework.Version running = service.getVersion();
+        java.util.function.IntFunction<String> next = n -> running.getMajor() + "." + running.getMinor() + "."
+                + (running.getMicro() + n);
         String api = bundle("org.unionhub.fairs.api").getLocation();
         Map<Long, String> others = othersLastModified(service);
         long fair = post("/api/fairs", "admin", fairBody()).expect(201).id();
@@ -63,8 +67,8 @@ public class HotUpdateIT extends HubTestSupport {
         Load load = new Load(fair);
         load.start();
         Thread.sleep(1500);
-        new NextVersion("fairs", "0.1.1", service, api, Map.of("V90__fairs_note.sql", NOTE), null).kar(deploy);
-        awaitVersion(service, "0.1.1");
+        new NextVersion("fairs", next.apply(1), service, api, Map.of("V90__fairs_note.sql", NOTE), null).kar(deploy);
+        awaitVersion(service, next.apply(1));
         Thread.sleep(1500);
         load.stop();
         System.out.println("HotUpdateIT: " + load.summary());
@@ -87,23 +91,23 @@ public class HotUpdateIT extends HubTestSupport {
         post("/api/fairs/" + fair + "/applications", null, application()).expect(201);
 
         // 3. a version whose migration fails: the KAR is refused, the running version keeps serving
-        new NextVersion("fairs", "0.1.2", service, api, Map.of("V90__fairs_note.sql", NOTE,
+        new NextVersion("fairs", next.apply(2), service, api, Map.of("V90__fairs_note.sql", NOTE,
                 "V91__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).kar(deploy);
-        awaitKarProcessed("fairs-0.1.2");
+        awaitKarProcessed("fairs-" + next.apply(2));
         assertEquals(before, bundle("org.unionhub.fairs.service").getVersion().toString());
         post("/api/fairs/" + fair + "/applications", null, application()).expect(201);
 
         // ... and the same asked for over REST: 409 naming the version and why
-        featuresService.addRepository(new NextVersion("fairs", "0.1.3", service, api, Map.of("V90__fairs_note.sql", NOTE,
+        featuresService.addRepository(new NextVersion("fairs", next.apply(3), service, api, Map.of("V90__fairs_note.sql", NOTE,
                 "V91__fairs_broken.sql", "ALTER TABLE FAIRS_NO_SUCH_TABLE ADD COLUMN X INT;\n"), null).repository(work));
-        Resp refused = post("/api/admin/modules", "admin", obj("action", "update", "module", "fairs", "version", "0.1.3"));
+        Resp refused = post("/api/admin/modules", "admin", obj("action", "update", "module", "fairs", "version", next.apply(3)));
         assertProblem(refused, 409, "version");
         assertTrue(refused.raw(), refused.raw().contains("V91"));
 
         // 4. a version whose bundle does not resolve
-        featuresService.addRepository(new NextVersion("fairs", "0.1.4", service, api, Map.of(),
+        featuresService.addRepository(new NextVersion("fairs", next.apply(4), service, api, Map.of(),
                 "org.unionhub.nowhere;version=\"[1,2)\"").repository(work));
-        Resp unresolved = post("/api/admin/modules", "admin", obj("action", "update", "module", "fairs", "version", "0.1.4"));
+        Resp unresolved = post("/api/admin/modules", "admin", obj("action", "update", "module", "fairs", "version", next.apply(4)));
         assertProblem(unresolved, 409, "version");
         assertEquals(before, bundle("org.unionhub.fairs.service").getVersion().toString());
         get("/api/fairs/" + fair, "admin").expect(200);
