@@ -24,22 +24,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * them, English for a client that sends none, and a label in {@code GET /api/labels} for every enum value and every
  * property of the live OpenAPI document, shipped by the module that owns it (or by the core).
  */
-public class ConsoleTextsIT extends ConsoleServerSupport {
+public class ConsoleTextsIT extends AllModulesSupport {
 
     private static final Map<String, String> ZH = Map.of("Accept-Language", "zh-CN");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]+");
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
 
-    @Override
-    protected String[] features() {
-        return new String[] {"unionhub-core", "unionhub-fairs", "unionhub-jobfairs", "unionhub-recuperation",
-            "unionhub-mutualaid", "unionhub-modelworkers"};
-    }
-
-    @Override
-    protected String[] expectedModules() {
-        return new String[] {"fairs", "jobfairs", "recuperation", "mutualaid", "modelworkers"};
-    }
 
     @Test
     public void badBodiesAnswerInChineseWithoutPropertyNames() throws Exception {
