@@ -39,6 +39,17 @@ public final class ProblemTexts {
     private ProblemTexts() {
     }
 
+    /**
+     * Everything wrong with a bundle's texts, for its unit test: each key without Chinese ({@link #untranslated}) and
+     * each raised fragment without a key ({@link #uncovered}, against every {@value #MESSAGES} on the loader's path).
+     */
+    public static List<String> check(ClassLoader loader, Path sources) {
+        List<String> out = new ArrayList<>();
+        untranslated(loader).forEach(k -> out.add("no Chinese for key " + k));
+        out.addAll(uncovered(sources, loadAll(loader, MESSAGES)));
+        return out;
+    }
+
     /** The keys of {@value #MESSAGES} (as {@code loader} finds it) that have no text in {@value #MESSAGES_ZH}. */
     public static List<String> untranslated(ClassLoader loader) {
         Properties en = load(loader, MESSAGES);

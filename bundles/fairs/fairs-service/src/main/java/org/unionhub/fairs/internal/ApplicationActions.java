@@ -18,14 +18,14 @@ import org.unionhub.fairs.api.Fair;
 public final class ApplicationActions {
 
     /** The application's id and status, and the steps the caller may take on it now. */
-    public record View(long applicationId, String status, List<String> actions) {
+    public record StallApplicationSteps(long applicationId, String status, List<String> actions) {
     }
 
     private ApplicationActions() {
     }
 
     /** {@code a} is the application as the caller may read it (so he is its applicant or an officer of the fair). */
-    public static View of(Caller caller, Fair fair, Application a, MemberDirectory directory) {
+    public static StallApplicationSteps of(Caller caller, Fair fair, Application a, MemberDirectory directory) {
         boolean officer = caller.isAdmin() || caller.hasRole(Roles.OFFICER) && fair.orgId() != null
                 && caller.canManage(fair.orgId(), directory);
         List<String> out = new ArrayList<>();
@@ -38,6 +38,6 @@ public final class ApplicationActions {
         if (officer && a.status().isActive()) {
             out.add("reject");
         }
-        return new View(a.id(), a.status().name(), out);
+        return new StallApplicationSteps(a.id(), a.status().name(), out);
     }
 }

@@ -138,7 +138,7 @@ public class ApplicationService {
     }
 
     /** The statuses the caller may move the application to now (see {@link ApplicationSteps}). */
-    public ApplicationSteps.View actions(Caller caller, long id) {
+    public ApplicationSteps.JobApplicationSteps actions(Caller caller, long id) {
         Row row = env.db.read(c -> visible(c, caller, id));
         return ApplicationSteps.of(id, row.app().status(), caller.memberId() != null
                 && caller.memberId() == row.app().memberId(), owns(caller, row) || env.manages(caller, row.orgId()));

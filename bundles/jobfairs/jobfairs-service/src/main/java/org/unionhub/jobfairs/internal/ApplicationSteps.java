@@ -12,16 +12,16 @@ import org.unionhub.jobfairs.api.ApplicationStatus;
 public final class ApplicationSteps {
 
     /** The application's id and status, and the statuses ({@code PUT …/status}) the caller may move it to. */
-    public record View(long applicationId, String status, List<String> actions) {
+    public record JobApplicationSteps(long applicationId, String status, List<String> actions) {
     }
 
     private ApplicationSteps() {
     }
 
-    static View of(long id, ApplicationStatus status, boolean applicant, boolean recruiter) {
+    static JobApplicationSteps of(long id, ApplicationStatus status, boolean applicant, boolean recruiter) {
         List<String> out = status.next().stream()
                 .filter(s -> s == ApplicationStatus.WITHDRAWN ? applicant : recruiter)
                 .sorted().map(Enum::name).toList();
-        return new View(id, status.name(), out);
+        return new JobApplicationSteps(id, status.name(), out);
     }
 }

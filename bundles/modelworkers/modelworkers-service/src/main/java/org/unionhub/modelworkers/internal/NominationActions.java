@@ -11,11 +11,11 @@ public final class NominationActions {
 
     /** The nomination's id and state, and the steps ({@code update}, {@code submit}, {@code approve}, {@code forward},
      * {@code return}, {@code reject}, {@code confer}) the caller may take on it now. */
-    public record View(long nominationId, String state, List<String> actions) {
+    public record NominationSteps(long nominationId, String state, List<String> actions) {
     }
 
     /** A subsidy application's id and status, and the steps the caller may take on it now. */
-    public record SubsidyView(long applicationId, String status, List<String> actions) {
+    public record SubsidySteps(long applicationId, String status, List<String> actions) {
     }
 
     /** What the steps' checks look at, read once. */

@@ -236,7 +236,7 @@ public class SubsidyApplications {
     }
 
     /** The steps the caller may take on the application now ({@code approve}, {@code reject}, {@code pay}). */
-    public NominationActions.SubsidyView actions(Caller caller, long id) {
+    public NominationActions.SubsidySteps actions(Caller caller, long id) {
         SubsidyApplication a = get(caller, id);
         List<String> out = new ArrayList<>();
         boolean reviewer = caller.isAdmin() || caller.hasRole(Roles.OFFICER) && caller.hasRole(REVIEWER);
@@ -249,7 +249,7 @@ public class SubsidyApplications {
                 && !caller.username().equals(a.reviewedBy())) {
             out.add("pay");
         }
-        return new NominationActions.SubsidyView(id, a.status().name(), out);
+        return new NominationActions.SubsidySteps(id, a.status().name(), out);
     }
 
     public SubsidyApplication get(Caller caller, long id) {

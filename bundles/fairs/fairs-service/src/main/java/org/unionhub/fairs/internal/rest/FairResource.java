@@ -149,7 +149,7 @@ public class FairResource {
     @GET
     @Path("{id}/applications/{applicationId}/actions")
     @PermitAll
-    public ApplicationActions.View applicationActions(@PathParam("id") long id, @PathParam("applicationId") long applicationId,
+    public ApplicationActions.StallApplicationSteps applicationActions(@PathParam("id") long id, @PathParam("applicationId") long applicationId,
             @HeaderParam(TOKEN_HEADER) String token, @Context SecurityContext sc) {
         Caller caller = Requests.caller(sc);
         return ApplicationActions.of(caller, fairs.fair(id), fairs.application(caller, id, applicationId, token), directory);

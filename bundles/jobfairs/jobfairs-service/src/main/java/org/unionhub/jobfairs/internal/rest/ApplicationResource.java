@@ -71,7 +71,7 @@ public class ApplicationResource {
     /** The statuses the caller may move the application to now: the console offers only these. */
     @GET
     @Path("{id: \\d+}/actions")
-    public ApplicationSteps.View actions(@PathParam("id") long id, @Context SecurityContext sc) {
+    public ApplicationSteps.JobApplicationSteps actions(@PathParam("id") long id, @Context SecurityContext sc) {
         return applications.actions(Requests.caller(sc), id);
     }
 

@@ -87,7 +87,7 @@ public class NominationResource {
     @GET
     @Path("{id}/actions")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Nominations.REVIEWER})
-    public NominationActions.View actions(@PathParam("id") long id, @Context SecurityContext sc) {
+    public NominationActions.NominationSteps actions(@PathParam("id") long id, @Context SecurityContext sc) {
         return nominations.actions(Requests.caller(sc), id);
     }
 

@@ -74,7 +74,7 @@ public class SubsidyApplicationResource {
     /** The steps the caller may take on the application now: the console offers only these. */
     @GET
     @Path("{id}/actions")
-    public NominationActions.SubsidyView actions(@PathParam("id") long id, @Context SecurityContext sc) {
+    public NominationActions.SubsidySteps actions(@PathParam("id") long id, @Context SecurityContext sc) {
         return applications.actions(Requests.caller(sc), id);
     }
 
