@@ -102,15 +102,15 @@ public class ContractIT {
         assertEquals("Bearer", token.getTokenType());
         CoreApi officer = new CoreApi(bearer(token.getToken()));
         HubOrg org = officer.coreOrgCreate(new HubOrgRequest().name("契约测试基层工会" + serial())
-                .kind(HubOrgKind.GRASSROOTS).parentId(officer.coreAccountMe().getOrgId()));
+                .kind(HubOrgKind.GRASSROOTS).parentId(officer.coreAccountMe().getOrgId()), null);
         assertNotNull(org.getId());
         HubMember m = officer.coreMemberCreate(new HubMemberRequest().name("契约" + serial()).orgId(org.getId())
                 .employmentForm(HubEmploymentForm.NEW_FORM).newFormKind(HubNewFormKind.COURIER)
-                .cardNumber("CONTRACT-" + serial()).joinedOn(LocalDate.of(2024, 3, 1)));
+                .cardNumber("CONTRACT-" + serial()).joinedOn(LocalDate.of(2024, 3, 1)), null);
         assertEquals(m.getId(), officer.coreMemberGet(m.getId()).getId());
         assertEquals(1L, (long) officer.coreMemberList(org.getId(), null, null, null, null, null, null, null, null, null, null, null, null).getTotal());
         HubAccount account = new CoreApi(client("admin")).coreAccountCreate(new HubAccountRequest()
-                .username("contract" + serial()).password("secret-contract").roles(Set.of("member")).memberId(m.getId()));
+                .username("contract" + serial()).password("secret-contract").roles(Set.of("member")).memberId(m.getId()), null);
         assertEquals(m.getId(), account.getMemberId());
         CONTRACT.assertKept();
     }
@@ -122,7 +122,7 @@ public class ContractIT {
         FairsFair fair = officer.fairsFairCreate(new FairsFairRequest().name("契约集市" + serial()).theme("工会惠工")
                 .venue("海沧区文化中心").startsAt(starts).endsAt(starts.plusHours(9)).stallCount(3)
                 .registrationOpensAt(NOW.minusHours(1)).registrationClosesAt(NOW.plusDays(1))
-                .sections(List.of("特惠购物")));
+                .sections(List.of("特惠购物")), null);
         FairsApplication a = new FairsApi(client(null)).fairsFairApply(fair.getId(), new FairsApplicationRequest()
                 .companyName("契约商行" + serial()).creditCode(creditCode()).contact("0592-6000000").category("食品")
                 .offersMemberDiscount(true));
@@ -131,9 +131,9 @@ public class ContractIT {
         FairsCouponBatch batch = officer.fairsCouponBatchCreate(new FairsCouponBatchRequest().fairId(fair.getId())
                 .title("满30减5").kind(FairsCouponKind.THRESHOLD).threshold(new BigDecimal("30"))
                 .discount(new BigDecimal("5")).quantity(10).perMemberLimit(1).validFrom(NOW.minusHours(1))
-                .validTo(NOW.plusDays(5)));
+                .validTo(NOW.plusDays(5)), null);
         // a member claims for himself: an empty object (the generated client sends a JSON null for no body)
-        FairsCoupon coupon = new FairsApi(client("member")).fairsCouponBatchClaim(batch.getId(), null,
+        FairsCoupon coupon = new FairsApi(client("member")).fairsCouponBatchClaim(batch.getId(), null, null,
                 new java.util.HashMap<>());
         assertEquals(coupon.getCode(), officer.fairsCouponGet(coupon.getCode()).getCode());
         CONTRACT.assertKept();
@@ -144,19 +144,19 @@ public class ContractIT {
         JobfairsApi officer = new JobfairsApi(client("officer"));
         JobfairsFair fair = officer.jobfairsFairCreate(new JobfairsFairRequest().name("契约招聘会" + serial())
                 .mode(JobfairsFairMode.ONSITE).venue("海沧人才市场").startsAt(NOW.plusDays(1))
-                .endsAt(NOW.plusDays(1).plusHours(6)).boothCapacity(10));
+                .endsAt(NOW.plusDays(1).plusHours(6)).boothCapacity(10), null);
         JobfairsEmployer employer = officer.jobfairsFairRegister(fair.getId(), new JobfairsEmployerRequest()
                 .name("契约船舶" + serial()).creditCode(creditCode()).industry("shipbuilding")
-                .size(JobfairsCompanySize.MEDIUM).contactName("人事部").contactPhone("0592-6000000"));
+                .size(JobfairsCompanySize.MEDIUM).contactName("人事部").contactPhone("0592-6000000"), null);
         assertEquals(JobfairsEmployerStatus.APPROVED,
                 officer.jobfairsEmployerApprove(employer.getId(), new JobfairsReview().note("资料齐全")).getStatus());
         JobfairsPosition position = officer.jobfairsFairPost(fair.getId(), new JobfairsPositionRequest()
                 .employerId(employer.getId()).title("电焊工").industry("shipbuilding").headcount(2)
                 .salaryMin(new BigDecimal("8000")).salaryMax(new BigDecimal("12000")).education(JobfairsEducation.VOCATIONAL)
-                .experienceYears(2).location("厦门海沧").description("船体焊接"));
+                .experienceYears(2).location("厦门海沧").description("船体焊接"), null);
         JobfairsApplication application = new JobfairsApi(client("member")).jobfairsPositionApply(position.getId(),
                 new JobfairsApplicationRequest().cv(new JobfairsCv().name("王磊").phone("13800000000").education(JobfairsEducation.VOCATIONAL).experienceYears(3)
-                        .expectedSalary(new BigDecimal("9000"))));
+                        .expectedSalary(new BigDecimal("9000"))), null);
         assertEquals(JobfairsApplicationStatus.VIEWED, officer.jobfairsApplicationStatus(application.getId(),
                 new JobfairsStatusChange().status(JobfairsApplicationStatus.VIEWED)).getStatus());
         CONTRACT.assertKept();
@@ -171,15 +171,15 @@ public class ContractIT {
                 .contribution(new BigDecimal("30")).eligibleKinds(Set.of(HubEmploymentForm.EMPLOYEE,
                         HubEmploymentForm.NEW_FORM)).waitingDays(0).deductible(new BigDecimal("500"))
                 .bands(List.of(new MutualaidBand().upTo(null).ratio(new BigDecimal("0.5"))))
-                .capPerClaim(new BigDecimal("10000")).capPerPeriod(new BigDecimal("20000")));
+                .capPerClaim(new BigDecimal("10000")).capPerPeriod(new BigDecimal("20000")), null);
         long memberId = new CoreApi(client("member")).coreAccountMe().getMemberId();
         MutualaidEnrolment enrolment = admin.mutualaidPlanEnrol(plan.getId(), new MutualaidEnrolmentRequest()
-                .memberId(memberId).enrolledOn(LocalDate.of(year, 1, 1)));
+                .memberId(memberId).enrolledOn(LocalDate.of(year, 1, 1)), null);
         assertEquals(memberId, (long) enrolment.getMemberId());
         MutualaidClaim claim = new MutualaidApi(client("member")).mutualaidClaimSubmit(new MutualaidClaimRequest()
                 .planId(plan.getId()).memberId(memberId).hospital("厦门第一医院").admittedOn(LocalDate.now().minusDays(10))
                 .dischargedOn(LocalDate.now().minusDays(5)).totalExpenses(new BigDecimal("8000"))
-                .reimbursed(new BigDecimal("3000")));
+                .reimbursed(new BigDecimal("3000")), null);
         assertEquals(MutualaidClaimStatus.SUBMITTED, admin.mutualaidClaimGet(claim.getId()).getStatus());
         CONTRACT.assertKept();
     }
@@ -189,16 +189,16 @@ public class ContractIT {
         ModelworkersApi admin = new ModelworkersApi(client("admin"));
         ModelworkersRecordView record = admin.modelworkersRecordCreate(new ModelworkersRecordRequest()
                 .name("契约劳模" + serial()).idNumber(idNumber()).title("REGIONAL_MODEL_WORKER").yearAwarded(2020)
-                .awardingBody("福建省人民政府").workplace("厦门港").orgId(4L).contact("0592-6000000"));
+                .awardingBody("福建省人民政府").workplace("厦门港").orgId(4L).contact("0592-6000000"), null);
         admin.modelworkersRecordAddTitle(record.getId(), new ModelworkersTitleRequest().title("NATIONAL_MODEL_WORKER")
-                .yearAwarded(2024).awardingBody("国务院"));
+                .yearAwarded(2024).awardingBody("国务院"), null);
         ModelworkersSurveyView survey = admin.modelworkersRecordPutSurvey(record.getId(), LocalDate.now().getYear(),
                 new ModelworkersSurveyRequest().incomeBand(ModelworkersIncomeBand.LOW).health(ModelworkersHealth.FAIR)
                         .housing(ModelworkersHousing.ADEQUATE).selfPaidMedical(new BigDecimal("1200.50")));
         assertNotNull(survey);
         ModelworkersNominationView nomination = admin.modelworkersNominationCreate(new ModelworkersNominationRequest()
                 .orgId(4L).candidateName("契约候选" + serial()).idNumber(idNumber()).workplace("海沧码头")
-                .contact("0592-6000001").proposedTitle("REGIONAL_MODEL_WORKER").achievements("十年零事故"));
+                .contact("0592-6000001").proposedTitle("REGIONAL_MODEL_WORKER").achievements("十年零事故"), null);
         assertEquals(ModelworkersNominationState.DRAFT, nomination.getState());
         CONTRACT.assertKept();
     }
@@ -207,16 +207,16 @@ public class ContractIT {
     public void recuperationSanatoriumProgrammeAndBooking() throws Exception {
         RecuperationApi admin = new RecuperationApi(client("admin"));
         RecuperationSanatorium s = admin.recuperationSanatoriumCreate(new RecuperationSanatoriumRequest()
-                .name("契约疗休养院" + serial()).region("厦门").unionOwned(true).bedsPerNight(40));
+                .name("契约疗休养院" + serial()).region("厦门").unionOwned(true).bedsPerNight(40), null);
         LocalDate start = LocalDate.now().plusDays(30);
         RecuperationProgramme p = admin.recuperationProgrammeCreate(new RecuperationProgrammeRequest()
                 .sanatoriumId(s.getId()).title("劳模疗休养").startDate(start).days(5).places(20)
-                .pricePerPersonPerDay(new BigDecimal("300")));
+                .pricePerPersonPerDay(new BigDecimal("300")), null);
         long memberId = new CoreApi(client("member")).coreAccountMe().getMemberId();
         long officerOrg = new CoreApi(client("officer")).coreAccountMe().getOrgId();
         RecuperationBooking booking = new RecuperationApi(client("officer")).recuperationBookingBook(
                 new RecuperationBookingRequest().programmeId(p.getId()).organiserOrgId(officerOrg)
-                        .memberIds(List.of(memberId)));
+                        .memberIds(List.of(memberId)), null);
         assertEquals(booking.getId(), admin.recuperationBookingGet(booking.getId()).getId());
         admin.recuperationBookingCancel(booking.getId());
         CONTRACT.assertKept();
@@ -266,7 +266,7 @@ public class ContractIT {
     @Test
     public void problemsAreAnswersOfTheContractToo() throws Exception {
         try {
-            new FairsApi(client("officer")).fairsFairCreate(new FairsFairRequest().name("x").stallCount(-1));
+            new FairsApi(client("officer")).fairsFairCreate(new FairsFairRequest().name("x").stallCount(-1), null);
             fail("an invalid fair was accepted");
         } catch (ApiException e) {
             assertEquals(422, e.getCode());

@@ -118,6 +118,7 @@ final class OpenApiBuilder {
             int params = parameters(op, m);
             boolean hasBody = addBody(op, m, resource);
             responses(op, m, resource, verb, secured, full.contains("{"), params > 0 || hasBody);
+            IdempotencyDoc.declare(op, verb, secured);
             if (hasQuery(op)) {
                 // a query can make the URI longer than the server reads: Jetty's 414, as problem+json (JettyProblems)
                 ((ObjectNode) op.get("responses")).putObject("414").put("$ref", "#/components/responses/UriTooLong");

@@ -60,6 +60,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        HttpServletRequest sent = servletRequest;
+        if (sent != null) {
+            try {
+                sent.setAttribute(ProblemLanguage.ORIGIN, e); // whose texts come first (ProblemLanguage)
+            } catch (RuntimeException outsideARequest) {
+                logger.debug("No request to mark: {}", outsideARequest.toString());
+            }
+        }
         if (e instanceof HubException h) {
             Response r = Problem.response(h.status(), h.title(), h.detail(), h.errors());
             if (h instanceof TooManyAttempts t) {

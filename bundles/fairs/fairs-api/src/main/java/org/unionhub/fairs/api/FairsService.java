@@ -21,6 +21,14 @@ public interface FairsService {
 
     Page<Fair> fairs(FairFilter filter, PageRequest page);
 
+    /**
+     * The fairs as {@code caller} sees them in a list: an officer those of his organisation and below (the ones he
+     * may manage), everyone else every fair (the list is public for merchants).
+     */
+    default Page<Fair> fairs(Caller caller, FairFilter filter, PageRequest page) {
+        return fairs(filter, page);
+    }
+
     Application apply(Caller caller, long fairId, ApplicationRequest request);
 
     Application application(Caller caller, long fairId, long applicationId, String withdrawalToken);

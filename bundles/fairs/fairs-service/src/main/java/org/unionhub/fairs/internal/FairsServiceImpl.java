@@ -213,10 +213,17 @@ public class FairsServiceImpl implements FairsService {
 
     @Override
     public Page<Fair> fairs(FairFilter filter, PageRequest page) {
+        return fairs(Caller.ANONYMOUS, filter, page);
+    }
+
+    @Override
+    public Page<Fair> fairs(Caller caller, FairFilter filter, PageRequest page) {
         Instant now = Instant.now();
         return db.read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
+            // an officer's list holds the fairs he may open as staff (issue 20: no row that then says "outside")
+            org.unionhub.api.db.OrgScope.appendFor(caller, directory, "ORG_ID", where, params);
             if (filter.from() != null) {
                 where.append(" AND STARTS_AT >= ?");
                 params.add(filter.from().atStartOfDay(zone()).toInstant());

@@ -137,6 +137,13 @@ public class ApplicationService {
                 + "FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), positionId, fairId, now, now).orElse(null);
     }
 
+    /** The statuses the caller may move the application to now (see {@link ApplicationSteps}). */
+    public ApplicationSteps.JobApplicationSteps actions(Caller caller, long id) {
+        Row row = env.db.read(c -> visible(c, caller, id));
+        return ApplicationSteps.of(id, row.app().status(), caller.memberId() != null
+                && caller.memberId() == row.app().memberId(), owns(caller, row) || env.manages(caller, row.orgId()));
+    }
+
     public Application changeStatus(Caller caller, long id, StatusChange change) {
         Validation v = new Validation();
         v.required("status", change.status());

@@ -405,6 +405,14 @@ public class Nominations {
 
     // ---- reading
 
+    /** The steps the caller may take on the nomination now (see {@link NominationActions}). */
+    public NominationActions.NominationSteps actions(Caller caller, long nominationId) {
+        Nom nom = db.read(c -> visible(c, caller, nominationId));
+        return new NominationActions.NominationSteps(nominationId, nom.state().name(), NominationActions.of(new NominationActions.Facts(
+                nom.state(), caller.canManage(nom.orgId(), directory), reviewsLevel(caller, nom.atOrgId()),
+                levels.isRegion(nom.atOrgId()), caller.username().equals(nom.submittedBy()), caller.isAdmin())));
+    }
+
     public NominationView get(Caller caller, long nominationId) {
         return db.read(c -> view(c, caller, visible(c, caller, nominationId)));
     }

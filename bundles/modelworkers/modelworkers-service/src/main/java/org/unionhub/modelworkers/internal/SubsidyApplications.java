@@ -235,6 +235,23 @@ public class SubsidyApplications {
         return get(caller, id);
     }
 
+    /** The steps the caller may take on the application now ({@code approve}, {@code reject}, {@code pay}). */
+    public NominationActions.SubsidySteps actions(Caller caller, long id) {
+        SubsidyApplication a = get(caller, id);
+        List<String> out = new ArrayList<>();
+        boolean reviewer = caller.isAdmin() || caller.hasRole(Roles.OFFICER) && caller.hasRole(REVIEWER);
+        boolean payer = caller.isAdmin() || caller.hasRole(Roles.OFFICER) && caller.hasRole(PAYER);
+        if (a.status() == SubsidyStatus.APPLIED && reviewer && !caller.username().equals(a.appliedBy())) {
+            out.add("approve");
+            out.add("reject");
+        }
+        if (a.status() == SubsidyStatus.APPROVED && payer && !caller.username().equals(a.appliedBy())
+                && !caller.username().equals(a.reviewedBy())) {
+            out.add("pay");
+        }
+        return new NominationActions.SubsidySteps(id, a.status().name(), out);
+    }
+
     public SubsidyApplication get(Caller caller, long id) {
         return db.read(c -> {
             SubsidyApplication a = Sql.one(c, SELECT + " WHERE A.ID = ?", this::view, id)

@@ -1,6 +1,7 @@
 package org.unionhub.core.internal.rest;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.HubException;
+import org.unionhub.api.HubSettings;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.db.Keyset;
@@ -25,7 +27,7 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Roles;
 
-/** The audit trail, newest first, for admins. */
+/** The audit trail, newest first, for admins; times in the region's zone with its offset (the console shows them as given). */
 @Component(service = AuditResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect("(osgi.jaxrs.name=unionhub.core)")
@@ -34,7 +36,7 @@ import org.unionhub.api.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    public record AuditEntry(long id, Instant at, String actor, String action, String entity, String entityId,
+    public record AuditEntry(long id, OffsetDateTime at, String actor, String action, String entity, String entityId,
             String changes) {
     }
 
@@ -42,10 +44,12 @@ public class AuditResource {
     private static final Keyset PAGES = Keyset.by("ID").defaultSort("-id");
 
     private final ModuleDatabase db;
+    private final HubSettings settings;
 
     @Activate
-    public AuditResource(@Reference(target = "(unionhub.module=core)") ModuleDatabase db) {
+    public AuditResource(@Reference(target = "(unionhub.module=core)") ModuleDatabase db, @Reference HubSettings settings) {
         this.db = db;
+        this.settings = settings;
     }
 
     @GET
@@ -64,9 +68,10 @@ public class AuditResource {
         add(where, params, "ENTITY_ID = ?", entityId);
         add(where, params, "OCCURRED_AT >= ?", instant("from", from));
         add(where, params, "OCCURRED_AT < ?", instant("to", to));
+        java.time.ZoneId zone = settings.zone();
         return db.read(c -> PAGES.page(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES",
                 " FROM HUB_AUDIT" + where, params, page,
-                rs -> new AuditEntry(rs.getLong(1), Sql.getInstant(rs, "OCCURRED_AT"), rs.getString(3), rs.getString(4),
+                rs -> new AuditEntry(rs.getLong(1), Sql.getInstant(rs, "OCCURRED_AT").atZone(zone).toOffsetDateTime(), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7))));
     }
 

@@ -23,12 +23,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
 import org.unionhub.fairs.api.Application;
+import org.unionhub.fairs.internal.ApplicationActions;
 import org.unionhub.fairs.api.ApplicationAction;
 import org.unionhub.fairs.api.ApplicationRequest;
 import org.unionhub.fairs.api.ApplicationStatus;
@@ -57,10 +60,12 @@ public class FairResource {
     static final String TOKEN_HEADER = "X-Withdrawal-Token";
 
     private final FairsService fairs;
+    private final MemberDirectory directory;
 
     @Activate
-    public FairResource(@Reference FairsService fairs) {
+    public FairResource(@Reference FairsService fairs, @Reference MemberDirectory directory) {
         this.fairs = fairs;
+        this.directory = directory;
     }
 
     @POST
@@ -75,8 +80,9 @@ public class FairResource {
     @PermitAll
     public Page<Fair> list(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("state") String state, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
-            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
-        return fairs.fairs(new FairFilter(Params.date("from", from), Params.date("to", to),
+            @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort,
+            @Context SecurityContext sc) {
+        return fairs.fairs(Requests.caller(sc), new FairFilter(Params.date("from", from), Params.date("to", to),
                 Params.enumValue("state", state, FairState.class)), PageRequest.of(offset, limit, page, cursor, sort));
     }
 
@@ -137,6 +143,16 @@ public class FairResource {
     public Application application(@PathParam("id") long id, @PathParam("applicationId") long applicationId,
             @HeaderParam(TOKEN_HEADER) String token, @Context SecurityContext sc) {
         return fairs.application(Requests.caller(sc), id, applicationId, token);
+    }
+
+    /** The steps the caller may take on the application now (the same readers as the application itself). */
+    @GET
+    @Path("{id}/applications/{applicationId}/actions")
+    @PermitAll
+    public ApplicationActions.StallApplicationSteps applicationActions(@PathParam("id") long id, @PathParam("applicationId") long applicationId,
+            @HeaderParam(TOKEN_HEADER) String token, @Context SecurityContext sc) {
+        Caller caller = Requests.caller(sc);
+        return ApplicationActions.of(caller, fairs.fair(id), fairs.application(caller, id, applicationId, token), directory);
     }
 
     @POST

@@ -28,6 +28,7 @@ import org.unionhub.api.web.Requests;
 import org.unionhub.jobfairs.api.ApplicationStatus;
 import org.unionhub.jobfairs.internal.Application;
 import org.unionhub.jobfairs.internal.ApplicationService;
+import org.unionhub.jobfairs.internal.ApplicationSteps;
 import org.unionhub.jobfairs.internal.Attachment;
 import org.unionhub.jobfairs.internal.StatusChange;
 import org.unionhub.api.web.Returns;
@@ -65,6 +66,13 @@ public class ApplicationResource {
     @Path("{id: \\d+}")
     public Application get(@PathParam("id") long id, @Context SecurityContext sc) {
         return applications.get(Requests.caller(sc), id);
+    }
+
+    /** The statuses the caller may move the application to now: the console offers only these. */
+    @GET
+    @Path("{id: \\d+}/actions")
+    public ApplicationSteps.JobApplicationSteps actions(@PathParam("id") long id, @Context SecurityContext sc) {
+        return applications.actions(Requests.caller(sc), id);
     }
 
     @PUT

@@ -36,6 +36,7 @@ import org.unionhub.modelworkers.internal.NominationLevels;
 import org.unionhub.modelworkers.internal.NominationRequest;
 import org.unionhub.modelworkers.internal.NominationState;
 import org.unionhub.modelworkers.internal.NominationView;
+import org.unionhub.modelworkers.internal.NominationActions;
 import org.unionhub.modelworkers.internal.Nominations;
 import org.unionhub.modelworkers.internal.QuotaRequest;
 import org.unionhub.modelworkers.internal.ReturnRequest;
@@ -80,6 +81,14 @@ public class NominationResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Nominations.REVIEWER})
     public NominationView get(@PathParam("id") long id, @Context SecurityContext sc) {
         return nominations.get(Requests.caller(sc), id);
+    }
+
+    /** The steps the caller may take on the nomination now: the console offers only these. */
+    @GET
+    @Path("{id}/actions")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Nominations.REVIEWER})
+    public NominationActions.NominationSteps actions(@PathParam("id") long id, @Context SecurityContext sc) {
+        return nominations.actions(Requests.caller(sc), id);
     }
 
     @PUT

@@ -25,6 +25,7 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
+import org.unionhub.modelworkers.internal.NominationActions;
 import org.unionhub.modelworkers.internal.SubsidyApplication;
 import org.unionhub.modelworkers.internal.SubsidyApplications;
 import org.unionhub.modelworkers.internal.SubsidyDecision;
@@ -68,6 +69,13 @@ public class SubsidyApplicationResource {
     @Path("{id}")
     public SubsidyApplication get(@PathParam("id") long id, @Context SecurityContext sc) {
         return applications.get(Requests.caller(sc), id);
+    }
+
+    /** The steps the caller may take on the application now: the console offers only these. */
+    @GET
+    @Path("{id}/actions")
+    public NominationActions.SubsidySteps actions(@PathParam("id") long id, @Context SecurityContext sc) {
+        return applications.actions(Requests.caller(sc), id);
     }
 
     @POST
