@@ -6,7 +6,7 @@
 // reuses them instead of installing again.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,7 +50,25 @@ async function lib(vite, entry, outDir, external, extra = {}) {
   });
 }
 
+// the same sources and libraries as the last build of this bundle (nothing cleaned since): nothing to do
+function sourcesHash() {
+  const h = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).update(readFileSync(fileURLToPath(import.meta.url)));
+  const walk = dir => readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).forEach(e => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else h.update(p).update(readFileSync(p));
+  });
+  walk(src);
+  return h.digest('hex');
+}
+
 ensureInstalled();
+const stamp = join(bundle, 'target/console-build.stamp');
+const hash = sourcesHash();
+if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(out)) {
+  console.log(`[console] ${mode} ${bundleArg}: unchanged since the last build`);
+  process.exit(0);
+}
 const started = Date.now();
 const vite = await import('vite');
 if (mode === 'console') {
@@ -68,4 +86,5 @@ if (mode === 'console') {
   const entry = join(src, 'main.js');
   await lib(vite, entry, out, shared, { lib: { entry, formats: ['es'], fileName: () => 'main.js', cssFileName: 'main' } });
 }
+writeFileSync(stamp, hash);
 console.log(`[console] ${mode} ${bundleArg}: vite build in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -6,7 +6,9 @@ export { labels } from './labels.js';
 
 export const routes = [
   { path: '', component: FairList },
-  { path: ':id(\\d+)', component: FairDetail, props: true }
+  { path: ':id(\\d+)', component: FairDetail, props: true },
+  // a 待办 link or an old address: the list, with its filters
+  { path: ':rest(.*)*', redirect: to => ({ path: '/m/fairs', query: to.query }) }
 ];
 
 /** The 工作台's figures: this year's totals and a chart of them. */

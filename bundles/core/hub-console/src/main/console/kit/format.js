@@ -1,6 +1,9 @@
 // Money as ¥ with two decimals, times in the region's zone (from /api/me), dates as written.
-let zone;
-export function setZone(z) { zone = z || undefined; }
+import { ref } from 'vue';
+
+// reactive: screens drawn before the zone is known redraw their times when it arrives
+const zone = ref(undefined);
+export function setZone(z) { zone.value = z || undefined; }
 
 export function money(v) {
   if (v === null || v === undefined || v === '') return '';
@@ -12,7 +15,7 @@ export function time(v) {
   if (!v) return '';
   const d = new Date(v);
   if (Number.isNaN(d.getTime())) return String(v);
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+  return new Intl.DateTimeFormat('zh-CN', { timeZone: zone.value, year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', hour12: false }).format(d).replace(/\//g, '-');
 }
 
