@@ -57,6 +57,8 @@ export async function api(path, options = {}) {
 }
 
 export async function signIn(username, password) {
+  // a bearer token cannot mint another: signing in again starts from no session
+  session.clear();
   const r = await api('auth/token', { method: 'POST', body: { username, password }, noRedirect: true });
   session.set(r.token, { username: r.username, roles: r.roles, orgId: r.orgId, memberId: r.memberId });
   return r;

@@ -121,7 +121,8 @@ final class ConsoleBrowser {
     /** Types into a field; a date picker takes "2026-12-10 09:00" and Enter. */
     void type(String form, String name, String text) {
         WebElement input = field(form, name);
-        input.clear();
+        // clear() sets the value without an input event, which Vue's v-model never hears: select and delete instead
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         input.sendKeys(text);
         if (text.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")) {
             input.sendKeys(org.openqa.selenium.Keys.ENTER);

@@ -161,7 +161,8 @@ public class FairsConsoleIT {
         browser.type("fair-edit-form", "venue", "海沧湾公园北广场");
         browser.saveButton("fair-edit-form").click();
         browser.success();
-        browser.until("the venue is changed", d -> d.findElement(row).getText().contains("北广场"));
+        browser.until("the venue is changed", d -> d.findElement(row).getText().contains("海沧湾公园北广场")
+                && !d.findElement(row).getText().contains("海沧湾公园海沧湾公园"));
         browser.waitFor(row).findElement(By.cssSelector("button[data-action='close']")).click();
         browser.shot("fair-close-confirm");
         browser.confirm();
