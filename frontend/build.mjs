@@ -16,6 +16,12 @@ if (!['console', 'module'].includes(mode) || !bundleArg) {
   console.error('usage: node frontend/build.mjs console|module <bundle dir>');
   process.exit(2);
 }
+// Vite 7 needs Node 20.19+ (Debian bookworm's own nodejs is 18: use a newer one, e.g. trixie's or NodeSource's)
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`the console's build needs Node 20.19 or newer; this is ${process.versions.node}`);
+  process.exit(1);
+}
 const bundle = resolve(bundleArg);
 const src = join(bundle, 'src/main/console');
 const out = join(bundle, 'target/classes/console');
