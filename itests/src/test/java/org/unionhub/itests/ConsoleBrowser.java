@@ -53,6 +53,8 @@ final class ConsoleBrowser {
     private final Path shots;
     private final Path calls;
     private final Set<String> made = new TreeSet<>();
+    /** The header names of the last request of each call, to check what the console sends (Idempotency-Key…). */
+    final Map<String, List<String>> headers = new java.util.HashMap<>();
     private String size = "desktop";
 
     ConsoleBrowser(ExternalHub hub, String name) throws Exception {
@@ -172,7 +174,11 @@ final class ConsoleBrowser {
             JsonNode request = message.path("params").path("request");
             String url = request.path("url").asText();
             if (message.path("method").asText().equals("Network.requestWillBeSent") && url.contains("/api/")) {
-                now.add(request.path("method").asText() + " " + java.net.URI.create(url).getPath());
+                String call = request.path("method").asText() + " " + java.net.URI.create(url).getPath();
+                now.add(call);
+                List<String> names = new ArrayList<>();
+                request.path("headers").fieldNames().forEachRemaining(n -> names.add(n.toLowerCase(java.util.Locale.ROOT)));
+                headers.put(call, names);
             }
         }
         made.addAll(now);

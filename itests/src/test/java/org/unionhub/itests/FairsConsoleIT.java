@@ -101,6 +101,10 @@ public class FairsConsoleIT {
             made += f.path("name").asText().equals(name) ? 1 : 0;
         }
         assertEquals("one fair for a double click", 1, made);
+        browser.calls();
+        List<String> sent = browser.headers.get("POST /api/fairs");
+        assertTrue("the create carries an Idempotency-Key and asks for Chinese: " + sent,
+                sent != null && sent.contains("idempotency-key") && sent.contains("accept-language"));
         browser.waitFor(By.id("applications"));
         check("fair-detail");
 
