@@ -11,10 +11,12 @@ import org.unionhub.api.security.Roles;
  * console serves them at {@code /console/modules/<moduleId>/…}, shows a menu entry while the service is
  * registered and drops it the moment the bundle stops — no restart, no rebuild of the console.
  *
- * <p>{@link #script()} is an ES module that exports {@code mount(element, ctx)} to draw a screen and,
- * optionally, {@code headlines(ctx)} answering {@code [{label, value}]} for the home page. {@code ctx}
- * gives {@code api} (fetch with the signed-in account, problem+json as exceptions), {@code t}
- * (translation), {@code ui} (tables with paging, forms that show field errors) and {@code route}.
+ * <p>{@link #script()} is an ES module compiled at the module's build from single-file components (see
+ * docs/architecture.md, "The console"): it exports {@code routes} (Vue routes the console mounts under
+ * {@code /m/<moduleId>}), optionally {@code labels} and {@code figures()} for the 工作台, and imports only
+ * {@code vue}, {@code vue-router} and {@code @unionhub/console-kit}, which the console's import map provides.
+ * An entry that exports {@code mount(element, ctx)} instead (the console before Vue) is still mounted, until every
+ * module's screens are rebuilt.
  */
 @ConsumerType
 public interface ConsoleExtension {
