@@ -2,6 +2,7 @@ package org.unionhub.api.personal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -45,4 +46,18 @@ public interface PersonalData {
      * organisations (figures and ledgers keep their totals). Runs again harmlessly. Answers rows changed by section.
      */
     Map<String, Integer> erase(long memberId);
+
+    /** The kinds of record this module keeps for a limited time; the hub's retention job purges them. */
+    default List<RetentionKind> retentionKinds() {
+        return List.of();
+    }
+
+    /**
+     * Deletes or anonymises the records of {@code kind} whose period ended before {@code cutoff} (the job's now minus
+     * the kind's days), keeping amounts, dates and organisations; records purged before are not counted again.
+     * Answers the rows changed.
+     */
+    default int purge(String kind, Instant cutoff) {
+        return 0;
+    }
 }

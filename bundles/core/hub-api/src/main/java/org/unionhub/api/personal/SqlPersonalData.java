@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,8 @@ import org.unionhub.api.db.Sql;
  *      .erase("coupons", "UPDATE FAIRS_COUPON SET CLAIMED_BY = 'erased' WHERE MEMBER_ID = ?");
  * }
  * </pre>
- * Erasure statements run in the order declared, in one transaction.
+ * Erasure statements run in the order declared, in one transaction. Retention statements are the exception to the
+ * rule above: each {@code ?} in them is the cutoff instant.
  */
 public abstract class SqlPersonalData implements PersonalData {
 
@@ -121,6 +123,32 @@ public abstract class SqlPersonalData implements PersonalData {
         });
     }
 
+    @Override
+    public List<RetentionKind> retentionKinds() {
+        return declarations().retention.stream().map(r -> r.kind).toList();
+    }
+
+    @Override
+    public int purge(String kind, Instant cutoff) {
+        for (Retained r : declarations().retention) {
+            if (r.kind.kind().equals(kind)) {
+                return db.inTransaction(c -> {
+                    int changed = 0;
+                    for (String sql : r.statements) {
+                        Object[] params = new Object[(int) sql.chars().filter(ch -> ch == '?').count()];
+                        java.util.Arrays.fill(params, cutoff);
+                        changed += Sql.update(c, sql, params);
+                    }
+                    return changed;
+                });
+            }
+        }
+        return 0;
+    }
+
+    private record Retained(RetentionKind kind, List<String> statements) {
+    }
+
     private Declarations declarations() {
         Declarations d = declared;
         if (d == null) {
@@ -203,6 +231,7 @@ public abstract class SqlPersonalData implements PersonalData {
         private final List<String[]> attachments = new ArrayList<>();
         private final List<String[]> holds = new ArrayList<>();
         private final List<String[]> erasures = new ArrayList<>();
+        private final List<Retained> retention = new ArrayList<>();
 
         /** A section of the member's download: the rows {@code sql} answers. */
         public Declarations section(String name, String sql) {
@@ -222,6 +251,16 @@ public abstract class SqlPersonalData implements PersonalData {
         /** Records that a legal {@code duty} keeps: {@code sql} answers their ids. */
         public Declarations hold(String record, String duty, String sql) {
             holds.add(new String[] {record, duty, sql});
+            return this;
+        }
+
+        /**
+         * A kind of record kept {@code defaultDays}: {@code statements} (UPDATE or DELETE, run in order in one
+         * transaction) purge those whose period ended before the cutoff, each {@code ?} being the cutoff; they should
+         * skip rows purged before, so that a second run changes nothing.
+         */
+        public Declarations retention(String kind, String records, int defaultDays, String legalReason, String... statements) {
+            retention.add(new Retained(new RetentionKind(kind, records, defaultDays, legalReason), List.of(statements)));
             return this;
         }
 

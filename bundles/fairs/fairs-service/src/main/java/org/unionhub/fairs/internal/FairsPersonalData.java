@@ -25,5 +25,10 @@ public class FairsPersonalData extends SqlPersonalData {
                 + "DISCOUNT FROM FAIRS_COUPON WHERE MEMBER_ID = ? ORDER BY ID")
                 .erase("coupons", "UPDATE FAIRS_COUPON SET CLAIMED_BY = 'erased' WHERE MEMBER_ID = ? "
                         + "AND CLAIMED_BY IN (SELECT USERNAME FROM HUB_ACCOUNT WHERE MEMBER_ID = ?)");
+        d.retention("coupon.claimant", "which account claimed a coupon, after its batch expired", 365,
+                "个人信息保护法 art. 19: the claimant matters for disputes over redemption, settled within a year of expiry; "
+                + "the coupon, its member and amounts stay for the fair's figures",
+                "UPDATE FAIRS_COUPON SET CLAIMED_BY = 'erased' WHERE CLAIMED_BY <> 'erased' AND BATCH_ID IN "
+                        + "(SELECT ID FROM FAIRS_COUPON_BATCH WHERE VALID_TO < ?)");
     }
 }

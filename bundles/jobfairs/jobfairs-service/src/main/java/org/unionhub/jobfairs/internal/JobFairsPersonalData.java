@@ -49,5 +49,12 @@ public class JobFairsPersonalData extends SqlPersonalData {
                         + "ID_SEALED = NULL, ID_MASKED = NULL, SKILLS = NULL, NOTE = NULL WHERE MEMBER_ID = ?")
                 .erase("programmeApplications", "UPDATE JOBFAIRS_PROGRAMME_APPLICATION SET NAME = '" + ERASED + "', "
                         + "PHONE = '', ID_SEALED = NULL, ID_MASKED = NULL, WORKPLACE = NULL, NOTE = NULL WHERE MEMBER_ID = ?");
+        String ended = "(SELECT A.ID FROM JOBFAIRS_APPLICATION A JOIN JOBFAIRS_FAIR F ON F.ID = A.FAIR_ID WHERE F.ENDS_AT < ?)";
+        d.retention("application.cv", "the CV and CV file of an application, counted from the end of its fair", 180,
+                "个人信息保护法 art. 19: a CV serves the fair's hiring; half a year after the fair covers its offers and "
+                + "probation; statuses and dates stay for the figures",
+                "DELETE FROM JOBFAIRS_ATTACHMENT WHERE APPLICATION_ID IN " + ended,
+                "UPDATE JOBFAIRS_APPLICATION SET CV_NAME = '" + ERASED + "', CV_PHONE = '', CV_EMAIL = NULL, CV_SKILLS = NULL, "
+                        + "CV_WORK_HISTORY = NULL, NOTE = NULL WHERE CV_NAME <> '" + ERASED + "' AND ID IN " + ended);
     }
 }

@@ -67,5 +67,12 @@ public class ModelWorkersPersonalData extends SqlPersonalData {
                 .erase("records", "UPDATE MODELWORKERS_RECORD SET NAME = '" + ERASED + "', ID_SEALED = '', "
                         + "ID_INDEX = 'erased-' || TRIM(CAST(ID AS CHAR(20))), ID_MASKED = '', CONTACT = NULL, "
                         + "SHOWCASE_CITATION = NULL WHERE ID IN " + records);
+        String rejected = "(SELECT ID FROM MODELWORKERS_NOMINATION WHERE STATE = 'REJECTED' AND DECIDED_AT < ?)";
+        d.retention("nomination.rejected", "the materials, ID number and contact of a rejected nomination", 365,
+                "个人信息保护法 art. 19: a rejected candidate's papers serve the next year's round at most; the nomination "
+                + "and its organisation stay for the quotas and figures",
+                "DELETE FROM MODELWORKERS_MATERIAL WHERE NOMINATION_ID IN " + rejected,
+                "UPDATE MODELWORKERS_NOMINATION SET ID_SEALED = NULL, ID_INDEX = NULL, ID_MASKED = NULL, CONTACT = NULL "
+                        + "WHERE (ID_SEALED IS NOT NULL OR CONTACT IS NOT NULL) AND ID IN " + rejected);
     }
 }

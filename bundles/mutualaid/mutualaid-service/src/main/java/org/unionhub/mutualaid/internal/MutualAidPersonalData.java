@@ -49,5 +49,15 @@ public class MutualAidPersonalData extends SqlPersonalData {
                         + "DECISION_REASON = NULL WHERE MEMBER_ID = ?")
                 .erase("family", "UPDATE MUTUALAID_FAMILY SET NAME = '" + ERASED + "' WHERE ENROLMENT_ID IN "
                         + "(SELECT ID FROM MUTUALAID_ENROLMENT WHERE MEMBER_ID = ?)");
+        String rejected = "(SELECT ID FROM MUTUALAID_CLAIM WHERE STATUS = 'REJECTED' AND UPDATED_AT < ?)";
+        d.retention("claim.documents.rejected", "medical documents and the hospital of a rejected claim", 1095,
+                "个人信息保护法 arts. 19 and 28 (medical data is sensitive): kept while the rejection may be disputed, the "
+                + "3-year limitation period of 民法典 art. 188",
+                "DELETE FROM MUTUALAID_ATTACHMENT WHERE CLAIM_ID IN " + rejected,
+                "UPDATE MUTUALAID_CLAIM SET HOSPITAL = '" + ERASED + "' WHERE HOSPITAL <> '" + ERASED + "' AND ID IN " + rejected);
+        d.retention("claim.documents.paid", "medical documents of a paid claim (the vouchers of a fund payment)", 10950,
+                "会计档案管理办法 art. 14: accounting vouchers are kept 30 years; the claim's amounts stay for ever",
+                "DELETE FROM MUTUALAID_ATTACHMENT WHERE CLAIM_ID IN "
+                        + "(SELECT ID FROM MUTUALAID_CLAIM WHERE STATUS = 'PAID' AND UPDATED_AT < ?)");
     }
 }

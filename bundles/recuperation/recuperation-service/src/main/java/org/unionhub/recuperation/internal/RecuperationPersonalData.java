@@ -34,5 +34,9 @@ public class RecuperationPersonalData extends SqlPersonalData {
                         + "AND SETTLED IS NOT NULL ORDER BY ID")
                 .erase("requests", "UPDATE RECUPERATION_REQUEST SET NOTE = NULL WHERE MEMBER_ID = ?")
                 .erase("places", "UPDATE RECUPERATION_BOOKED_MEMBER SET REASON = '" + ERASED + "' WHERE MEMBER_ID = ?");
+        d.retention("request.note", "a member's own words in his request for a trip (often about his health)", 730,
+                "个人信息保护法 arts. 19 and 28 (health is sensitive): the note serves the booking, kept two years for the "
+                + "settlement and its audit; the request itself stays for the figures",
+                "UPDATE RECUPERATION_REQUEST SET NOTE = NULL WHERE NOTE IS NOT NULL AND CREATED_AT < ?");
     }
 }

@@ -37,5 +37,9 @@ public class CorePersonalData extends SqlPersonalData {
                 .erase("dataRequests", "UPDATE HUB_DATA_REQUEST SET DETAIL = NULL WHERE MEMBER_ID = ?")
                 .erase("member", "UPDATE HUB_MEMBER SET NAME = '" + ERASED_NAME + "', PHONE = NULL, CARD_NUMBER = NULL, "
                         + "ID_SEALED = NULL, ID_INDEX = NULL, ID_MASKED = NULL WHERE ID = ?");
+        d.retention("dataRequest.detail", "a member's own words in a decided correction or deletion request", 1095,
+                "个人信息保护法 art. 19 (no longer than the purpose needs): kept while the decision may be disputed, the "
+                + "3-year limitation period of 民法典 art. 188",
+                "UPDATE HUB_DATA_REQUEST SET DETAIL = NULL WHERE DETAIL IS NOT NULL AND DECIDED_AT < ?");
     }
 }
