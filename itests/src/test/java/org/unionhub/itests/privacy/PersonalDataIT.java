@@ -186,6 +186,38 @@ public class PersonalDataIT extends HubTestSupport {
         assertEquals("陈建国", get("/api/members/1", "admin").expect(200).json().path("name").asText());
     }
 
+    @Test
+    public void aNoticeIsShownAndTheMembersConsentsAreRecordedSeparatelyForSensitiveData() throws Exception {
+        JsonNode notice = get("/api/notices/claim", null).expect(200).json();
+        assertEquals("mutualaid", notice.path("module").asText());
+        assertTrue(notice.path("text").asText().contains("敏感个人信息"));
+        assertEquals(List.of("MEDICAL", "ID_NUMBER"), List.of(notice.path("sensitive").get(0).asText(),
+                notice.path("sensitive").get(1).asText()));
+        String version = notice.path("version").asText();
+        assertProblem(get("/api/notices/horoscope", null), 404, null);
+
+        JsonNode given = post("/api/me/consents", "porter", obj("purpose", "claim", "noticeVersion", version, "channel", "H5",
+                "sensitive", List.of("MEDICAL", "ID_NUMBER"))).expect(200).json();
+        assertEquals("GENERAL, MEDICAL and ID_NUMBER, each its own consent", 3, given.size());
+        assertEquals(version, given.get(1).path("noticeVersion").asText());
+        assertProblem(post("/api/me/consents", "porter", obj("purpose", "claim", "noticeVersion", "1999-1", "channel", "H5")),
+                409, "noticeVersion");
+        assertProblem(post("/api/me/consents", "porter", obj("purpose", "cv", "noticeVersion", version, "channel", "H5",
+                "sensitive", List.of("MEDICAL"))), 422, "sensitive");
+        assertProblem(post("/api/me/consents", "porter", obj("purpose", "claim", "noticeVersion", version, "channel", "FAX")),
+                422, "channel");
+        assertProblem(post("/api/me/consents", "officer", obj("purpose", "claim", "noticeVersion", version, "channel", "H5")),
+                403, null);
+
+        long medical = given.get(1).path("id").asLong();
+        assertTrue(post("/api/me/consents/" + medical + "/withdraw", "porter", obj()).expect(200).json().has("withdrawnAt"));
+        assertProblem(post("/api/me/consents/" + medical + "/withdraw", "porter", obj()), 409, "status");
+        assertProblem(post("/api/me/consents/" + medical + "/withdraw", "member", obj()), 404, null);
+        JsonNode mine = get("/api/me/data", "porter").expect(200).json().path("modules").path("core").path("consents");
+        assertEquals(3, mine.size());
+        assertEquals(4, get("/api/audit?action=core.consent", "admin").expect(200).json().path("total").asLong());
+    }
+
     // ---- the rider's records in every module, made through each module's own API
 
     private record Records(String coupon, long application, long claim, long attachment) {

@@ -32,6 +32,8 @@ public class CorePersonalData extends SqlPersonalData {
                         + "ORDER BY USERNAME")
                 .section("dataRequests", "SELECT ID, KIND, DETAIL, STATUS, DECISION_REASON, CREATED_AT, DECIDED_AT "
                         + "FROM HUB_DATA_REQUEST WHERE MEMBER_ID = ? ORDER BY ID")
+                .section("consents", "SELECT ID, PURPOSE, MODULE, NOTICE_VERSION, REGION, KIND, CHANNEL, GIVEN_AT, WITHDRAWN_AT "
+                        + "FROM HUB_CONSENT WHERE MEMBER_ID = ? ORDER BY ID")
                 .erase("accounts", "DELETE FROM HUB_TOKEN WHERE USERNAME IN (SELECT USERNAME FROM HUB_ACCOUNT WHERE MEMBER_ID = ?)")
                 .erase("accounts", "UPDATE HUB_ACCOUNT SET ENABLED = FALSE WHERE MEMBER_ID = ?")
                 .erase("dataRequests", "UPDATE HUB_DATA_REQUEST SET DETAIL = NULL WHERE MEMBER_ID = ?")
