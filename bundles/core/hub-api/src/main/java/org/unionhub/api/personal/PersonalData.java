@@ -60,4 +60,9 @@ public interface PersonalData {
     default int purge(String kind, Instant cutoff) {
         return 0;
     }
+
+    /** The columns this module seals with the hub's personal-data key, for its rotation. */
+    default List<SealedColumn> sealedColumns() {
+        return List.of();
+    }
 }

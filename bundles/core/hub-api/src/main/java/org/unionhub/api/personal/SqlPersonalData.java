@@ -146,6 +146,11 @@ public abstract class SqlPersonalData implements PersonalData {
         return 0;
     }
 
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.copyOf(declarations().sealed);
+    }
+
     private record Retained(RetentionKind kind, List<String> statements) {
     }
 
@@ -232,6 +237,7 @@ public abstract class SqlPersonalData implements PersonalData {
         private final List<String[]> holds = new ArrayList<>();
         private final List<String[]> erasures = new ArrayList<>();
         private final List<Retained> retention = new ArrayList<>();
+        private final List<SealedColumn> sealed = new ArrayList<>();
 
         /** A section of the member's download: the rows {@code sql} answers. */
         public Declarations section(String name, String sql) {
@@ -261,6 +267,13 @@ public abstract class SqlPersonalData implements PersonalData {
          */
         public Declarations retention(String kind, String records, int defaultDays, String legalReason, String... statements) {
             retention.add(new Retained(new RetentionKind(kind, records, defaultDays, legalReason), List.of(statements)));
+            return this;
+        }
+
+        /** A column sealed with the personal-data key (and its blind index, or null), for a key rotation. */
+        public Declarations sealed(String table, String idColumn, String sealedColumn, String indexColumn,
+                String indexPrefix) {
+            sealed.add(new SealedColumn(table, idColumn, sealedColumn, indexColumn, indexPrefix));
             return this;
         }
 

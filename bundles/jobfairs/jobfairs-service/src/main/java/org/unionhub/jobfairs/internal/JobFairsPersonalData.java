@@ -56,5 +56,8 @@ public class JobFairsPersonalData extends SqlPersonalData {
                 "DELETE FROM JOBFAIRS_ATTACHMENT WHERE APPLICATION_ID IN " + ended,
                 "UPDATE JOBFAIRS_APPLICATION SET CV_NAME = '" + ERASED + "', CV_PHONE = '', CV_EMAIL = NULL, CV_SKILLS = NULL, "
                         + "CV_WORK_HISTORY = NULL, NOTE = NULL WHERE CV_NAME <> '" + ERASED + "' AND ID IN " + ended);
+        // a non-member applicant's key is "id:" + the blind index of his ID number; a member's is "member:<id>"
+        d.sealed("JOBFAIRS_JOB_APPLICATION", "ID", "ID_SEALED", "APPLICANT_KEY", "id:")
+                .sealed("JOBFAIRS_PROGRAMME_APPLICATION", "ID", "ID_SEALED", "APPLICANT_KEY", "id:");
     }
 }

@@ -74,5 +74,7 @@ public class ModelWorkersPersonalData extends SqlPersonalData {
                 "DELETE FROM MODELWORKERS_MATERIAL WHERE NOMINATION_ID IN " + rejected,
                 "UPDATE MODELWORKERS_NOMINATION SET ID_SEALED = NULL, ID_INDEX = NULL, ID_MASKED = NULL, CONTACT = NULL "
                         + "WHERE (ID_SEALED IS NOT NULL OR CONTACT IS NOT NULL) AND ID IN " + rejected);
+        d.sealed("MODELWORKERS_RECORD", "ID", "ID_SEALED", "ID_INDEX", "")
+                .sealed("MODELWORKERS_NOMINATION", "ID", "ID_SEALED", "ID_INDEX", "");
     }
 }

@@ -43,5 +43,6 @@ public class CorePersonalData extends SqlPersonalData {
                 "个人信息保护法 art. 19 (no longer than the purpose needs): kept while the decision may be disputed, the "
                 + "3-year limitation period of 民法典 art. 188",
                 "UPDATE HUB_DATA_REQUEST SET DETAIL = NULL WHERE DETAIL IS NOT NULL AND DECIDED_AT < ?");
+        d.sealed("HUB_MEMBER", "ID", "ID_SEALED", "ID_INDEX", "");
     }
 }
