@@ -54,7 +54,7 @@ public class KeyRotationIT extends HubTestSupport {
 
     @Test
     public void aRotationUnderReadsAndWritesLosesNothingAndTheOldKeyOpensNothing() throws Exception {
-        long org = get("/api/orgs?limit=500", "admin").expect(200).json().path("items").get(0).path("id").asLong();
+        long org = post("/api/orgs", "admin", obj("name", "轮换测试工会", "kind", "FEDERATION")).expect(201).id();
         Map<Long, String> numbers = new ConcurrentHashMap<>();
         for (int i = 0; i < 40; i++) {
             member(org, numbers);
