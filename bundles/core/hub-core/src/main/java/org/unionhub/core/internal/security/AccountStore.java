@@ -100,6 +100,11 @@ public class AccountStore {
         passwordListeners.add(listener);
     }
 
+    /** Makes credential caches forget every account, after accounts were disabled outside this class (an erasure). */
+    public void forgetCredentials() {
+        passwordListeners.forEach(Runnable::run);
+    }
+
     static SignInGuard.Settings guardSettings(SecurityConfig config) {
         return new SignInGuard.Settings(Math.max(0, config.signin_free_failures()),
                 Math.max(0, config.signin_address_free_failures()), Math.max(0, config.signin_lock_after()),

@@ -1,0 +1,17 @@
+-- Consents given at collection (个人信息保护法 arts. 14, 29): which notice text (purpose and version, per region) the
+-- member saw, when, through which channel, and the separate consents for sensitive data (KIND MEDICAL or ID_NUMBER
+-- beside GENERAL). A withdrawal is a time, never a deleted row.
+CREATE TABLE HUB_CONSENT (
+  ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  MEMBER_ID BIGINT NOT NULL REFERENCES HUB_MEMBER (ID),
+  PURPOSE VARCHAR(64) NOT NULL,
+  MODULE VARCHAR(64) NOT NULL,
+  NOTICE_VERSION VARCHAR(32) NOT NULL,
+  REGION VARCHAR(16) NOT NULL,
+  KIND VARCHAR(16) NOT NULL,
+  CHANNEL VARCHAR(16) NOT NULL,
+  GIVEN_BY VARCHAR(64) NOT NULL,
+  GIVEN_AT TIMESTAMP NOT NULL,
+  WITHDRAWN_AT TIMESTAMP
+);
+CREATE INDEX HUB_CONSENT_MEMBER ON HUB_CONSENT (MEMBER_ID, PURPOSE);
