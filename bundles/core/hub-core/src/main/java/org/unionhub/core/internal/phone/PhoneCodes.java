@@ -26,10 +26,11 @@ import org.unionhub.api.security.TooManyAttempts;
 /**
  * One-time codes that prove a member holds a phone: 6 digits, sent through the highest-ranked {@link Notifier},
  * kept only as a keyed hash, good for {@value #MINUTES} minutes and {@value #MAX_ATTEMPTS} wrong tries, and only the
- * newest code of a phone and purpose counts. Requests are rate-limited per phone (one a minute, five an hour) and
+ * newest code of a phone and purpose counts. Requests are rate-limited per phone (one a minute for each purpose, five
+ * an hour) and
  * per client address (twenty an hour), so nobody floods a stranger's phone or the region's SMS bill.
  */
-@Component(service = PhoneCodes.class)
+@Component(service = PhoneCodes.class, immediate = true)
 public class PhoneCodes {
 
     public enum Purpose {
@@ -73,8 +74,9 @@ public class PhoneCodes {
      * reached. Called for every request, also those that then send nothing (no account), so that the limits tell
      * nothing either.
      */
-    public void admit(String phone, String address, long now) {
-        long retry = Math.max(perPhoneMinute.retryAfterSeconds(phone, now), perPhoneHour.retryAfterSeconds(phone, now));
+    public void admit(String phone, Purpose purpose, String address, long now) {
+        String minuteKey = phone + ":" + purpose;
+        long retry = Math.max(perPhoneMinute.retryAfterSeconds(minuteKey, now), perPhoneHour.retryAfterSeconds(phone, now));
         String field = "phone";
         if (address != null) {
             long byAddress = perAddress.retryAfterSeconds(address, now);
@@ -87,7 +89,7 @@ public class PhoneCodes {
             throw new TooManyAttempts("too many codes requested; retry in " + retry + " s", retry,
                     List.of(new FieldError(field, "too many codes requested; retry in " + retry + " s")));
         }
-        perPhoneMinute.record(phone, now);
+        perPhoneMinute.record(minuteKey, now);
         perPhoneHour.record(phone, now);
         if (address != null) {
             perAddress.record(address, now);

@@ -35,7 +35,7 @@ public class PhonePasswords {
         v.throwIfInvalid();
         String p = PhoneCodes.checkPhone("phone", phone);
         Purpose what = purpose(purpose);
-        codes.admit(p, address, System.currentTimeMillis());
+        codes.admit(p, what, address, System.currentTimeMillis());
         if (what == Purpose.JOIN || members.exists(p)) {
             codes.send(p, what);
         }

@@ -1,5 +1,7 @@
 package org.unionhub.core.internal.security;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -66,5 +68,20 @@ public class MemberAccounts {
     /** Whether {@code username} is a member's own account (roles: member only). */
     public boolean exists(String username) {
         return accounts.isMemberAccount(username);
+    }
+
+    /**
+     * Creates the account of a member whose join was just approved, in the approval's transaction: named by his
+     * phone number, role member, no password until he sets one with a phone code. 409 naming {@code phone} when an
+     * account of that name exists.
+     */
+    public void insertWithoutPassword(Connection c, Caller caller, String phone, long memberId) throws SQLException {
+        if (Sql.count(c, "SELECT COUNT(*) FROM HUB_ACCOUNT WHERE USERNAME = ?", phone) > 0) {
+            throw HubException.conflict("phone", "an account is already named by this phone number");
+        }
+        Instant now = Instant.now();
+        Sql.update(c, "INSERT INTO HUB_ACCOUNT (USERNAME, PASSWORD_HASH, ROLES, ORG_ID, MEMBER_ID, ENABLED, CREATED_AT, "
+                + "UPDATED_AT) VALUES (?, ?, ?, NULL, ?, TRUE, ?, ?)", phone, AccountStore.UNSET, Roles.MEMBER, memberId, now, now);
+        audit.record(c, caller, "core.account.create", "account", phone, Map.of("roles", Roles.MEMBER, "memberId", memberId));
     }
 }
