@@ -53,7 +53,7 @@ public class AccountStore {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,63}");
     /** The demo accounts (name = password); a non-demo install removes those that still have that password. */
     static final List<String> DEMO_ACCOUNTS = List.of("admin", "officer", "siming", "member", "porter", "reviewer", "approver",
-            "payer");
+            "payer", "worker");
 
     private final Logger logger = LoggerFactory.getLogger(AccountStore.class);
     private final ModuleDatabase db;
