@@ -78,6 +78,10 @@ public class JoinIT extends HubTestSupport {
         assertProblem(get("/api/orgs/" + port + "/join-code", "siming"), 404, null);
         assertProblem(get("/api/orgs/" + port + "/join-code", "member"), 403, null);
         assertProblem(get("/api/orgs/" + orgId("海沧区总工会") + "/join-code", "officer"), 404, null);
+        Resp qr = get("/api/orgs/" + port + "/join-code/qr.png", "officer").expect(200);
+        assertEquals("image/png", qr.header("Content-Type"));
+        assertTrue("a PNG image", qr.raw().startsWith("\uFFFDPNG") && qr.raw().contains("IHDR") && qr.raw().contains("IEND"));
+        assertProblem(get("/api/orgs/" + port + "/join-code/qr.png", "siming"), 404, null);
         JsonNode union = get("/api/join/codes/" + token, null).expect(200).json();
         assertEquals(port, union.path("id").asLong());
     }

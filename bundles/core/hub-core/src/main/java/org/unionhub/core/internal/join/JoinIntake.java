@@ -80,6 +80,11 @@ public class JoinIntake {
         });
     }
 
+    /** The QR code of {@code url} as a PNG of {@code size} pixels (the officer prints it). */
+    public byte[] qrPng(String url, int size) {
+        return QrPng.of(url, size);
+    }
+
     public Receipt submit(JoinForm f, String address) {
         if (address != null) {
             long retry = perAddress.retryAfterSeconds(address, System.currentTimeMillis());

@@ -7,6 +7,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
@@ -18,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
+import org.unionhub.api.web.Returns;
 import org.unionhub.core.internal.join.JoinIntake;
 
 /** A union's join code, for its officer to print as a QR code (扫码入会): the token and the join page's address. */
@@ -46,5 +48,16 @@ public class OrgJoinCodeResource {
         String token = intake.token(Requests.caller(sc), id);
         String path = "/m/join?u=" + token;
         return new JoinCode(id, token, path, uri.getBaseUri().resolve("/").toString().replaceAll("/$", "") + path);
+    }
+
+    /** The same code as a QR image (PNG, 360 px square) of its {@code url}, to print on a poster (扫码入会). */
+    @GET
+    @Path("qr.png")
+    @Produces("image/png")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Returns(value = byte[].class, mediaTypes = "image/png")
+    public Response qr(@PathParam("id") long id, @Context SecurityContext sc, @Context UriInfo uri) {
+        JoinCode code = get(id, sc, uri);
+        return Response.ok(intake.qrPng(code.url(), 360), "image/png").build();
     }
 }
