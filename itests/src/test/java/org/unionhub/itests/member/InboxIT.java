@@ -3,6 +3,7 @@ package org.unionhub.itests.member;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,17 +33,18 @@ public class InboxIT extends HubTestSupport {
 
     @Override
     protected String[] features() {
-        return new String[] {"unionhub-core", "unionhub-mutualaid"};
+        return new String[] {"unionhub-core", "unionhub-mutualaid", "unionhub-fairs"};
     }
 
     @Override
     protected String[] expectedModules() {
-        return new String[] {"mutualaid"};
+        return new String[] {"mutualaid", "fairs"};
     }
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000")};
+        return new Option[] {systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+            editConfigurationFilePut("etc/org.unionhub.fairs.cfg", "coupon.reminder.check.seconds", "5")};
     }
 
     @Test
@@ -81,6 +83,27 @@ public class InboxIT extends HubTestSupport {
         assertEquals(0, send("GET", "/api/me/inbox/unread", a, null, null).expect(200).json().path("unread").asLong());
         JsonNode read = send("GET", "/api/me/inbox", a, null, null).expect(200).json().path("items").get(0);
         assertTrue(read.toString(), read.path("read").asBoolean() && read.hasNonNull("readAt"));
+    }
+
+    /** A coupon that expires within a day is announced once in its member's inbox (the fairs module's reminder). */
+    @Test
+    public void aCouponAboutToExpireIsAnnouncedOnce() throws Exception {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        long batch = post("/api/fairs/coupon-batches", "officer", obj("title", "限时券" + SEQ.incrementAndGet(), "kind",
+                "THRESHOLD", "threshold", 30, "discount", 10, "quantity", 5, "perMemberLimit", 1, "validFrom",
+                now.minusMinutes(5).toString(), "validTo", now.plusHours(3).toString())).expect(201).id();
+        String later = post("/api/fairs/coupon-batches", "officer", obj("title", "长期券" + SEQ.incrementAndGet(), "kind",
+                "THRESHOLD", "threshold", 30, "discount", 10, "quantity", 5, "perMemberLimit", 1, "validFrom",
+                now.minusMinutes(5).toString(), "validTo", now.plusDays(10).toString())).expect(201).raw();
+        long rider = member(orgId("海沧区新业态工会联合会"));
+        Who w = account("coupon.r" + SEQ.incrementAndGet(), "member", null, rider);
+        send("POST", "/api/fairs/coupon-batches/" + batch + "/claims", w, null, null).expect(201);
+        send("POST", "/api/fairs/coupon-batches/" + JSON.readTree(later).path("id").asLong() + "/claims", w, null, null)
+                .expect(201);
+        JsonNode m = awaitMessage(w, "fairs.COUPON_EXPIRING");
+        assertTrue(m.toString(), m.path("body").asText().contains("限时券") && m.path("title").asText().equals("消费券即将过期"));
+        Thread.sleep(12_000); // two more checks: announced once, and the long-lived coupon not at all
+        assertEquals(1, send("GET", "/api/me/inbox", w, null, null).expect(200).json().path("total").asLong());
     }
 
     @Test
