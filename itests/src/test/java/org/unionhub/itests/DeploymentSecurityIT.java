@@ -75,7 +75,7 @@ public class DeploymentSecurityIT {
         hub.stop();
         hub.setup("--no-demo");
         hub.start();
-        for (String demo : List.of("admin", "officer", "siming", "member", "porter", "reviewer", "approver", "payer")) {
+        for (String demo : List.of("admin", "officer", "siming", "member", "porter", "worker", "reviewer", "approver", "payer")) {
             assertEquals(demo + "/" + demo + " is gone", 401,
                     hub.send("GET", "/api/accounts/me", demo + ":" + demo, null).statusCode());
         }

@@ -48,8 +48,8 @@ public class DemoData {
 
         Member port = directory.createMember(sys, new MemberRequest("陈建国", "13800000001", factory.id(), EmploymentForm.EMPLOYEE,
                 null, "XM-0001", LocalDate.of(2015, 3, 1), "11010519491231002X"));
-        directory.createMember(sys, new MemberRequest("林晓燕", "13800000002", factory.id(), EmploymentForm.PRIVATE_FRONTLINE,
-                null, "XM-0002", LocalDate.of(2021, 6, 15), null));
+        Member frontline = directory.createMember(sys, new MemberRequest("林晓燕", "13800000002", factory.id(),
+                EmploymentForm.PRIVATE_FRONTLINE, null, "XM-0002", LocalDate.of(2021, 6, 15), null));
         Member rider = directory.createMember(sys, new MemberRequest("王磊", "13800000003", newForm.id(), EmploymentForm.NEW_FORM,
                 NewFormKind.DELIVERY_RIDER, "XM-0003", LocalDate.of(2025, 3, 22), null));
         directory.createMember(sys, new MemberRequest("张伟", "13800000004", newForm.id(), EmploymentForm.NEW_FORM,
@@ -59,12 +59,15 @@ public class DemoData {
         accounts.ensure("siming", "siming", Set.of(Roles.OFFICER), siming.id(), null);
         accounts.ensure("member", "member", Set.of(Roles.MEMBER), null, rider.id());
         accounts.ensure("porter", "porter", Set.of(Roles.MEMBER), null, port.id());
+        // the member app's three kinds (issue 21): member the rider (新就业形态), porter the national model worker
+        // (the model-worker module's demo record is his), worker the frontline employee
+        accounts.ensure("worker", "worker", Set.of(Roles.MEMBER), null, frontline.id());
         // mutual-aid claims and model-worker subsidies pass three people (the modules' roles; accounts are plain role
         // names to the core): the district reviews claims, the city approves them and reviews subsidies, the city pays
         accounts.ensure("reviewer", "reviewer", Set.of(Roles.OFFICER, "claims-reviewer"), haicang.id(), null);
         accounts.ensure("approver", "approver", Set.of(Roles.OFFICER, "claims-approver", "subsidy-reviewer"), city.id(), null);
         accounts.ensure("payer", "payer", Set.of(Roles.OFFICER, "fund-payer", "subsidy-payer"), city.id(), null);
-        logger.info("Demo data created: 6 organisations, 4 members, accounts officer, siming, member, porter, reviewer, "
-                + "approver, payer");
+        logger.info("Demo data created: 6 organisations, 4 members, accounts officer, siming, member, porter, worker, "
+                + "reviewer, approver, payer");
     }
 }

@@ -14,4 +14,11 @@ public @interface FairsConfig {
 
     @AttributeDefinition(name = "Offer check interval (seconds)", description = "How often expired stall offers pass to the next in line")
     int offer_check_seconds() default 60;
+
+    @AttributeDefinition(name = "Coupon reminder (hours before expiry)", description = "A member's unused coupon is "
+            + "announced in his inbox this long before it expires; 0: no reminders")
+    int coupon_reminder_hours() default 24;
+
+    @AttributeDefinition(name = "Coupon reminder check interval (seconds)")
+    int coupon_reminder_check_seconds() default 600;
 }

@@ -281,5 +281,15 @@ class WaitlistTest {
         public int offer_check_seconds() {
             return 60;
         }
+
+        @Override
+        public int coupon_reminder_hours() {
+            return 24;
+        }
+
+        @Override
+        public int coupon_reminder_check_seconds() {
+            return 600;
+        }
     }
 }

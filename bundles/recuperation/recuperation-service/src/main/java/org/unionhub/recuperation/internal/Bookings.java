@@ -457,6 +457,7 @@ public class Bookings {
         props.put("programmeId", b.programmeId());
         props.put("organiserOrgId", b.organiserOrgId());
         props.put("members", b.memberIds().size());
+        props.put("memberIds", new java.util.ArrayList<>(b.memberIds())); // whose inbox hears of the trip (issue 21)
         props.put("subsidyTotal", b.subsidyTotal().toPlainString());
         if (b.policyId() != null) {
             props.put("policyId", b.policyId());

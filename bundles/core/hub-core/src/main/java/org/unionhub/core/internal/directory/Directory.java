@@ -189,7 +189,7 @@ public class Directory implements MemberDirectory {
     }
 
     /** Checks and inserts one validated member in the caller's transaction (a single create, or a batch of an import). */
-    long insertMember(Connection c, Caller caller, MemberRequest req, IdCardNumber id) throws SQLException {
+    public long insertMember(Connection c, Caller caller, MemberRequest req, IdCardNumber id) throws SQLException {
         requireOrg(c, req.orgId());
         requireManage(c, caller, req.orgId());
         requireUnique(c, caller, null, req.cardNumber(), id);

@@ -53,7 +53,7 @@ public class AccountStore {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,63}");
     /** The demo accounts (name = password); a non-demo install removes those that still have that password. */
     static final List<String> DEMO_ACCOUNTS = List.of("admin", "officer", "siming", "member", "porter", "reviewer", "approver",
-            "payer");
+            "payer", "worker");
 
     private final Logger logger = LoggerFactory.getLogger(AccountStore.class);
     private final ModuleDatabase db;
@@ -63,6 +63,9 @@ public class AccountStore {
     private final SignInGuard guard;
     private final List<HubModule> modules = new CopyOnWriteArrayList<>();
     private final List<Runnable> passwordListeners = new CopyOnWriteArrayList<>();
+
+    /** The hash of an account whose member has not set his password yet: no password matches it. */
+    public static final String UNSET = "!unset";
 
     /** A verified account, for the login module. */
     public record Verified(String username, Set<String> roles, Long orgId, Long memberId) {
@@ -137,8 +140,8 @@ public class AccountStore {
                 "SELECT PASSWORD_HASH, ROLES, ORG_ID, MEMBER_ID, ENABLED FROM HUB_ACCOUNT WHERE USERNAME = ?",
                 rs -> new Object[] {rs.getString(1), rs.getString(2), Sql.getLong(rs, "ORG_ID"),
                         Sql.getLong(rs, "MEMBER_ID"), rs.getBoolean(5)}, username == null ? "" : username.toLowerCase()));
-        if (row.isEmpty()) {
-            hasher.matches(password, decoy);
+        if (row.isEmpty() || UNSET.equals(row.get()[0])) {
+            hasher.matches(password, decoy); // an unset password (a member not yet past his code) costs the same
             return Optional.empty();
         }
         Object[] r = row.get();
@@ -227,6 +230,23 @@ public class AccountStore {
             audit.record(c, caller, "core.account.password", "account", caller.username(), Map.of());
             return null;
         });
+        passwordListeners.forEach(Runnable::run);
+    }
+
+    /** Whether {@code username} is a member's own account (roles: member only), which sign-in never locks. */
+    boolean isMemberAccount(String username) {
+        return username != null && db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM HUB_ACCOUNT WHERE USERNAME = ? AND ROLES = ?",
+                username.trim().toLowerCase(), Roles.MEMBER)) > 0;
+    }
+
+    /** For {@link MemberAccounts}: the hasher of new passwords. */
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
+    /** For {@link MemberAccounts}: a password changed outside this class, so caches and throttles forget it. */
+    void passwordChanged(String username) {
+        guard.unlock(username);
         passwordListeners.forEach(Runnable::run);
     }
 

@@ -126,7 +126,7 @@ public class AuthenticatorImpl implements Authenticator {
         }
         Optional<Caller> caller = password.length() > MAX_PASSWORD_CHARS ? Optional.empty() : hashed(username, password, address);
         if (caller.isEmpty()) {
-            boolean lockedNow = guard.failed(username, address, System.currentTimeMillis());
+            boolean lockedNow = guard.failed(username, address, System.currentTimeMillis(), accounts.isMemberAccount(username));
             auditFailure(username, address, lockedNow);
             return caller;
         }

@@ -38,6 +38,10 @@ public @interface SecurityConfig {
             + "so that a flood of sign-ins never takes every core")
     int signin_concurrent_hashes() default 1;
 
+    @AttributeDefinition(name = "Join requests per address and hour", description = "The public join form, refused or not "
+            + "(issue 21); an office or a factory gate may share one address")
+    int join_requests_per_hour() default 10;
+
     @AttributeDefinition(name = "Largest request body (bytes)", description = "JSON and other bodies; multipart and CSV uploads have "
             + "their modules' own limits")
     long request_max_bytes() default 1_048_576L;

@@ -11,6 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * unlocked). The answer to a throttled caller is computed from these counters alone, before any password hash, so
  * a flood of wrong passwords costs the hub next to nothing. Both maps are bounded: beyond {@link #MAX_TRACKED}
  * entries the quiet ones are dropped, then the oldest.
+ *
+ * <p>A member's own account (issue 21) is never locked and never throttled as a whole: its failures count per
+ * account <em>and address</em> (and per address, as everyone's), so that nobody locks a member out of a coupon rush
+ * by typing his phone number with wrong passwords from elsewhere; a member who forgot his password resets it with a
+ * phone code. See docs/security.md.
  */
 final class SignInGuard {
 
@@ -45,6 +50,12 @@ final class SignInGuard {
                 wait = Math.max(Math.max(a.lockedUntil, a.blockedUntil) - now, 0);
             }
         }
+        Count pair = address == null ? null : accounts.get(pair(username, address));
+        if (pair != null) {
+            synchronized (pair) {
+                wait = Math.max(wait, pair.blockedUntil - now);
+            }
+        }
         Count ip = address == null ? null : addresses.get(address);
         if (ip != null) {
             synchronized (ip) {
@@ -66,14 +77,22 @@ final class SignInGuard {
 
     /** Records a failure; answers true when it locked the account just now. */
     boolean failed(String username, String address, long now) {
+        return failed(username, address, now, false);
+    }
+
+    /**
+     * Records a failure; answers true when it locked the account just now. A member's account ({@code member}) is
+     * counted per account and address and never locked.
+     */
+    boolean failed(String username, String address, long now, boolean member) {
         Settings s = settings;
         boolean lockedNow = false;
-        Count a = count(accounts, key(username));
+        Count a = count(accounts, member ? pair(username, address) : key(username));
         synchronized (a) {
             a.failures++;
             a.lastFailure = now;
             a.blockedUntil = now + delay(a.failures, s.freeFailures());
-            if (s.lockAfter() > 0 && a.failures >= s.lockAfter() && a.lockedUntil <= now) {
+            if (!member && s.lockAfter() > 0 && a.failures >= s.lockAfter() && a.lockedUntil <= now) {
                 a.lockedUntil = s.lockMillis() <= 0 ? Long.MAX_VALUE : now + s.lockMillis();
                 lockedNow = true;
             }
@@ -93,6 +112,7 @@ final class SignInGuard {
     void succeeded(String username, String address) {
         accounts.remove(key(username));
         if (address != null) {
+            accounts.remove(pair(username, address));
             addresses.remove(address);
         }
     }
@@ -131,6 +151,11 @@ final class SignInGuard {
                 }
             }
         }
+    }
+
+    /** A member's failures from one address; a user name holds no '|' (AccountStore's pattern). */
+    private static String pair(String username, String address) {
+        return key(username) + "|" + address;
     }
 
     private static String key(String username) {

@@ -59,4 +59,24 @@ class SignInGuardTest {
         }
         assertTrue(guard.tracked() <= SignInGuard.MAX_TRACKED, "tracked: " + guard.tracked());
     }
+
+    /** Issue 21: wrong passwords for a member from elsewhere neither lock him nor slow his own sign-in. */
+    @Test
+    void aMemberIsThrottledPerAddressAndNeverLocked() {
+        long t = 20_000_000;
+        boolean locked = false;
+        for (int i = 0; i < 50; i++) {
+            locked |= guard.failed("13900001111", "198.51.100." + (i % 5), t, true);
+        }
+        assertFalse(locked, "a member's account is never locked");
+        assertFalse(guard.locked("13900001111", t));
+        assertEquals(0, guard.waitMillis("13900001111", "10.1.1.1", t), "the member from his own address signs in at once");
+        assertTrue(guard.waitMillis("13900001111", "198.51.100.1", t) > 0, "the guessing address waits");
+        for (int i = 0; i < 4; i++) {
+            guard.failed("13900002222", "10.2.2.2", t, true);
+        }
+        assertEquals(1000, guard.waitMillis("13900002222", "10.2.2.2", t), "back-off per account and address");
+        guard.succeeded("13900002222", "10.2.2.2");
+        assertEquals(0, guard.waitMillis("13900002222", "10.2.2.2", t));
+    }
 }
