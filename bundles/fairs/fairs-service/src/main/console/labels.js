@@ -1,8 +1,9 @@
-// What the fair screens show, in Chinese, until the hub's /api/labels answers for this module (it wins when it does).
+// What the fair screens show, in Chinese, until the hub's /api/labels answers for this module (it wins when it does);
+// the same words as labels/zh-CN.json, so that nothing changes on screen when it answers.
 export const labels = {
   values: {
     PLANNED: '筹备中', REGISTRATION_OPEN: '报名中', RUNNING: '进行中', CLOSED: '已结束',
-    ALLOCATED: '已分配', WAITLISTED: '候补中', OFFERED: '递补待确认', WITHDRAWN: '已撤回', REJECTED: '已拒绝', EXPIRED: '已过期',
+    ALLOCATED: '已分配摊位', WAITLISTED: '候补中', OFFERED: '已发出摊位邀请', WITHDRAWN: '已撤回', REJECTED: '已驳回', EXPIRED: '已过期',
     THRESHOLD: '满减券', GIFT: '礼品券', PERCENT: '折扣券'
   },
   fields: {}

@@ -122,7 +122,7 @@ public class FairsConsoleIT {
         browser.waitFor(By.cssSelector("#applications button[data-action='reject']")).click();
         browser.waitFor(By.cssSelector(".el-message-box input")).sendKeys("经营类别与集市主题不符");
         browser.confirm();
-        browser.until("the application is rejected", d -> d.findElement(By.id("applications")).getText().contains("已拒绝"));
+        browser.until("the application is rejected", d -> d.findElement(By.id("applications")).getText().contains("已驳回"));
 
         // a coupon batch
         browser.waitFor(By.id("tab-coupons")).click();
