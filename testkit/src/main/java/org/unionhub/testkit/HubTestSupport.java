@@ -325,7 +325,24 @@ public abstract class HubTestSupport {
             }
             Thread.sleep(250);
         }
-        fail("the hub did not come up within 180 s: " + last);
+        fail("the hub did not come up within 180 s: " + last + "\nkaraf.log, its last errors:\n" + lastErrors());
+    }
+
+    /** The container's log is gone with its folder after the class: a hub that never came up says why here. */
+    private static String lastErrors() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"),
+                    StandardCharsets.UTF_8);
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("| ERROR |")) {
+                    errors.add(String.join("\n", lines.subList(i, Math.min(lines.size(), i + 12))));
+                }
+            }
+            return String.join("\n", errors.subList(Math.max(0, errors.size() - 5), errors.size()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(" + e + ")";
+        }
     }
 
     private boolean modulesActive(JsonNode health) {
