@@ -2,7 +2,6 @@ package org.unionhub.core.internal.join;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.unionhub.api.AuditLog;
 import org.unionhub.api.HubException;
+import org.unionhub.api.HubSettings;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -51,13 +51,16 @@ public class JoinRequests {
     private final PersonalDataCipher cipher;
     private final AuditLog audit;
     private final Notifier notifier;
+    private final HubSettings settings;
     private volatile EventAdmin events;
 
     @Activate
     public JoinRequests(@Reference(target = "(unionhub.module=core)") ModuleDatabase db, @Reference Directory directory,
             @Reference MemberDirectory members, @Reference MemberAccounts accounts, @Reference PersonalDataCipher cipher,
-            @Reference AuditLog audit, @Reference(policyOption = ReferencePolicyOption.GREEDY) Notifier notifier) {
+            @Reference AuditLog audit, @Reference(policyOption = ReferencePolicyOption.GREEDY) Notifier notifier,
+            @Reference HubSettings settings) {
         this.db = db;
+        this.settings = settings;
         this.directory = directory;
         this.members = members;
         this.accounts = accounts;
@@ -102,7 +105,7 @@ public class JoinRequests {
             } else {
                 String number = cipher.decrypt(r.idSealed());
                 memberId = directory.insertMember(c, caller, new MemberRequest(r.name(), r.phone(), r.orgId(),
-                        r.employmentForm(), r.newFormKind(), null, LocalDate.now(ZoneId.of("Asia/Shanghai")), number),
+                        r.employmentForm(), r.newFormKind(), null, LocalDate.now(settings.zone()), number),
                         IdCardNumber.parse(number).orElseThrow());
                 accounts.insertWithoutPassword(c, caller, r.phone(), memberId);
             }

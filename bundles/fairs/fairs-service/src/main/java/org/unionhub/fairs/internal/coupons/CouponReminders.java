@@ -2,7 +2,6 @@ package org.unionhub.fairs.internal.coupons;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionhub.api.HubSettings;
 import org.unionhub.api.Topics;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
@@ -35,7 +35,7 @@ public class CouponReminders {
 
     public static final String COUPON_EXPIRING = Topics.of("fairs", "COUPON_EXPIRING");
     private static final int BATCH = 500;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final Logger logger = LoggerFactory.getLogger(CouponReminders.class);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,14 +46,16 @@ public class CouponReminders {
     private final ModuleDatabase db;
     private final EventAdmin events;
     private final Duration ahead;
+    private final DateTimeFormatter shown;
 
     private record Due(long id, long memberId, String title, Instant validTo) {
     }
 
     @Activate
     public CouponReminders(@Reference(target = "(unionhub.module=fairs)") ModuleDatabase db, @Reference EventAdmin events,
-            FairsConfig config) {
+            @Reference HubSettings settings, FairsConfig config) {
         this.db = db;
+        this.shown = SHOWN.withZone(settings.zone());
         this.events = events;
         this.ahead = Duration.ofHours(Math.max(0, config.coupon_reminder_hours()));
         long every = Math.max(5, config.coupon_reminder_check_seconds());
@@ -87,7 +89,7 @@ public class CouponReminders {
                 props.put("couponId", d.id());
                 props.put("memberId", d.memberId());
                 props.put("title", d.title());
-                props.put("validTo", SHOWN.format(d.validTo()));
+                props.put("validTo", shown.format(d.validTo()));
                 events.postEvent(new Event(COUPON_EXPIRING, props));
             }
         } catch (RuntimeException e) {
