@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.unionhub.testkit.HubTestSupport;
+
 /**
  * The distribution tar.gz run as an administrator runs it: unpacked into target/, configured through its
  * etc/ files, started and stopped with bin/start and bin/stop. For tests that Pax Exam cannot host:
@@ -113,6 +115,7 @@ final class ExternalHub {
         long started = System.currentTimeMillis();
         long deadline = started + 180_000;
         int inARow = 0;
+        String last = "";
         boolean relaunched = false;
         while (System.currentTimeMillis() < deadline) {
             if (!relaunched && System.currentTimeMillis() - started > 30_000 && jvms().findAny().isEmpty()) {
@@ -122,6 +125,7 @@ final class ExternalHub {
             }
             try {
                 HttpResponse<String> health = get("/api/health");
+                last = health.statusCode() + " " + health.body();
                 boolean all = health.statusCode() == 200;
                 for (String m : modules) {
                     all &= health.body().contains("\"" + m + "\":{\"state\":\"ACTIVE\"");
@@ -131,11 +135,13 @@ final class ExternalHub {
                     return;
                 }
             } catch (IOException notYet) {
+                last = notYet.toString();
                 inARow = 0;
             }
             Thread.sleep(250);
         }
-        fail("the hub did not come up; karaf.out: " + tail("data/log/karaf.out") + "\nkaraf.log: " + tail("data/log/karaf.log"));
+        fail("the hub did not come up within 180 s; /api/health: " + last + "\nkaraf.log, its last errors:\n"
+                + HubTestSupport.lastErrors(home.resolve("data/log/karaf.log")) + "\nkaraf.out: " + tail("data/log/karaf.out") + "\nkaraf.log: " + tail("data/log/karaf.log"));
     }
 
     /**

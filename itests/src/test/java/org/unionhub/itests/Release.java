@@ -1,6 +1,7 @@
 package org.unionhub.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
- * A previous release built from its git tag ({@code v<version>}) into {@code target/release-<version>}: its
+ * A previous release built from its commit (releases.properties; tag {@code v<version>}) into {@code target/release-<version>}: its
  * distribution tar.gz and its examples/stations KAR, as an installation of that release would have them. Built
  * once per clean build (about three minutes); the build installs the release's artifacts into the local Maven
  * repository, where release versions never clash with this build's snapshots.
@@ -25,18 +27,33 @@ record Release(Path tarGz, Path stationsKar) {
         if (Files.exists(tgz) && Files.exists(kar)) {
             return new Release(tgz, kar);
         }
-        String tag = "v" + version;
-        Run tagged = Run.of(root, "git", "rev-parse", "--verify", "--quiet", tag + "^{commit}");
-        assertEquals("the release tag " + tag + " is needed to build the previous release (a clone with its tags, not a "
-                + "shallow one): " + tagged.output(), 0, tagged.status());
+        String commit = commit(root, version);
         Files.createDirectories(src);
-        Run archive = Run.of(root, "sh", "-c", "git archive --format=tar " + tag + " | tar -x -C '" + src + "'");
+        Run archive = Run.of(root, "sh", "-c", "git archive --format=tar " + commit + " | tar -x -C '" + src + "'");
         assertEquals(archive.output(), 0, archive.status());
         maven(src, "install", "-DskipTests", "-Dinvoker.skip=true", "-Darchetype.test.skip=true", "-pl", "!itests");
         maven(src.resolve("examples/stations"), "package", "-DskipTests");
         assertTrue(tgz + " was not built", Files.exists(tgz));
         assertTrue(kar + " was not built", Files.exists(kar));
         return new Release(tgz, kar);
+    }
+
+    /** The commit of releases.properties, which must agree with the tag where the clone has it. */
+    static String commit(Path root, String version) throws Exception {
+        Properties releases = new Properties();
+        try (var in = Files.newInputStream(root.resolve("releases.properties"))) {
+            releases.load(in);
+        }
+        String commit = releases.getProperty(version);
+        assertNotNull("releases.properties names no commit for release " + version, commit);
+        Run present = Run.of(root, "git", "cat-file", "-e", commit + "^{commit}");
+        assertEquals("the commit " + commit + " of release " + version + " is not in this clone (a shallow one?): "
+                + present.output(), 0, present.status());
+        Run tagged = Run.of(root, "git", "rev-parse", "--verify", "--quiet", "v" + version + "^{commit}");
+        if (tagged.status() == 0) {
+            assertEquals("tag v" + version + " and releases.properties disagree", commit, tagged.output().trim());
+        }
+        return commit;
     }
 
     private static void maven(Path dir, String... goals) throws Exception {

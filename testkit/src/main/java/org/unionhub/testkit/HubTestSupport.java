@@ -306,7 +306,13 @@ public abstract class HubTestSupport {
         return found;
     }
 
+    /** Set when the hub of this class never came up: its other test methods fail at once instead of waiting again. */
+    private static String neverCameUp;
+
     private void waitForHealth() throws Exception {
+        if (neverCameUp != null) {
+            fail(neverCameUp);
+        }
         long deadline = System.currentTimeMillis() + 180_000;
         String last = "";
         int inARow = 0;
@@ -325,14 +331,15 @@ public abstract class HubTestSupport {
             }
             Thread.sleep(250);
         }
-        fail("the hub did not come up within 180 s: " + last + "\nkaraf.log, its last errors:\n" + lastErrors());
+        neverCameUp = "the hub did not come up within 180 s: " + last + "\nkaraf.log, its last errors:\n"
+                + lastErrors(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+        fail(neverCameUp);
     }
 
     /** The container's log is gone with its folder after the class: a hub that never came up says why here. */
-    private static String lastErrors() {
+    public static String lastErrors(Path karafLog) {
         try {
-            List<String> lines = Files.readAllLines(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"),
-                    StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(karafLog, StandardCharsets.UTF_8);
             List<String> errors = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains("| ERROR |")) {
