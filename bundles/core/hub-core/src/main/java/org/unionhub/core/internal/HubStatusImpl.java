@@ -82,8 +82,9 @@ public class HubStatusImpl implements HubStatus {
     public ModuleHealth database() {
         try (Connection c = dataSource.getConnection()) {
             return c.isValid(3) ? ModuleHealth.up() : ModuleHealth.down("the database did not answer");
-        } catch (Exception e) {
-            return ModuleHealth.down("cannot connect: " + e.getMessage());
+        } catch (Exception | LinkageError e) {
+            // a driver whose classes failed to load throws NoClassDefFoundError: the health report says so, not a 500
+            return ModuleHealth.down("cannot connect: " + e);
         }
     }
 }
