@@ -227,7 +227,7 @@ public class ConsoleIT {
     public void swappingThePolicyOnTheAdminPageChangesThePolicyTheModuleUses() throws Exception {
         signIn("admin", "admin");
         browser.get(hub.url("/console/#/m/recuperation"));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("active-policy")).getText()
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("active-policy")).getAttribute("data-policy")
                 .contains("innermongolia"));
         browser.get(hub.url("/console/#/admin/modules"));
         WebElement select = waitFor(By.cssSelector("select[data-policy='recuperation']"));
@@ -239,7 +239,7 @@ public class ConsoleIT {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                     d.get(hub.url("/console/#/m/recuperation"));
                     d.navigate().refresh();
-                    return waitFor(By.id("active-policy")).getText().contains("zhejiang-frontline");
+                    return waitFor(By.id("active-policy")).getAttribute("data-policy").contains("zhejiang-frontline");
                 });
         shot("recuperation-zhejiang");
         signOut();
