@@ -14,6 +14,7 @@ export const labels = {
 const options = values => values.map(v => ({ value: v, label: labels.values[v] }));
 export const categoryOptions = options(['FRONTLINE', 'PRIVATE_FRONTLINE', 'NEW_FORM', 'MODEL_WORKER']);
 export const requestStatusOptions = options(['REQUESTED', 'BOOKED', 'CANCELLED']);
+export const settlementStatusOptions = options(['FILED', 'APPROVED', 'REJECTED', 'PAID']);
 
 /** The catalogue (sanatoriums, programmes) and the budgets' allocation are the region administrator's (403 otherwise). */
 export const isAdmin = () => ((session.user && session.user.roles) || []).includes('admin');
@@ -23,6 +24,14 @@ export const today = () => time(new Date()).slice(0, 10);
 
 /** A booking can be cancelled until the day before its stay begins (409 from its first day). */
 export const cancellable = b => b.status === 'ACTIVE' && b.startDate > today();
+
+/** Attendance is recorded from the stay's first day, the settlement filed from the day after its last. */
+export const begun = b => b.status === 'ACTIVE' && b.startDate <= today();
+export const ended = b => {
+  const last = new Date(b.startDate + 'T00:00:00Z');
+  last.setUTCDate(last.getUTCDate() + b.days - 1);
+  return b.status === 'ACTIVE' && last.toISOString().slice(0, 10) < today();
+};
 
 export const sanatoriumFields = [
   { name: 'name', label: '疗休养院名称', required: true }, { name: 'region', label: '地区', required: true },

@@ -6,6 +6,7 @@ import BookingList from './BookingList.vue';
 import TripRequests from './TripRequests.vue';
 import SanatoriumList from './SanatoriumList.vue';
 import Budgets from './Budgets.vue';
+import Settlements from './Settlements.vue';
 import css from './recuperation.css?inline';
 export { labels } from './labels.js';
 
@@ -20,6 +21,7 @@ export const routes = [
   { path: 'requests', component: TripRequests },
   { path: 'sanatoriums', component: SanatoriumList },
   { path: 'budgets', component: Budgets },
+  { path: 'settlements', component: Settlements },
   // a 待办 link to a screen not built yet, or an old address: the programmes
   { path: ':rest(.*)*', redirect: to => ({ path: '/m/recuperation', query: {} }) }
 ];
