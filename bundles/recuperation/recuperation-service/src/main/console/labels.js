@@ -15,6 +15,7 @@ const options = values => values.map(v => ({ value: v, label: labels.values[v] }
 export const categoryOptions = options(['FRONTLINE', 'PRIVATE_FRONTLINE', 'NEW_FORM', 'MODEL_WORKER']);
 export const requestStatusOptions = options(['REQUESTED', 'BOOKED', 'CANCELLED']);
 export const settlementStatusOptions = options(['FILED', 'APPROVED', 'REJECTED', 'PAID']);
+export const grantStatusOptions = options(['APPLIED', 'APPROVED', 'REJECTED', 'PAID', 'REPORTED']);
 
 /** The catalogue (sanatoriums, programmes) and the budgets' allocation are the region administrator's (403 otherwise). */
 export const isAdmin = () => ((session.user && session.user.roles) || []).includes('admin');

@@ -7,6 +7,7 @@ import TripRequests from './TripRequests.vue';
 import SanatoriumList from './SanatoriumList.vue';
 import Budgets from './Budgets.vue';
 import Settlements from './Settlements.vue';
+import Grants from './Grants.vue';
 import css from './recuperation.css?inline';
 export { labels } from './labels.js';
 
@@ -22,6 +23,7 @@ export const routes = [
   { path: 'sanatoriums', component: SanatoriumList },
   { path: 'budgets', component: Budgets },
   { path: 'settlements', component: Settlements },
+  { path: 'grants', component: Grants },
   // a 待办 link to a screen not built yet, or an old address: the programmes
   { path: ':rest(.*)*', redirect: to => ({ path: '/m/recuperation', query: {} }) }
 ];
