@@ -39,3 +39,15 @@ export const sanatoriumFields = [
   { name: 'unionOwned', label: '工会自有', type: 'switch' },
   { name: 'bedsPerNight', label: '每晚床位', type: 'number', required: true }
 ];
+
+/**
+ * A budget's name in Chinese: the policy's own description (SubsidyDecision.Budget) when it is Chinese, else (a
+ * policy built before its texts were) the name of the part its key ("<policy>/<year>/<part>") names.
+ */
+const budgetParts = { reserved: '非公企业一线职工和新就业形态劳动者预留预算', general: '其他一线职工预算' };
+export function budgetTitle(key, description) {
+  const m = /\/(\d{4})\/(\w+)$/.exec(key || '');
+  if (description && /\p{Script=Han}/u.test(description)) return description;
+  if (m && budgetParts[m[2]]) return m[1] + '年' + budgetParts[m[2]];
+  return (m ? m[1] + '年' : '') + '补贴预算';
+}

@@ -126,7 +126,7 @@ final class ConsoleBrowser {
         // clear() sets the value without an input event, which Vue's v-model never hears: select and delete instead
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         input.sendKeys(text);
-        if (text.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")) {
+        if (text.matches("\\d{4}-\\d\\d-\\d\\d( \\d\\d:\\d\\d)?")) {
             input.sendKeys(org.openqa.selenium.Keys.ENTER);
             ((JavascriptExecutor) driver).executeScript("document.body.click()");
         }
