@@ -74,7 +74,7 @@ public class RecuperationIT extends HubTestSupport {
         assertTrue(created.header("Location").endsWith("/api/recuperation/bookings/" + created.id()));
         JsonNode booking = created.json();
         assertMoney("0.00", booking.path("subsidyTotal"));
-        assertEquals("no subsidy policy installed", booking.path("subsidyReason").asText());
+        assertEquals("未安装补贴政策", booking.path("subsidyReason").asText());
         assertTrue(booking.path("policyId").isNull());
         assertTrue(booking.path("policyVersion").isNull());
         assertEquals(2, booking.path("subsidyPerMember").size());
@@ -138,7 +138,7 @@ public class RecuperationIT extends HubTestSupport {
             // a grassroots union booking another union's member gets nothing, and is told why
             JsonNode other = book("officer", p, PORT_UNION, List.of(m2), Map.of()).expect(201).json();
             assertMoney("0.00", other.path("subsidyTotal"));
-            assertTrue(other.path("subsidyReason").asText().contains("own staff"));
+            assertTrue(other.path("subsidyReason").asText().contains("只补贴本单位职工"));
 
             install(ZJ);
             awaitPolicies("innermongolia-offseason", "zhejiang-frontline");
@@ -156,7 +156,7 @@ public class RecuperationIT extends HubTestSupport {
             JsonNode zj = zjResp.json();
             assertEquals("zhejiang-frontline", zj.path("policyId").asText());
             assertMoney("780.00", zj.path("subsidyTotal"));
-            assertTrue(zj.path("subsidyReason").asText().contains("travels free"));
+            assertTrue(zj.path("subsidyReason").asText().contains("免费疗休养"));
 
             JsonNode old = get("/api/recuperation/bookings/" + im.path("id").asLong(), "officer").expect(200).json();
             assertEquals("innermongolia-offseason", old.path("policyId").asText());
@@ -171,7 +171,7 @@ public class RecuperationIT extends HubTestSupport {
             awaitPolicies();
         }
         JsonNode none = book("officer", p, HAICANG, List.of(m4), Map.of()).expect(201).json();
-        assertEquals("no subsidy policy installed", none.path("subsidyReason").asText());
+        assertEquals("未安装补贴政策", none.path("subsidyReason").asText());
     }
 
     @Test
@@ -244,7 +244,7 @@ public class RecuperationIT extends HubTestSupport {
                     assertEquals(0, t.compareTo(new BigDecimal("300.00")));
                     cancelled = bk.path("id").asLong();
                 } else {
-                    assertTrue(bk.path("subsidyReason").asText(), bk.path("subsidyReason").asText().contains("cannot cover"));
+                    assertTrue(bk.path("subsidyReason").asText(), bk.path("subsidyReason").asText().contains("不足以支付"));
                 }
             }
             assertEquals("1500 reserved / 300 per trip", 5, paid);
@@ -408,7 +408,7 @@ public class RecuperationIT extends HubTestSupport {
             JsonNode refused = book("officer", po, HAICANG, List.of(b), Map.of()).expect(201).json();
             assertMoney("0.00", refused.path("subsidyTotal"));
             assertTrue(refused.path("subsidyReason").asText(), refused.path("subsidyReason").asText()
-                    .contains("not one of the region's qualifying sanatoriums"));
+                    .contains("不在本地区补贴的疗养院之列"));
 
             java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
             props.put("sanatoriums", "内蒙古工人疗养院,内蒙古工人包头疗养院,IT 呼伦贝尔职工疗养院");
@@ -480,7 +480,7 @@ public class RecuperationIT extends HubTestSupport {
                     paid++;
                     one = bk.path("id").asLong();
                 } else {
-                    assertTrue(bk.path("subsidyReason").asText(), bk.path("subsidyReason").asText().contains("allocation"));
+                    assertTrue(bk.path("subsidyReason").asText(), bk.path("subsidyReason").asText().contains("额度不足以支付"));
                 }
             }
             assertEquals("900 allocated to Haicang / 300 per trip", 3, paid);

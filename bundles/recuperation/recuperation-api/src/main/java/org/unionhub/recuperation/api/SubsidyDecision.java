@@ -18,7 +18,7 @@ public record SubsidyDecision(List<MemberSubsidy> members, List<Budget> budgets)
     /**
      * @param memberId the member
      * @param amount   CNY, two decimals, not negative
-     * @param reason   human-readable, e.g. "off-season stay of 3 days: 3 × 200.00"
+     * @param reason   shown to officers and members as it is, in Chinese, e.g. "淡季在工会疗养院疗休养 3 天：3 × 200.00 元"
      * @param budget   key of the {@link Budget} that pays it, or {@code null} when it draws on none
      */
     public record MemberSubsidy(long memberId, BigDecimal amount, String reason, String budget) {

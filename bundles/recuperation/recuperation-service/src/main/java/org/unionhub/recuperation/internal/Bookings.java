@@ -63,8 +63,9 @@ import org.unionhub.recuperation.internal.budget.BudgetLedger;
 @Designate(ocd = RecuperationConfig.class)
 public class Bookings {
 
-    static final String NO_POLICY = "no subsidy policy installed";
-    static final String SELF_BOOKED = "no subsidy: a member's own booking is not a trip his union organises";
+    // reasons are shown to officers and members as they are: Chinese, like the policies' own
+    static final String NO_POLICY = "未安装补贴政策";
+    static final String SELF_BOOKED = "不予补贴：会员自行预订，不是工会组织的疗休养";
 
     private final ModuleDatabase db;
     private final AuditLog audit;
@@ -334,7 +335,7 @@ public class Bookings {
         Set<String> reasons = new LinkedHashSet<>();
         subsidies.forEach(m -> reasons.add(m.reason()));
         return clip(reasons.size() == 1 ? reasons.iterator().next() : subsidies.stream()
-                .map(m -> "member " + m.memberId() + ": " + m.reason()).collect(Collectors.joining("; ")), 2000);
+                .map(m -> "会员 " + m.memberId() + "：" + m.reason()).collect(Collectors.joining("；")), 2000);
     }
 
     // ---- cancelling

@@ -158,7 +158,7 @@ class BookingsTest {
         List<Booking> all = hub.bookings.list(hub.admin, p, org.unionhub.api.PageRequest.of(0, 100)).items();
         assertEquals(3, all.stream().filter(x -> x.subsidyTotal().signum() > 0).count());
         Booking unpaid = all.stream().filter(x -> x.subsidyTotal().signum() == 0).findFirst().orElseThrow();
-        assertTrue(unpaid.subsidyReason().contains("the test budget cannot cover this booking's 300.00 CNY (100.00 CNY left"),
+        assertTrue(unpaid.subsidyReason().contains("the test budget不足以支付本次预订的 300.00 元（共 1000.00 元，余 100.00 元）"),
                 unpaid.subsidyReason());
         Booking paid = all.stream().filter(x -> x.subsidyTotal().signum() > 0).findFirst().orElseThrow();
         hub.bookings.cancel(hub.officer, paid.id());

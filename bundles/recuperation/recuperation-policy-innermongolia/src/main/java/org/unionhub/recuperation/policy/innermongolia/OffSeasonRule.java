@@ -53,12 +53,12 @@ public record OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDa
         for (BookingQuote.Member m : q.members()) {
             String why = refusal;
             if (why == null && !q.organiserKind().isCountyLevelOrHigher() && !m.ownStaff()) {
-                why = "no subsidy: a " + q.organiserKind() + " union is subsidised only for its own staff, and member "
-                        + m.memberId() + " belongs to another union";
+                why = "不予补贴：" + kind(q.organiserKind()) + "组织的疗休养只补贴本单位职工，会员 " + m.memberId()
+                        + " 不属于本单位";
             }
             out.add(why != null ? new MemberSubsidy(m.memberId(), Money.ZERO, why, null)
-                    : new MemberSubsidy(m.memberId(), amount, "off-season stay of " + q.days() + " days at a union sanatorium: "
-                            + q.days() + " × " + daily.toPlainString() + " CNY", null));
+                    : new MemberSubsidy(m.memberId(), amount, "淡季在工会疗养院疗休养 " + q.days() + " 天："
+                            + q.days() + " × " + daily.toPlainString() + " 元", null));
         }
         return new SubsidyDecision(out, List.of());
     }
@@ -66,26 +66,38 @@ public record OffSeasonRule(BigDecimal ratePerDay, MonthDay seasonStart, MonthDa
     /** The reason no member of this booking gets a subsidy, or null when it qualifies. */
     private String bookingRefusal(BookingQuote q) {
         if (q.organiserKind() == OrgKind.FEDERATION) {
-            return "no subsidy: trips the regional federation organises at its own level are excluded"
-                    + " (不含自治区总工会本级组织的示范性职工疗休养活动)";
+            return "不予补贴：不含自治区总工会本级组织的示范性职工疗休养活动";
         }
         if (!q.unionOwned()) {
-            return "no subsidy: the sanatorium is not union-owned";
+            return "不予补贴：该疗养院不属于工会";
         }
         if (!sanatoriums.isEmpty() && (q.sanatoriumName() == null || !sanatoriums.contains(q.sanatoriumName().trim()))) {
-            return "no subsidy: " + (q.sanatoriumName() == null ? "the sanatorium" : q.sanatoriumName())
-                    + " is not one of the region's qualifying sanatoriums (" + String.join("、", new java.util.TreeSet<>(sanatoriums)) + ")";
+            return "不予补贴：" + (q.sanatoriumName() == null ? "该疗养院" : q.sanatoriumName())
+                    + "不在本地区补贴的疗养院之列（" + String.join("、", new java.util.TreeSet<>(sanatoriums)) + "）";
         }
         if (q.days() < minDays || q.days() > maxDays) {
-            return "no subsidy: a stay of " + q.days() + " days is outside " + minDays + "–" + maxDays + " days";
+            return "不予补贴：疗休养 " + q.days() + " 天，不在 " + minDays + "–" + maxDays + " 天之内";
         }
         for (LocalDate d = q.startDate(); !d.isAfter(q.endDate()); d = d.plusDays(1)) {
             if (!inSeason(d)) {
-                return "no subsidy: the stay " + q.startDate() + " … " + q.endDate() + " is not wholly within the off-season ("
-                        + text(seasonStart) + " to " + text(seasonEnd) + "); " + d + " is outside it";
+                return "不予补贴：" + q.startDate() + " 至 " + q.endDate() + " 不全在淡季（" + text(seasonStart) + " 至 "
+                        + text(seasonEnd) + "）之内，" + d + " 在淡季之外";
             }
         }
         return null;
+    }
+
+    /** The organiser's kind as the rule's text names it. */
+    static String kind(OrgKind k) {
+        return switch (k) {
+            case FEDERATION -> "总工会本级";
+            case CITY -> "市级工会";
+            case DISTRICT -> "区级工会";
+            case COUNTY -> "县级工会";
+            case GRASSROOTS -> "基层工会";
+            case INDUSTRY -> "产业工会";
+            case NEW_FORM_FEDERATION -> "新就业形态工会联合会";
+        };
     }
 
     private static String text(MonthDay md) {

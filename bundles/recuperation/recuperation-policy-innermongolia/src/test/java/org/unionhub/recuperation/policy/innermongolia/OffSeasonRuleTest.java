@@ -23,27 +23,27 @@ class OffSeasonRuleTest {
     @CsvSource(delimiter = '|', textBlock = """
             # start    | days | unionOwned | organiser  | ownStaff | amount  | reason contains
             2027-03-10 | 3    | true       | DISTRICT   | true     | 600.00  | 3 × 200.00
-            2026-11-01 | 3    | true       | DISTRICT   | true     | 600.00  | off-season stay
-            2026-10-31 | 3    | true       | DISTRICT   | true     | 0.00    | 2026-10-31 is outside
-            2026-10-30 | 2    | true       | DISTRICT   | true     | 0.00    | not wholly within the off-season
-            2027-05-30 | 2    | true       | DISTRICT   | true     | 400.00  | off-season stay
-            2027-05-31 | 2    | true       | DISTRICT   | true     | 0.00    | 2027-06-01 is outside
-            2027-06-01 | 3    | true       | DISTRICT   | true     | 0.00    | 2027-06-01 is outside
-            2027-05-29 | 5    | true       | DISTRICT   | true     | 0.00    | 2027-06-01 is outside
+            2026-11-01 | 3    | true       | DISTRICT   | true     | 600.00  | 淡季在工会疗养院
+            2026-10-31 | 3    | true       | DISTRICT   | true     | 0.00    | 2026-10-31 在淡季之外
+            2026-10-30 | 2    | true       | DISTRICT   | true     | 0.00    | 不全在淡季
+            2027-05-30 | 2    | true       | DISTRICT   | true     | 400.00  | 淡季在工会疗养院
+            2027-05-31 | 2    | true       | DISTRICT   | true     | 0.00    | 2027-06-01 在淡季之外
+            2027-06-01 | 3    | true       | DISTRICT   | true     | 0.00    | 2027-06-01 在淡季之外
+            2027-05-29 | 5    | true       | DISTRICT   | true     | 0.00    | 2027-06-01 在淡季之外
             2026-12-30 | 4    | true       | DISTRICT   | true     | 800.00  | across the new year
-            2027-01-10 | 1    | true       | DISTRICT   | true     | 0.00    | 1 days is outside 2–6
+            2027-01-10 | 1    | true       | DISTRICT   | true     | 0.00    | 疗休养 1 天，不在 2–6 天之内
             2027-01-10 | 2    | true       | DISTRICT   | true     | 400.00  | 2 × 200.00
             2027-01-10 | 6    | true       | DISTRICT   | true     | 1200.00 | 6 × 200.00
-            2027-01-10 | 7    | true       | DISTRICT   | true     | 0.00    | 7 days is outside 2–6
-            2027-01-10 | 3    | false      | DISTRICT   | true     | 0.00    | not union-owned
+            2027-01-10 | 7    | true       | DISTRICT   | true     | 0.00    | 疗休养 7 天，不在 2–6 天之内
+            2027-01-10 | 3    | false      | DISTRICT   | true     | 0.00    | 不属于工会
             2027-01-10 | 3    | true       | COUNTY     | false    | 600.00  | 3 × 200.00
             2027-01-10 | 3    | true       | CITY       | false    | 600.00  | 3 × 200.00
             # 不含自治区总工会本级组织的示范性职工疗休养活动: the region's own trips are excluded
-            2027-01-10 | 3    | true       | FEDERATION | false    | 0.00    | at its own level are excluded
-            2027-01-10 | 3    | true       | FEDERATION | true     | 0.00    | at its own level are excluded
+            2027-01-10 | 3    | true       | FEDERATION | false    | 0.00    | 不含自治区总工会本级组织
+            2027-01-10 | 3    | true       | FEDERATION | true     | 0.00    | 不含自治区总工会本级组织
             2027-01-10 | 3    | true       | GRASSROOTS | true     | 600.00  | 3 × 200.00
-            2027-01-10 | 3    | true       | GRASSROOTS | false    | 0.00    | only for its own staff
-            2027-01-10 | 3    | true       | INDUSTRY   | false    | 0.00    | only for its own staff
+            2027-01-10 | 3    | true       | GRASSROOTS | false    | 0.00    | 只补贴本单位职工
+            2027-01-10 | 3    | true       | INDUSTRY   | false    | 0.00    | 只补贴本单位职工
             """)
     void edgeCases(LocalDate start, int days, boolean unionOwned, OrgKind organiser, boolean ownStaff, BigDecimal amount,
             String reason) {
@@ -93,7 +93,7 @@ class OffSeasonRuleTest {
             # sanatorium           | amount | reason contains
             内蒙古工人疗养院        | 600.00 | 3 × 200.00
             内蒙古工人包头疗养院    | 600.00 | 3 × 200.00
-            呼伦贝尔职工疗养院      | 0.00   | not one of the region's qualifying sanatoriums
+            呼伦贝尔职工疗养院      | 0.00   | 不在本地区补贴的疗养院之列
             """)
     void onlyTheRegionsNamedSanatoriumsQualify(String sanatorium, String amount, String reason) {
         OffSeasonRule named = new OffSeasonRule(new BigDecimal("200"), MonthDay.of(11, 1), MonthDay.of(5, 31), 2, 6, OffSeasonRule.NAMED);

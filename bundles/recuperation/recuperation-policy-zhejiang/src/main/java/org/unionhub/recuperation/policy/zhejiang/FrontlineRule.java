@@ -67,8 +67,8 @@ public record FrontlineRule(BigDecimal annualBudget, BigDecimal reservedShare, M
         BigDecimal total = budgetOf(year);
         BigDecimal reserved = reservedBudget(total);
         return List.of(new Budget(ID + "/" + year + "/reserved",
-                "the " + year + " budget reserved for private-enterprise and new-employment-form workers", reserved),
-                new Budget(ID + "/" + year + "/general", "the " + year + " budget for other frontline workers", total.subtract(reserved)));
+                year + " 年民营企业和新就业形态劳动者专项额度", reserved),
+                new Budget(ID + "/" + year + "/general", year + " 年其他一线职工额度", total.subtract(reserved)));
     }
 
     public SubsidyDecision decide(BookingQuote q) {
@@ -85,17 +85,26 @@ public record FrontlineRule(BigDecimal annualBudget, BigDecimal reservedShare, M
             Budget b = c == Category.PRIVATE_FRONTLINE || c == Category.NEW_FORM ? reserved
                     : c == Category.FRONTLINE ? general : null;
             if (b == null) {
-                out.add(new MemberSubsidy(m.memberId(), Money.ZERO, "no subsidy: not a frontline worker (category "
-                        + (c == null ? "none" : c) + ")", null));
+                out.add(new MemberSubsidy(m.memberId(), Money.ZERO, "不予补贴：不是一线职工（类别："
+                        + (c == null ? "无" : category(c)) + "）", null));
             } else if (full.signum() == 0) {
-                out.add(new MemberSubsidy(m.memberId(), Money.ZERO, "no subsidy: the stay costs nothing", null));
+                out.add(new MemberSubsidy(m.memberId(), Money.ZERO, "不予补贴：本次疗休养不收费", null));
             } else {
                 used.put(b.key(), b);
-                out.add(new MemberSubsidy(m.memberId(), full, (c == Category.FRONTLINE ? "frontline worker" : c == Category.NEW_FORM
-                        ? "new-employment-form worker" : "private-enterprise frontline worker") + " travels free: " + q.days()
-                        + " × " + price.toPlainString() + " CNY from " + b.description(), b.key()));
+                out.add(new MemberSubsidy(m.memberId(), full, category(c) + "免费疗休养：" + q.days()
+                        + " × " + price.toPlainString() + " 元，由" + b.description() + "支付", b.key()));
             }
         }
         return new SubsidyDecision(out, List.copyOf(used.values()));
+    }
+
+    /** The worker category as the rule's text names it. */
+    static String category(Category c) {
+        return switch (c) {
+            case FRONTLINE -> "一线职工";
+            case PRIVATE_FRONTLINE -> "民营企业一线职工";
+            case NEW_FORM -> "新就业形态劳动者";
+            case MODEL_WORKER -> "劳动模范";
+        };
     }
 }

@@ -51,10 +51,10 @@ class FrontlineRuleTest {
         assertTrue(m.reason() != null && !m.reason().isBlank());
         if (budget == null) {
             assertTrue(d.budgets().isEmpty());
-            assertTrue(m.reason().startsWith("no subsidy"), m.reason());
+            assertTrue(m.reason().startsWith("不予补贴"), m.reason());
         } else {
             assertEquals(budget, d.budgets().get(0).key());
-            assertTrue(m.reason().contains("travels free"), m.reason());
+            assertTrue(m.reason().contains("免费疗休养"), m.reason());
         }
     }
 

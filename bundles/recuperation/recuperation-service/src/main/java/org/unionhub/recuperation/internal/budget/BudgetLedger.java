@@ -79,8 +79,8 @@ public final class BudgetLedger {
             if (ok != 1) {
                 BigDecimal spent = Sql.one(c, "SELECT SPENT FROM RECUPERATION_BUDGET WHERE BUDGET_KEY = ?", rs -> rs.getBigDecimal(1),
                         e.getKey()).orElse(Money.ZERO);
-                why = "no subsidy: " + b.description() + " cannot cover this booking's " + e.getValue().toPlainString() + " CNY ("
-                        + Money.max(total.subtract(spent), Money.ZERO).toPlainString() + " CNY left of " + total.toPlainString() + ")";
+                why = "不予补贴：" + b.description() + "不足以支付本次预订的 " + e.getValue().toPlainString() + " 元（共 "
+                        + total.toPlainString() + " 元，余 " + Money.max(total.subtract(spent), Money.ZERO).toPlainString() + " 元）";
             } else {
                 taken.put(e.getKey(), e.getValue());
                 why = takeAllocation(c, e.getKey(), b, e.getValue(), ancestors, allocations);
@@ -103,15 +103,15 @@ public final class BudgetLedger {
         }
         Optional<Long> holder = allocatedAncestor(c, key, ancestors);
         if (holder.isEmpty()) {
-            return "no subsidy: " + b.description() + " is allocated to cities and districts, and none covers the organiser";
+            return "不予补贴：" + b.description() + "已分配到各市、区，组织方不在任何分配范围内";
         }
         int ok = Sql.update(c, "UPDATE RECUPERATION_ALLOCATION SET SPENT = SPENT + ?, UPDATED_AT = ? WHERE BUDGET_KEY = ? "
                 + "AND ORG_ID = ? AND SPENT + ? <= AMOUNT", amount, Instant.now(), key, holder.get(), amount);
         if (ok != 1) {
             BigDecimal left = Sql.one(c, "SELECT AMOUNT - SPENT FROM RECUPERATION_ALLOCATION WHERE BUDGET_KEY = ? AND ORG_ID = ?",
                     rs -> rs.getBigDecimal(1), key, holder.get()).orElse(Money.ZERO);
-            return "no subsidy: the allocation of " + b.description() + " to union " + holder.get() + " cannot cover this booking's "
-                    + amount.toPlainString() + " CNY (" + Money.normalize(left).toPlainString() + " CNY left)";
+            return "不予补贴：" + b.description() + "分配给组织 " + holder.get() + " 的额度不足以支付本次预订的 "
+                    + amount.toPlainString() + " 元（余 " + Money.normalize(left).toPlainString() + " 元）";
         }
         allocations.put(key, holder.get());
         return null;
