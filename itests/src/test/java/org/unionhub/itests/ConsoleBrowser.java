@@ -55,6 +55,8 @@ final class ConsoleBrowser {
     private final Set<String> made = new TreeSet<>();
     /** The header names of the last request of each call, to check what the console sends (Idempotency-Key…). */
     final Map<String, List<String>> headers = new java.util.HashMap<>();
+    /** The answers of 500 or more the pages got, as read by {@link #calls()}: a 5xx is a bug. */
+    final List<String> serverErrors = new ArrayList<>();
     private String size = "desktop";
 
     ConsoleBrowser(ExternalHub hub, String name) throws Exception {
@@ -167,6 +169,13 @@ final class ConsoleBrowser {
     List<String> calls() throws Exception {
         List<String> now = new ArrayList<>();
         for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            if (e.getMessage().contains("Network.responseReceived")) {
+                JsonNode response = JSON.readTree(e.getMessage()).path("message").path("params").path("response");
+                if (response.path("status").asInt() >= 500) {
+                    serverErrors.add(response.path("status").asInt() + " " + response.path("url").asText());
+                }
+                continue;
+            }
             if (!e.getMessage().contains("Network.requestWillBeSent")) {
                 continue;
             }

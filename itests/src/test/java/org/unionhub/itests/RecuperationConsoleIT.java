@@ -135,6 +135,7 @@ public class RecuperationConsoleIT {
                 && d.findElement(By.id("allocations")).getText().contains("¥100,000.00"));
         check("recuperation-budgets-admin");
         browser.calls();
+        assertEquals("no 5xx", List.of(), browser.serverErrors);
         browser.signOut();
     }
 
@@ -214,6 +215,7 @@ public class RecuperationConsoleIT {
         assertEquals("one grant for a double click", 1,
                 JSON.readTree(hub.send("GET", "/api/recuperation/grants?limit=200", "officer:officer", null).body()).path("items").size());
         browser.calls();
+        assertEquals("no 5xx", List.of(), browser.serverErrors);
         browser.signOut();
     }
 
@@ -239,6 +241,7 @@ public class RecuperationConsoleIT {
         browser.waitFor(By.id("settlements"));
         check("recuperation-settlements");
         browser.calls();
+        assertEquals("no 5xx", List.of(), browser.serverErrors);
         browser.signOut();
     }
 
@@ -266,6 +269,7 @@ public class RecuperationConsoleIT {
             browser.waitFor(By.id("allocations"));
             check("recuperation-budgets");
             browser.calls();
+            assertEquals("no 5xx", List.of(), browser.serverErrors);
             browser.signOut();
         } finally {
             browser.size(ConsoleBrowser.DESKTOP);
