@@ -179,7 +179,8 @@ public class ContractIT {
         MutualaidClaim claim = new MutualaidApi(client("member")).mutualaidClaimSubmit(new MutualaidClaimRequest()
                 .planId(plan.getId()).memberId(memberId).hospital("厦门第一医院").admittedOn(LocalDate.now().minusDays(10))
                 .dischargedOn(LocalDate.now().minusDays(5)).totalExpenses(new BigDecimal("8000"))
-                .reimbursed(new BigDecimal("3000")), null);
+                .reimbursed(new BigDecimal("3000")).consent(new HubConsentGiven().noticeVersion("2026-11-1").channel("H5")
+                        .sensitive(List.of("MEDICAL"))), null);
         assertEquals(MutualaidClaimStatus.SUBMITTED, admin.mutualaidClaimGet(claim.getId()).getStatus());
         CONTRACT.assertKept();
     }

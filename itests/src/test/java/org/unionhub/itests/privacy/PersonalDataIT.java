@@ -255,7 +255,8 @@ public class PersonalDataIT extends HubTestSupport {
         }
         long claim = post(MA + "/claims", "member", obj("planId", plan, "memberId", 3, "hospital", HOSPITAL, "admittedOn",
                 today.minusDays(3).toString(), "dischargedOn", today.minusDays(1).toString(), "totalExpenses",
-                new BigDecimal("3000.00"), "reimbursed", new BigDecimal("1000.00"))).expect(201).id();
+                new BigDecimal("3000.00"), "reimbursed", new BigDecimal("1000.00"), "consent", obj("noticeVersion", "2026-11-1",
+                "channel", "H5", "sensitive", List.of("MEDICAL")))).expect(201).id();
         HttpResponse<byte[]> up = raw("POST", MA + "/claims/" + claim + "/attachments?kind=INVOICE&fileName=invoice.pdf", PDF,
                 "application/pdf", "member", "member");
         assertEquals(new String(up.body(), StandardCharsets.UTF_8), 201, up.statusCode());
