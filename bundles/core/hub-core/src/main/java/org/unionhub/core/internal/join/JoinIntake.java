@@ -35,6 +35,7 @@ import org.unionhub.core.internal.phone.PhoneCodes.Purpose;
 public class JoinIntake {
 
     static final Set<String> CHANNELS = Set.of("H5", "WECHAT", "APP");
+    private static final String ID_NUMBER = "ID_NUMBER";
 
     public record Receipt(String status, String message) {
     }
@@ -150,11 +151,11 @@ public class JoinIntake {
             v.check(notice.version().equals(f.consent().noticeVersion()), "consent.noticeVersion",
                     "agree to the current privacy notice, version " + notice.version());
             // the form collects an ID-card number: its separate consent (PIPL art. 29) where the notice asks for it
-            v.check(!notice.sensitive().contains("ID_NUMBER") || f.consent().sensitive() != null
-                    && f.consent().sensitive().contains("ID_NUMBER"), "consent.sensitive",
-                    "must include ID_NUMBER: the ID-card number needs its own consent");
+            v.check(!notice.sensitive().contains(ID_NUMBER) || f.consent().sensitive() != null
+                    && f.consent().sensitive().contains(ID_NUMBER), "consent.sensitive",
+                    "must include " + ID_NUMBER + ": the record holds it and it needs its own consent");
             v.check(f.consent().sensitive() == null || notice.sensitive().containsAll(f.consent().sensitive()),
-                    "consent.sensitive", "the join notice asks for " + notice.sensitive());
+                    "consent.sensitive", "the notice for " + PrivacyNotice.PURPOSE + " asks for " + notice.sensitive());
             v.check(f.consent().channel() != null && CHANNELS.contains(f.consent().channel()), "consent.channel",
                     "one of " + String.join(", ", new java.util.TreeSet<>(CHANNELS)));
         }

@@ -40,8 +40,8 @@ public class CollectedConsents implements Consents {
         boolean self = caller.memberId() != null && caller.memberId() == memberId;
         if (consent == null) {
             if (self) {
-                throw HubException.invalid("consent", "is required: the member consents to the " + purpose
-                        + " notice (GET /api/notices/" + purpose + ") when he submits");
+                throw HubException.invalid("consent", "is required: consent to the notice of " + purpose
+                        + " (GET /api/notices/" + purpose + ")");
             }
             // an officer's entry without a consent rests on the paper form he keeps; nothing to record
             return null;
