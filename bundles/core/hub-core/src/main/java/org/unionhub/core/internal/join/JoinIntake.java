@@ -154,7 +154,8 @@ public class JoinIntake {
             v.check(!notice.sensitive().contains(ID_NUMBER) || f.consent().sensitive() != null
                     && f.consent().sensitive().contains(ID_NUMBER), "consent.sensitive",
                     "must include " + ID_NUMBER + ": the record holds it and it needs its own consent");
-            v.check(f.consent().sensitive() == null || notice.sensitive().containsAll(f.consent().sensitive()),
+            v.check(f.consent().sensitive() == null || f.consent().sensitive().stream()
+                    .allMatch(k -> k != null && notice.sensitive().contains(k)),
                     "consent.sensitive", "the notice for " + PrivacyNotice.PURPOSE + " asks for " + notice.sensitive());
             v.check(f.consent().channel() != null && CHANNELS.contains(f.consent().channel()), "consent.channel",
                     "one of " + String.join(", ", new java.util.TreeSet<>(CHANNELS)));

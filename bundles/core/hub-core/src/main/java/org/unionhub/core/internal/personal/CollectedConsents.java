@@ -60,7 +60,8 @@ public class CollectedConsents implements Consents {
                     "must be PAPER: an officer entering a record for a member attests the member's paper form");
         }
         for (String s : sensitive) {
-            v.check(n.sensitive().contains(s), "consent.sensitive", "the notice for " + purpose + " asks for " + n.sensitive());
+            v.check(s != null && n.sensitive().contains(s), "consent.sensitive", "the notice for " + purpose + " asks for "
+                    + n.sensitive());
         }
         for (String kind : held) {
             v.check(!n.sensitive().contains(kind) || sensitive.contains(kind), "consent.sensitive",
