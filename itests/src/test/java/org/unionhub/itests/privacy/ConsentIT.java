@@ -110,6 +110,7 @@ public class ConsentIT extends HubTestSupport {
     public void anOfficerEntersAPaperFormAndAReviewersReadIsAudited() throws Exception {
         long plan = plan();
         long member = enrolledMember(plan);
+        assertProblem(post(MA + "/claims", "officer", stay(plan, member, null)), 422, "consent");
         assertProblem(post(MA + "/claims", "officer", stay(plan, member, consent("H5", List.of("MEDICAL")))), 422,
                 "consent.channel");
         long claim = post(MA + "/claims", "officer", stay(plan, member, consent("PAPER", List.of("MEDICAL")))).expect(201).id();

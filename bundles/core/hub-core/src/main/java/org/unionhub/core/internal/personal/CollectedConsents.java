@@ -39,12 +39,12 @@ public class CollectedConsents implements Consents {
             Set<String> held) throws SQLException {
         boolean self = caller.memberId() != null && caller.memberId() == memberId;
         if (consent == null) {
-            if (self) {
-                throw HubException.invalid("consent", "is required: consent to the notice of " + purpose
-                        + " (GET /api/notices/" + purpose + ")");
+            if (caller == Caller.SYSTEM) {
+                return null; // the hub's own demo records: nobody was asked anything
             }
-            // an officer's entry without a consent rests on the paper form he keeps; nothing to record
-            return null;
+            // a member consents on the form; an officer entering a paper form attests its signed consent (PAPER)
+            throw HubException.invalid("consent", "is required: consent to the notice of " + purpose
+                    + " (GET /api/notices/" + purpose + ")");
         }
         Notice n = notices.get(purpose);
         List<String> sensitive = consent.sensitive() == null ? List.of() : consent.sensitive();
