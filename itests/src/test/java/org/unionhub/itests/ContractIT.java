@@ -156,7 +156,8 @@ public class ContractIT {
                 .experienceYears(2).location("厦门海沧").description("船体焊接"), null);
         JobfairsApplication application = new JobfairsApi(client("member")).jobfairsPositionApply(position.getId(),
                 new JobfairsApplicationRequest().cv(new JobfairsCv().name("王磊").phone("13800000000").education(JobfairsEducation.VOCATIONAL).experienceYears(3)
-                        .expectedSalary(new BigDecimal("9000"))), null);
+                        .expectedSalary(new BigDecimal("9000")))
+                        .consent(new HubConsentGiven().noticeVersion("2026-11-1").channel("H5")), null);
         assertEquals(JobfairsApplicationStatus.VIEWED, officer.jobfairsApplicationStatus(application.getId(),
                 new JobfairsStatusChange().status(JobfairsApplicationStatus.VIEWED)).getStatus());
         CONTRACT.assertKept();
@@ -179,7 +180,8 @@ public class ContractIT {
         MutualaidClaim claim = new MutualaidApi(client("member")).mutualaidClaimSubmit(new MutualaidClaimRequest()
                 .planId(plan.getId()).memberId(memberId).hospital("厦门第一医院").admittedOn(LocalDate.now().minusDays(10))
                 .dischargedOn(LocalDate.now().minusDays(5)).totalExpenses(new BigDecimal("8000"))
-                .reimbursed(new BigDecimal("3000")), null);
+                .reimbursed(new BigDecimal("3000")).consent(new HubConsentGiven().noticeVersion("2026-11-1").channel("H5")
+                        .sensitive(List.of("MEDICAL"))), null);
         assertEquals(MutualaidClaimStatus.SUBMITTED, admin.mutualaidClaimGet(claim.getId()).getStatus());
         CONTRACT.assertKept();
     }

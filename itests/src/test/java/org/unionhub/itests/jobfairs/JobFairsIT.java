@@ -123,7 +123,13 @@ public class JobFairsIT extends HubTestSupport {
         assertEquals("船舶涂装工", get(base + "?sort=salaryMin&limit=1", null).json().path("items").get(0).path("title").asText());
         assertProblem(get(base + "?sort=password", null), 400, "sort");
 
-        // members apply, once per position
+        // members apply, once per position, with their consent to the CV notice (kept with the application)
+        ObjectNode unconsented = application("王磊");
+        unconsented.remove("consent");
+        assertProblem(post("/api/jobfairs/positions/" + welder + "/applications", "member", unconsented), 422, "consent");
+        ObjectNode oldNotice = application("王磊");
+        ((ObjectNode) oldNotice.path("consent")).put("noticeVersion", "2020-01");
+        assertProblem(post("/api/jobfairs/positions/" + welder + "/applications", "member", oldNotice), 409, "noticeVersion");
         Resp applied = post("/api/jobfairs/positions/" + welder + "/applications", "member", application("王磊")).expect(201);
         long app = applied.id();
         assertTrue(applied.header("Location").endsWith("/api/jobfairs/applications/" + app));
@@ -149,11 +155,22 @@ public class JobFairsIT extends HubTestSupport {
         assertEquals(0, send("GET", "/api/jobfairs/applications?fairId=" + fair, empB, null, null).expect(200).json()
                 .path("total").asInt());
         assertProblem(send("GET", "/api/jobfairs/applications/" + app, empB, null, null), 404, null);
+        // the employer's read of the CV and of its file are audited as whose application was read
+        send("GET", "/api/jobfairs/applications/" + app, empA, null, null).expect(200);
+        JsonNode reads = get("/api/audit?action=jobfairs.application.read&actor=emp-a&entityId=" + app, "admin").expect(200)
+                .json();
+        assertEquals(reads.toString(), 2, reads.path("total").asLong());
+        assertTrue(reads.toString(), reads.toString().contains("memberId") && !reads.toString().contains("13800000003"));
+        long ownReads = get("/api/audit?action=jobfairs.application.read&actor=member", "admin").expect(200).json()
+                .path("total").asLong();
         assertProblem(send("PUT", "/api/jobfairs/applications/" + app + "/status", empB, obj("status", "VIEWED"), null), 404, null);
         JsonNode mine = get("/api/jobfairs/applications?fairId=" + fair, "member").expect(200).json();
         assertEquals(1, mine.path("total").asInt());
         assertEquals(app, mine.path("items").get(0).path("id").asLong());
         assertProblem(get("/api/jobfairs/applications/" + other, "member"), 404, null);
+        get("/api/jobfairs/applications/" + app, "member").expect(200);
+        assertEquals("the applicant's own reads are not audited", ownReads,
+                get("/api/audit?action=jobfairs.application.read&actor=member", "admin").json().path("total").asLong());
         assertEquals(2, get("/api/jobfairs/applications?fairId=" + fair, "officer").json().path("total").asInt());
         assertEquals(0, get("/api/jobfairs/applications?fairId=" + fair, "siming").json().path("total").asInt());
 
@@ -183,7 +200,7 @@ public class JobFairsIT extends HubTestSupport {
         assertTrue(events.toString(), events.contains("org/unionhub/jobfairs/EMPLOYER_APPROVED -"));
 
         JsonNode audit = get("/api/audit?entity=application&entityId=" + app, "admin").expect(200).json();
-        assertEquals("submit, attach and four steps are audited", 6, audit.path("total").asInt());
+        assertEquals("submit, attach, four steps and the employer's two reads are audited", 8, audit.path("total").asInt());
 
         JsonNode stats = get("/api/jobfairs/" + fair + "/stats", null).expect(200).json();
         assertEquals(2, stats.path("employers").asInt());
@@ -520,7 +537,7 @@ public class JobFairsIT extends HubTestSupport {
 
     private static ObjectNode application(String name) {
         return obj("cv", obj("name", name, "phone", "13800000003", "education", "SENIOR_HIGH", "experienceYears", 3,
-                "skills", "电焊, 叉车", "expectedSalary", 9000));
+                "skills", "电焊, 叉车", "expectedSalary", 9000), "consent", obj("noticeVersion", "2026-11-1", "channel", "H5"));
     }
 
     private static String enc(String s) {

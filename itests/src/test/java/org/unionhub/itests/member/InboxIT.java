@@ -62,7 +62,8 @@ public class InboxIT extends HubTestSupport {
         post(MA + "/plans/" + plan + "/enrolments", "admin", obj("memberId", alice, "enrolledOn", ago(100))).expect(201);
         long claim = post(MA + "/claims", "admin", obj("planId", plan, "memberId", alice, "hospital", "厦门市第一医院",
                 "admittedOn", ago(30), "dischargedOn", ago(20), "totalExpenses", new BigDecimal("20000.00"),
-                "reimbursed", new BigDecimal("5000.00"))).expect(201).id();
+                "reimbursed", new BigDecimal("5000.00"), "consent", obj("noticeVersion", "2026-11-1", "channel", "PAPER",
+                "sensitive", List.of("MEDICAL")))).expect(201).id();
         post(MA + "/claims/" + claim + "/return", "admin", obj("reason", "出院小结缺失")).expect(200);
 
         JsonNode message = awaitMessage(a, "mutualaid.CLAIM_RETURNED");

@@ -8,6 +8,8 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.util.List;
+
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
@@ -60,8 +62,13 @@ public class JoinIT extends HubTestSupport {
             assertFalse("federations are not joined directly: " + u, u.path("name").asText().contains("区总工会"));
         }
         JsonNode notice = get("/api/join/privacy-notice", null).expect(200).json();
-        assertEquals("2026-11", notice.path("version").asText());
+        // one notice text and one version: the notice store's join notice
+        JsonNode stored = get("/api/notices/join", null).expect(200).json();
+        assertEquals(stored.path("version").asText(), notice.path("version").asText());
+        assertEquals("2026-11-1", notice.path("version").asText());
+        assertEquals(stored.path("text").asText(), notice.path("text").asText());
         assertTrue(notice.toString(), notice.path("collected").toString().contains("身份证号码"));
+        assertEquals("[\"ID_NUMBER\"]", notice.path("sensitive").toString());
         assertProblem(get("/api/join/unions?limit=0", null), 400, "limit");
         assertProblem(get("/api/join/codes/no-such-token", null), 404, null);
     }
@@ -104,6 +111,9 @@ public class JoinIT extends HubTestSupport {
         ObjectNode oldNotice = form("李骑手", id, phone, code, token);
         ((ObjectNode) oldNotice.path("consent")).put("noticeVersion", "2020-01");
         assertProblem(post("/api/join/requests", null, oldNotice), 422, "consent.noticeVersion");
+        ObjectNode noIdConsent = form("李骑手", id, phone, code, token);
+        ((ObjectNode) noIdConsent.path("consent")).remove("sensitive");
+        assertProblem(post("/api/join/requests", null, noIdConsent), 422, "consent.sensitive");
         assertProblem(post("/api/join/requests", null, form("李骑手", id, phone, wrong(code), token)), 422, "code");
         assertEquals("refused requests are not stored", before, count("SELECT COUNT(*) FROM HUB_JOIN_REQUEST"));
 
@@ -117,7 +127,7 @@ public class JoinIT extends HubTestSupport {
         assertEquals("JOIN", request.path("kind").asText());
         assertEquals("QR", request.path("source").asText());
         assertEquals("DELIVERY_RIDER", request.path("newFormKind").asText());
-        assertEquals("2026-11", request.path("consentVersion").asText());
+        assertEquals("2026-11-1", request.path("consentVersion").asText());
         assertEquals("H5", request.path("consentChannel").asText());
         assertTrue(request.path("consentAt").isTextual());
         assertEquals("**************" + id.substring(14), request.path("idNumber").asText());
@@ -133,6 +143,10 @@ public class JoinIT extends HubTestSupport {
         JsonNode member = get("/api/members/" + memberId, "officer").expect(200).json();
         assertEquals("李骑手", member.path("name").asText());
         assertEquals(port, member.path("orgId").asLong());
+        // the approval copied the applicant's consent into the consent store: the general one and the ID number's
+        assertEquals(2, count("SELECT COUNT(*) FROM HUB_CONSENT WHERE MEMBER_ID = " + memberId + " AND PURPOSE = 'join' "
+                + "AND CHANNEL = 'H5' AND NOTICE_VERSION = '2026-11-1' AND KIND IN ('GENERAL', 'ID_NUMBER') "
+                + "AND GIVEN_BY = 'join-request-" + rid + "'"));
         assertProblem(post("/api/join/requests/" + rid + "/approve", "officer", obj()), 409, "status");
         assertTrue(lastText(phone).contains("入会申请已通过"));
 
@@ -226,14 +240,14 @@ public class JoinIT extends HubTestSupport {
     private ObjectNode form(String name, String id, String phone, String code, String token) {
         ObjectNode f = obj("name", name, "idNumber", id, "phone", phone, "code", code, "employer", "美团外卖海沧站",
                 "employmentForm", "NEW_FORM", "newFormKind", "DELIVERY_RIDER", "token", token);
-        f.set("consent", obj("noticeVersion", "2026-11", "channel", "H5"));
+        f.set("consent", obj("noticeVersion", "2026-11-1", "channel", "H5", "sensitive", List.of("ID_NUMBER")));
         return f;
     }
 
     private ObjectNode picked(String name, String id, String phone, String code, long orgId) {
         ObjectNode f = obj("name", name, "idNumber", id, "phone", phone, "code", code, "employer", "软件园某公司",
                 "employmentForm", "EMPLOYEE", "orgId", orgId);
-        f.set("consent", obj("noticeVersion", "2026-11", "channel", "WECHAT"));
+        f.set("consent", obj("noticeVersion", "2026-11-1", "channel", "WECHAT", "sensitive", List.of("ID_NUMBER")));
         return f;
     }
 

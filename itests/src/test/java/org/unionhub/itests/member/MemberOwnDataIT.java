@@ -144,6 +144,6 @@ public class MemberOwnDataIT extends HubTestSupport {
 
     private static JsonNode cv(String name) {
         return obj("cv", obj("name", name, "phone", "13800000003", "education", "SENIOR_HIGH", "experienceYears", 3,
-                "skills", "电焊, 叉车", "expectedSalary", 9000));
+                "skills", "电焊, 叉车", "expectedSalary", 9000), "consent", obj("noticeVersion", "2026-11-1", "channel", "H5"));
     }
 }

@@ -268,6 +268,12 @@ public class ModelWorkersIT extends HubTestSupport {
         assertEquals("achievements", seen.path("comments").get(0).path("field").asText());
         assertEquals("mw-district-reviewer", seen.path("comments").get(0).path("by").asText());
         assertEquals("the officer sees the number masked", IdCardNumber.mask(candidate), seen.path("idNumber").asText());
+        String idReads = "/api/audit?action=modelworkers.nomination.id-read&entityId=" + nom.substring(nom.lastIndexOf('/') + 1);
+        long before = get(idReads, "admin").expect(200).json().path("total").asLong();
+        assertEquals("an admin reads it in full", candidate, get(nom, "admin").expect(200).json().path("idNumber").asText());
+        JsonNode idRead = get(idReads, "admin").expect(200).json();
+        assertEquals("and his read of the number is audited", before + 1, idRead.path("total").asLong());
+        assertEquals("admin", idRead.path("items").get(0).path("actor").asText());
 
         put(nom, "officer", obj("orgId", port, "candidateName", "阿依古丽", "idNumber", seen.path("idNumber").asText(),
                 "workplace", "厦门海沧港务有限公司", "contact", "13900001111", "proposedTitle", "REGIONAL_MODEL_WORKER",

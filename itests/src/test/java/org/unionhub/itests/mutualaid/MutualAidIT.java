@@ -92,7 +92,7 @@ public class MutualAidIT extends HubTestSupport {
         assertProblem(post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member)), 409, "memberId");
 
         // the officer of the member's district files the typical Guizhou case on his behalf
-        Resp created = post(ROOT + "/claims", "officer", claim(plan, member, 40, 25, "600000.00", "400000.00")).expect(201);
+        Resp created = submit("officer", claim(plan, member, 40, 25, "600000.00", "400000.00")).expect(201);
         JsonNode claim = created.json();
         long id = claim.path("id").asLong();
         assertTrue(created.header("Location").endsWith(ROOT + "/claims/" + id));
@@ -154,7 +154,7 @@ public class MutualAidIT extends HubTestSupport {
                 "APPROVED by " + approver.username(), "PAID by " + payer.username()), steps);
 
         // a second stay in the same period gets only what remains of the 100,000 per-period cap
-        long second = post(ROOT + "/claims", "officer", claim(plan, member, 20, 15, "150000.00", "50000.00")).expect(201).id();
+        long second = submit("officer", claim(plan, member, 20, 15, "150000.00", "50000.00")).expect(201).id();
         send("POST", ROOT + "/claims/" + second + "/review", reviewer, obj(), null).expect(200);
         JsonNode b = send("POST", ROOT + "/claims/" + second + "/approve", approver, obj(), null).expect(200).json();
         assertEquals(0, new BigDecimal("40000.00").compareTo(b.path("payout").decimalValue()));
@@ -211,28 +211,28 @@ public class MutualAidIT extends HubTestSupport {
         long claimsBefore = get(ROOT + "/claims?limit=1", "admin").json().path("total").asLong();
         long auditBefore = get("/api/audit?action=mutualaid.claim.create&limit=1", "admin").json().path("total").asLong();
 
-        Resp inWaiting = post(ROOT + "/claims", "officer", claim(waiting, member, 10, 5, "20000.00", "5000.00"));
+        Resp inWaiting = submit("officer", claim(waiting, member, 10, 5, "20000.00", "5000.00"));
         assertProblem(inWaiting, 422, "admittedOn");
         assertTrue(inWaiting.raw(), inWaiting.json().path("detail").asText().startsWith("WAITING_PERIOD"));
-        Resp notEnrolled = post(ROOT + "/claims", "officer", claim(open, stranger, 10, 5, "20000.00", "5000.00"));
+        Resp notEnrolled = submit("officer", claim(open, stranger, 10, 5, "20000.00", "5000.00"));
         assertProblem(notEnrolled, 422, "admittedOn");
         assertTrue(notEnrolled.raw(), notEnrolled.json().path("detail").asText().startsWith("NOT_ENROLLED"));
-        Resp tooMuch = post(ROOT + "/claims", "officer", claim(open, member, 10, 5, "20000.00", "20000.01"));
+        Resp tooMuch = submit("officer", claim(open, member, 10, 5, "20000.00", "20000.01"));
         assertProblem(tooMuch, 422, "reimbursed");
-        assertProblem(post(ROOT + "/claims", "officer", claim(open, member, 5, 10, "20000.00", "5000.00")), 422, "dischargedOn");
-        assertProblem(post(ROOT + "/claims", "officer", claim(open, member, -3, -5, "20000.00", "5000.00")), 422, "admittedOn");
-        assertProblem(post(ROOT + "/claims", "officer", obj("planId", open, "memberId", member, "hospital", "x",
+        assertProblem(submit("officer", claim(open, member, 5, 10, "20000.00", "5000.00")), 422, "dischargedOn");
+        assertProblem(submit("officer", claim(open, member, -3, -5, "20000.00", "5000.00")), 422, "admittedOn");
+        assertProblem(submit("officer", obj("planId", open, "memberId", member, "hospital", "x",
                 "admittedOn", "yesterday")), 400, "admittedOn");
-        assertProblem(post(ROOT + "/claims", "officer", obj("memberId", member)), 422, "planId");
-        assertProblem(post(ROOT + "/claims", "officer", claim(open, member, 10, 5, "10000000000000.00", "0.00")), 422,
+        assertProblem(submit("officer", obj("memberId", member)), 422, "planId");
+        assertProblem(submit("officer", claim(open, member, 10, 5, "10000000000000.00", "0.00")), 422,
                 "totalExpenses");
-        assertProblem(post(ROOT + "/claims", "siming", claim(open, member, 10, 5, "20000.00", "5000.00")), 403, null);
+        assertProblem(submit("siming", claim(open, member, 10, 5, "20000.00", "5000.00")), 403, null);
         assertEquals("refused claims are not stored", claimsBefore, get(ROOT + "/claims?limit=1", "admin").json().path("total").asLong());
         assertEquals("nor audited", auditBefore,
                 get("/api/audit?action=mutualaid.claim.create&limit=1", "admin").json().path("total").asLong());
 
-        long first = post(ROOT + "/claims", "officer", claim(open, member, 30, 20, "20000.00", "5000.00")).expect(201).id();
-        Resp duplicate = post(ROOT + "/claims", "officer", claim(open, member, 25, 22, "20000.00", "5000.00"));
+        long first = submit("officer", claim(open, member, 30, 20, "20000.00", "5000.00")).expect(201).id();
+        Resp duplicate = submit("officer", claim(open, member, 25, 22, "20000.00", "5000.00"));
         assertProblem(duplicate, 409, "admittedOn");
         assertTrue(duplicate.raw(), duplicate.json().path("detail").asText().startsWith("DUPLICATE"));
 
@@ -267,7 +267,7 @@ public class MutualAidIT extends HubTestSupport {
                 .expect(200).json();
         assertEquals("REJECTED", rejected.path("status").asText());
         assertEquals("a rejected claim no longer blocks its dates", 201,
-                post(ROOT + "/claims", "officer", claim(open, member, 25, 22, "20000.00", "5000.00")).status());
+                submit("officer", claim(open, member, 25, 22, "20000.00", "5000.00")).status());
     }
 
     @Test
@@ -288,7 +288,7 @@ public class MutualAidIT extends HubTestSupport {
         Who p = officer("cp", orgId("厦门市总工会"), "fund-payer");
         List<Long> claims = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            long id = post(ROOT + "/claims", "officer", claim(plan, member, 80 - 10 * i, 76 - 10 * i, "50000.00", "0.00"))
+            long id = submit("officer", claim(plan, member, 80 - 10 * i, 76 - 10 * i, "50000.00", "0.00"))
                     .expect(201).id();
             send("POST", ROOT + "/claims/" + id + "/review", r1, obj(), null).expect(200);
             claims.add(id);
@@ -349,7 +349,7 @@ public class MutualAidIT extends HubTestSupport {
                 obj("reason", "the second review found a double invoice"), null).expect(200).json();
         assertEquals("REJECTED", overturned.path("status").asText());
         assertEquals("OVERTURNED", overturned.path("secondReview").asText());
-        long fifth = post(ROOT + "/claims", "officer", claim(plan, member, 30, 26, "50000.00", "0.00")).expect(201).id();
+        long fifth = submit("officer", claim(plan, member, 30, 26, "50000.00", "0.00")).expect(201).id();
         send("POST", ROOT + "/claims/" + fifth + "/review", r1, obj(), null).expect(200);
         JsonNode last = send("POST", ROOT + "/claims/" + fifth + "/approve", a1, obj(), null).expect(200).json();
         assertEquals(0, new BigDecimal("30000.00").compareTo(last.path("payout").decimalValue()));
@@ -365,7 +365,7 @@ public class MutualAidIT extends HubTestSupport {
         // an officer who holds every role still takes one step of a claim
         Who all = officer("all", orgId("海沧区总工会"), "claims-reviewer", "claims-approver", "fund-payer");
         Who approver = officer("dap", orgId("厦门市总工会"), "claims-approver");
-        long id = post(ROOT + "/claims", "officer", claim(plan, member, 40, 35, "30000.00", "10000.00")).expect(201).id();
+        long id = submit("officer", claim(plan, member, 40, 35, "30000.00", "10000.00")).expect(201).id();
         assertEquals(List.of("review", "return", "reject"), actions(id, all));
         send("POST", ROOT + "/claims/" + id + "/review", all, obj(), null).expect(200);
         assertEquals("a reviewer is not offered the approval", List.of("return", "reject"), actions(id, all));
@@ -379,7 +379,7 @@ public class MutualAidIT extends HubTestSupport {
         assertProblem(send("POST", ROOT + "/claims/" + id + "/pay", approver, obj(), null), 403, null);
         assertEquals("APPROVED", get(ROOT + "/claims/" + id, "admin").expect(200).json().path("status").asText());
         // admins too: the admin who approved a claim does not pay it
-        long other = post(ROOT + "/claims", "officer", claim(plan, member, 20, 15, "30000.00", "10000.00")).expect(201).id();
+        long other = submit("officer", claim(plan, member, 20, 15, "30000.00", "10000.00")).expect(201).id();
         send("POST", ROOT + "/claims/" + other + "/review", all, obj(), null).expect(200);
         post(ROOT + "/claims/" + other + "/approve", "admin", obj()).expect(200);
         assertProblem(post(ROOT + "/claims/" + other + "/pay", "admin", obj()), 403, "status");
@@ -407,7 +407,7 @@ public class MutualAidIT extends HubTestSupport {
         for (int i = 0; i < 6; i++) {
             long member = member("EMPLOYEE", null);
             post(ROOT + "/plans/" + plan + "/enrolments", "admin", obj("memberId", member, "enrolledOn", ago(100))).expect(201);
-            long id = post(ROOT + "/claims", "officer", claim(plan, member, 40, 35, "10000.00", "0.00")).expect(201).id();
+            long id = submit("officer", claim(plan, member, 40, 35, "10000.00", "0.00")).expect(201).id();
             send("POST", ROOT + "/claims/" + id + "/review", reviewer, obj(), null).expect(200);
             send("POST", ROOT + "/claims/" + id + "/approve", approver, obj(), null).expect(200);
             claims.add(id);
@@ -486,19 +486,19 @@ public class MutualAidIT extends HubTestSupport {
                 "厦门市总工会")).expect(201);
 
         // a death pays the plan's fixed sum, not the bands: no stay, no expenses
-        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+        assertProblem(submit("officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
                 ago(10), "admittedOn", ago(12))), 422, "admittedOn");
-        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH")), 422,
+        assertProblem(submit("officer", obj("planId", plan, "memberId", worker, "event", "DEATH")), 422,
                 "occurredOn");
-        Resp noSum = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DIAGNOSIS",
+        Resp noSum = submit("officer", obj("planId", plan, "memberId", worker, "event", "DIAGNOSIS",
                 "occurredOn", ago(10)));
         assertProblem(noSum, 422, "event");
         assertTrue(noSum.raw(), noSum.json().path("detail").asText().startsWith("NO_FIXED_SUM"));
-        JsonNode death = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+        JsonNode death = submit("officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
                 ago(10))).expect(201).json();
         long deathId = death.path("id").asLong();
         assertEquals("DEATH", death.path("event").asText());
-        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
+        assertProblem(submit("officer", obj("planId", plan, "memberId", worker, "event", "DEATH", "occurredOn",
                 ago(9))), 409, "event");
         Who reviewer = reviewer("cr", orgId("海沧区总工会"));
         Who approver = officer("ca", orgId("厦门市总工会"), "claims-approver");
@@ -517,13 +517,13 @@ public class MutualAidIT extends HubTestSupport {
         assertProblem(post(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "officer",
                 obj("name", "李秀英", "relation", "COUSIN")), 400, "relation");
         assertProblem(get(ROOT + "/plans/" + plan + "/enrolments/" + otherEnrolment + "/family", "member"), 404, null);
-        Resp notCovered = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", other, "event", "DISABILITY",
+        Resp notCovered = submit("officer", obj("planId", plan, "memberId", other, "event", "DISABILITY",
                 "occurredOn", ago(5), "familyMemberId", spouseId));
         assertProblem(notCovered, 422, "familyMemberId");
         assertTrue(notCovered.raw(), notCovered.json().path("detail").asText().startsWith("NOT_COVERED"));
-        assertProblem(post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", worker, "event", "DEATH",
+        assertProblem(submit("officer", obj("planId", plan, "memberId", worker, "event", "DEATH",
                 "occurredOn", ago(5), "familyMemberId", spouseId)), 422, "familyMemberId");
-        JsonNode family = post(ROOT + "/claims", "officer", obj("planId", plan, "memberId", other, "event", "DEATH",
+        JsonNode family = submit("officer", obj("planId", plan, "memberId", other, "event", "DEATH",
                 "occurredOn", ago(5), "familyMemberId", spouseId)).expect(201).json();
         assertEquals(spouseId, family.path("familyMemberId").asLong());
         // a claim for another person than the member: its own duplicate check, the same fixed sum
@@ -652,8 +652,8 @@ public class MutualAidIT extends HubTestSupport {
                 .expect(201);
         Who reviewer = reviewer("v", orgId("海沧区总工会"));
         Who approver = officer("va", orgId("厦门市总工会"), "claims-approver");
-        long early = post(ROOT + "/claims", "officer", claim(plan, member, 150, 140, "200000.00", "100000.00")).expect(201).id();
-        long late = post(ROOT + "/claims", "officer", claim(plan, member, 50, 40, "200000.00", "100000.00")).expect(201).id();
+        long early = submit("officer", claim(plan, member, 150, 140, "200000.00", "100000.00")).expect(201).id();
+        long late = submit("officer", claim(plan, member, 50, 40, "200000.00", "100000.00")).expect(201).id();
         for (long id : List.of(early, late)) {
             send("POST", ROOT + "/claims/" + id + "/review", reviewer, obj(), null).expect(200);
         }
@@ -697,6 +697,12 @@ public class MutualAidIT extends HubTestSupport {
         Resp r = post(ROOT + "/plans", "admin", body).expect(201);
         assertNotNull(r.header("Location"));
         return r.id();
+    }
+
+    /** {@code POST /claims} as an officer enters a member's paper form: with the consent the member signed on it. */
+    private Resp submit(String account, ObjectNode body) throws Exception {
+        body.set("consent", obj("noticeVersion", "2026-11-1", "channel", "PAPER", "sensitive", List.of("MEDICAL")));
+        return post(ROOT + "/claims", account, body);
     }
 
     private ObjectNode claim(long plan, long member, int admittedDaysAgo, int dischargedDaysAgo, String total, String reimbursed) {

@@ -117,7 +117,8 @@ public class MutualAidListsIT extends HubTestSupport {
                     .expect(201);
             claims.add(post(ROOT + "/claims", "admin", obj("planId", plan, "memberId", m, "hospital", "贵州省人民医院",
                     "admittedOn", today.minusDays(30).toString(), "dischargedOn", today.minusDays(20).toString(),
-                    "totalExpenses", new BigDecimal("20000.00"), "reimbursed", new BigDecimal("5000.00"))).expect(201).id());
+                    "totalExpenses", new BigDecimal("20000.00"), "reimbursed", new BigDecimal("5000.00"), "consent", obj("noticeVersion",
+                    "2026-11-1", "channel", "PAPER", "sensitive", List.of("MEDICAL")))).expect(201).id());
         }
         String username = "ma.list." + SEQ.incrementAndGet();
         Who reviewer = new Who(username, "secret-" + username);

@@ -196,6 +196,7 @@ public class PersonalDataIT extends HubTestSupport {
         String version = notice.path("version").asText();
         assertProblem(get("/api/notices/horoscope", null), 404, null);
 
+        long audited = get("/api/audit?action=core.consent", "admin").expect(200).json().path("total").asLong();
         JsonNode given = post("/api/me/consents", "porter", obj("purpose", "claim", "noticeVersion", version, "channel", "H5",
                 "sensitive", List.of("MEDICAL", "ID_NUMBER"))).expect(200).json();
         assertEquals("GENERAL, MEDICAL and ID_NUMBER, each its own consent", 3, given.size());
@@ -215,7 +216,8 @@ public class PersonalDataIT extends HubTestSupport {
         assertProblem(post("/api/me/consents/" + medical + "/withdraw", "member", obj()), 404, null);
         JsonNode mine = get("/api/me/data", "porter").expect(200).json().path("modules").path("core").path("consents");
         assertEquals(3, mine.size());
-        assertEquals(4, get("/api/audit?action=core.consent", "admin").expect(200).json().path("total").asLong());
+        assertEquals("three given, one withdrawn", audited + 4,
+                get("/api/audit?action=core.consent", "admin").expect(200).json().path("total").asLong());
     }
 
     // ---- the rider's records in every module, made through each module's own API
@@ -240,8 +242,8 @@ public class PersonalDataIT extends HubTestSupport {
         long position = get("/api/jobfairs/" + fair + "/positions", null).expect(200).json().path("items").get(0).path("id")
                 .asLong();
         long application = post("/api/jobfairs/positions/" + position + "/applications", "member", obj("cv", obj("name", "王磊",
-                "phone", "13800000003", "education", "SENIOR_HIGH", "experienceYears", 3, "skills", "电焊, 叉车"))).expect(201)
-                .id();
+                "phone", "13800000003", "education", "SENIOR_HIGH", "experienceYears", 3, "skills", "电焊, 叉车"),
+                "consent", obj("noticeVersion", "2026-11-1", "channel", "H5"))).expect(201).id();
 
         long sanatorium = post("/api/recuperation/sanatoriums", "admin", obj("name", "隐私测试疗养院", "region", "内蒙古",
                 "unionOwned", true, "bedsPerNight", 20)).expect(201).id();
@@ -255,7 +257,8 @@ public class PersonalDataIT extends HubTestSupport {
         }
         long claim = post(MA + "/claims", "member", obj("planId", plan, "memberId", 3, "hospital", HOSPITAL, "admittedOn",
                 today.minusDays(3).toString(), "dischargedOn", today.minusDays(1).toString(), "totalExpenses",
-                new BigDecimal("3000.00"), "reimbursed", new BigDecimal("1000.00"))).expect(201).id();
+                new BigDecimal("3000.00"), "reimbursed", new BigDecimal("1000.00"), "consent", obj("noticeVersion", "2026-11-1",
+                "channel", "H5", "sensitive", List.of("MEDICAL")))).expect(201).id();
         HttpResponse<byte[]> up = raw("POST", MA + "/claims/" + claim + "/attachments?kind=INVOICE&fileName=invoice.pdf", PDF,
                 "application/pdf", "member", "member");
         assertEquals(new String(up.body(), StandardCharsets.UTF_8), 201, up.statusCode());

@@ -49,12 +49,18 @@ public class RetentionIT extends HubTestSupport {
         long position = get("/api/jobfairs/" + fair + "/positions", null).expect(200).json().path("items").get(0).path("id")
                 .asLong();
         long application = post("/api/jobfairs/positions/" + position + "/applications", "member", obj("cv", obj("name", "王磊",
-                "phone", "13800000003", "education", "SENIOR_HIGH", "experienceYears", 3, "skills", "叉车"))).expect(201).id();
+                "phone", "13800000003", "education", "SENIOR_HIGH", "experienceYears", 3, "skills", "叉车"),
+                "consent", obj("noticeVersion", "2026-11-1", "channel", "H5"))).expect(201).id();
         long sanatorium = post("/api/recuperation/sanatoriums", "admin", obj("name", "留存测试疗养院", "region", "内蒙古",
                 "unionOwned", true, "bedsPerNight", 20)).expect(201).id();
         long programme = post("/api/recuperation/programmes", "admin", obj("sanatoriumId", sanatorium, "startDate", "2030-04-08",
                 "days", 3, "places", 10, "pricePerPersonPerDay", new BigDecimal("100.00"), "quotas", List.of())).expect(201).id();
         long request = post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", NOTE)).expect(201).id();
+
+        // a repeatable answer the idempotency filter keeps (as a keyed POST leaves it): 24 hours
+        sql("INSERT INTO HUB_IDEMPOTENCY (KEY_HASH, ACCOUNT, METHOD, PATH, BODY_HASH, STATUS, BODY, CREATED_AT) VALUES ('"
+                + "0".repeat(64) + "', 'member', 'POST', '/api/recuperation/requests', '" + "1".repeat(64) + "', 201, NULL, "
+                + "CURRENT_TIMESTAMP)");
 
         // the kinds, with the region's days beside the module's default and the legal reason
         JsonNode rules = get("/api/admin/retention", "admin").expect(200).json();
@@ -64,12 +70,14 @@ public class RetentionIT extends HubTestSupport {
         assertTrue(cv.path("legalReason").asText().contains("个人信息保护法"));
         assertEquals(20, rule(rules, "recuperation", "request.note").path("days").asInt());
         assertEquals(1095, rule(rules, "core", "dataRequest.detail").path("days").asInt());
+        assertEquals(1, rule(rules, "core", "idempotency.answers").path("days").asInt());
         assertProblem(get("/api/admin/retention", "officer"), 403, null);
         assertProblem(post("/api/admin/retention/runs", "officer", null), 403, null);
 
         JsonNode now = post("/api/admin/retention/runs", "admin", null).expect(200).json();
         assertEquals(0, line(now, "jobfairs", "application.cv"));
         assertEquals(0, line(now, "recuperation", "request.note"));
+        assertEquals(0, line(now, "core", "idempotency.answers"));
         assertEquals(NOTE, note(request));
         assertEquals("王磊", cvName(application));
 
@@ -78,6 +86,8 @@ public class RetentionIT extends HubTestSupport {
         assertEquals("the one note written today, 20 days and more ago as of the job's clock", 1,
                 line(later, "recuperation", "request.note"));
         assertEquals("the fair ends in 14 days: 22 - 10 is not yet past it", 0, line(later, "jobfairs", "application.cv"));
+        assertEquals("the kept answer, a day old and more", 1, line(later, "core", "idempotency.answers"));
+        assertEquals(0, sql("SELECT COUNT(*) FROM HUB_IDEMPOTENCY"));
         assertTrue(note(request) == null);
         assertEquals("王磊", cvName(application));
 
@@ -127,6 +137,20 @@ public class RetentionIT extends HubTestSupport {
 
     private String cvName(long application) throws Exception {
         return get("/api/jobfairs/applications/" + application, "admin").expect(200).json().path("cv").path("name").asText();
+    }
+
+    /** Runs a statement on the hub's database: an update answers its count, a query its first column. */
+    private long sql(String statement) throws Exception {
+        var ref = bundleContext.getServiceReferences(javax.sql.DataSource.class, "(dataSourceName=unionhub)").iterator().next();
+        try (var c = bundleContext.getService(ref).getConnection(); var st = c.createStatement()) {
+            if (!statement.startsWith("SELECT")) {
+                return st.executeUpdate(statement);
+            }
+            try (var rs = st.executeQuery(statement)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The job's clock, through Config Admin by reflection (the probe does not import org.osgi.service.cm). */

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -90,15 +91,17 @@ public class ApplicationService {
             }
             Instant now = Instant.now();
             Long session = session(c, fairId, positionId, req.livestreamId(), now);
+            // in the application's transaction: a refused application leaves no consent behind
+            long consent = env.consents.record(c, caller, caller.memberId(), "cv", req.consent(), Set.of()).generalId();
             long id;
             try {
                 id = Sql.insert(c, "INSERT INTO JOBFAIRS_APPLICATION (FAIR_ID, POSITION_ID, EMPLOYER_ID, MEMBER_ID, "
                         + "LIVESTREAM_ID, STATUS, CV_NAME, CV_PHONE, CV_EMAIL, CV_EDUCATION, CV_EXPERIENCE_YEARS, CV_SKILLS, "
-                        + "CV_WORK_HISTORY, CV_EXPECTED_SALARY, SUBMITTED_AT, UPDATED_AT) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fairId, positionId, p[1],
+                        + "CV_WORK_HISTORY, CV_EXPECTED_SALARY, SUBMITTED_AT, UPDATED_AT, CONSENT_ID) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fairId, positionId, p[1],
                         caller.memberId(), session, ApplicationStatus.SUBMITTED, cv.name().trim(), cv.phone().trim(),
                         Env.trim(cv.email()), cv.education(), cv.experienceYears(), Env.trim(cv.skills()),
-                        Env.trim(cv.workHistory()), Money.normalize(cv.expectedSalary()), now, now);
+                        Env.trim(cv.workHistory()), Money.normalize(cv.expectedSalary()), now, now, consent);
             } catch (SQLException e) {
                 if (Env.isDuplicate(e)) {
                     throw HubException.conflict("positionId", "you have already applied to position " + positionId);
@@ -209,7 +212,7 @@ public class ApplicationService {
     }
 
     public Application get(Caller caller, long id) {
-        return env.db.read(c -> visible(c, caller, id).app());
+        return env.db.inTransaction(c -> CvReads.audited(env.audit, c, caller, visible(c, caller, id).app(), "cv"));
     }
 
     /** Newest first, by keyset over the primary key (and (FAIR_ID, ID), (POSITION_ID, ID) from migration V3). */
@@ -308,7 +311,7 @@ public class ApplicationService {
 
     public Attachment attachment(Caller caller, long id) {
         return env.db.inTransaction(c -> {
-            visible(c, caller, id);
+            CvReads.audited(env.audit, c, caller, visible(c, caller, id).app(), "cvFile");
             return Sql.one(c, "SELECT CONTENT_TYPE, CONTENT FROM JOBFAIRS_ATTACHMENT WHERE APPLICATION_ID = ?", rs -> {
                 Blob b = rs.getBlob(2);
                 try {

@@ -19,6 +19,7 @@ import org.unionhub.api.HubSettings;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
+import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.jobfairs.api.FairMode;
@@ -42,14 +43,16 @@ public class Env {
     final AuditLog audit;
     final MemberDirectory directory;
     final PersonalDataCipher cipher;
+    final Consents consents;
     private final HubSettings settings;
     private final EventAdmin events;
 
     @Activate
     public Env(@Reference(target = "(unionhub.module=jobfairs)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference MemberDirectory directory, @Reference HubSettings settings, @Reference EventAdmin events,
-            @Reference PersonalDataCipher cipher) {
+            @Reference PersonalDataCipher cipher, @Reference Consents consents) {
         this.cipher = cipher;
+        this.consents = consents;
         this.db = db;
         this.audit = audit;
         this.directory = directory;

@@ -126,9 +126,9 @@ class RulesTest {
     @Test
     void cvNeedsContactAndEducation() {
         ApplicationService.validate(new ApplicationRequest(new Cv("王磊", "13800000003", null, Education.SENIOR_HIGH, 3,
-                "电动车驾驶", null, null), null));
-        assertEquals(Set.of("cv"), fields(() -> ApplicationService.validate(new ApplicationRequest(null, null))));
+                "电动车驾驶", null, null), null, null));
+        assertEquals(Set.of("cv"), fields(() -> ApplicationService.validate(new ApplicationRequest(null, null, null))));
         assertEquals(Set.of("cv.phone", "cv.education", "cv.experienceYears"), fields(() -> ApplicationService.validate(
-                new ApplicationRequest(new Cv("王磊", "12345", null, null, -1, null, null, null), null))));
+                new ApplicationRequest(new Cv("王磊", "12345", null, null, -1, null, null, null), null, null))));
     }
 }

@@ -575,7 +575,7 @@ public class Nominations {
                 + "MODELWORKERS_NOMINATION_COMMENT WHERE NOMINATION_ID = ? AND ROUND_NO = ? ORDER BY ID",
                 rs -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3), time(Sql.getInstant(rs, "CREATED_AT"))),
                 n.id(), n.round());
-        String idShown = n.sealed() == null ? null : caller.isAdmin() ? cipher.decrypt(n.sealed()) : IdCardNumber.mask(n.masked());
+        String idShown = IdReads.shown(c, caller, n.id(), n.sealed(), n.masked(), cipher, audit);
         return new NominationView(n.id(), n.orgId(), n.state(), n.candidateName(), idShown, n.workplace(), n.contact(),
                 n.proposedTitle(), n.achievements(), materials, comments, n.recordId(), n.decisionNote(), n.createdBy(),
                 n.submittedBy(), time(n.createdAt()), time(n.updatedAt()), time(n.submittedAt()), time(n.decidedAt()),

@@ -116,7 +116,8 @@ public class ClaimService {
     public Claim get(Caller caller, long id) {
         return db.inTransaction(c -> {
             Row r = visible(c, caller, id);
-            audit.record(c, caller, "mutualaid.claim.read", "claim", id, Map.of());
+            // who read whose medical data: the member's id, never his values
+            audit.record(c, caller, "mutualaid.claim.read", "claim", id, Map.of("memberId", r.claim().memberId()));
             return full(c, r);
         });
     }
@@ -348,11 +349,12 @@ public class ClaimService {
 
     public Content download(Caller caller, long claimId, long attachmentId) {
         return db.inTransaction(c -> {
-            visible(c, caller, claimId);
+            Row r = visible(c, caller, claimId);
             Content content = Sql.one(c, "SELECT CONTENT_TYPE, FILE_NAME, CONTENT FROM MUTUALAID_ATTACHMENT WHERE ID = ? "
                     + "AND CLAIM_ID = ?", rs -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3)), attachmentId, claimId)
                     .orElseThrow(() -> HubException.notFound("attachment", attachmentId));
-            audit.record(c, caller, "mutualaid.attachment.read", "claim", claimId, Map.of("attachmentId", attachmentId));
+            audit.record(c, caller, "mutualaid.attachment.read", "claim", claimId, Map.of("attachmentId", attachmentId,
+                    "memberId", r.claim().memberId()));
             return content;
         });
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +24,8 @@ import org.unionhub.api.Money;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
+import org.unionhub.api.personal.ConsentRecord;
+import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
 import org.unionhub.mutualaid.api.Claim;
 import org.unionhub.mutualaid.api.ClaimEvent;
@@ -47,13 +50,16 @@ public class ClaimSubmissions {
     private final MemberDirectory directory;
     private final PlanService plans;
     private final ClaimService claims;
+    private final Consents consents;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
     @Activate
     public ClaimSubmissions(@Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db, @Reference AuditLog audit,
-            @Reference MemberDirectory directory, @Reference PlanService plans, @Reference ClaimService claims) {
+            @Reference MemberDirectory directory, @Reference PlanService plans, @Reference ClaimService claims,
+            @Reference Consents consents) {
+        this.consents = consents;
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -78,6 +84,8 @@ public class ClaimSubmissions {
         LocalDate to = stay ? req.dischargedOn() : req.occurredOn();
         String dateField = stay ? "admittedOn" : "occurredOn";
         long id = db.inTransaction(c -> {
+            // in the claim's transaction: a refused or failed claim leaves no consent behind
+            ConsentRecord consent = consents.record(c, caller, memberId, "claim", req.consent(), Set.of("MEDICAL"));
             PlanHead plan = plans.findHead(c, req.planId())
                     .orElseThrow(() -> HubException.invalid("planId", "plan " + req.planId() + " does not exist"));
             Optional<Enrolled> enrolment = Sql.one(c, "SELECT ID, ENROLLED_ON, COVERED_FROM FROM MUTUALAID_ENROLMENT "
@@ -112,11 +120,12 @@ public class ClaimSubmissions {
             Instant now = Instant.now();
             long claimId = Sql.insert(c, "INSERT INTO MUTUALAID_CLAIM (PLAN_ID, VERSION_NO, ENROLMENT_ID, MEMBER_ID, ORG_ID, "
                     + "PERIOD_START, HOSPITAL, ADMITTED_ON, DISCHARGED_ON, TOTAL_EXPENSES, REIMBURSED, SELF_PAID, STATUS, "
-                    + "SECOND_REVIEW, SUBMITTED_ON, CREATED_BY, CREATED_AT, UPDATED_AT, EVENT, FAMILY_MEMBER_ID) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', 'NONE', ?, ?, ?, ?, ?, ?)",
+                    + "SECOND_REVIEW, SUBMITTED_ON, CREATED_BY, CREATED_AT, UPDATED_AT, EVENT, FAMILY_MEMBER_ID, CONSENT_ID, "
+                    + "MEDICAL_CONSENT_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', 'NONE', ?, ?, ?, ?, ?, ?, ?, ?)",
                     plan.id(), version.no(), enrolmentId, memberId, member.orgId(), plan.periodStart(),
                     req.hospital() == null ? "" : req.hospital().trim(), from, to, total, reimbursed, total.subtract(reimbursed),
-                    plans.today(), caller.username(), now, now, event, req.familyMemberId());
+                    plans.today(), caller.username(), now, now, event, req.familyMemberId(),
+                    consent == null ? null : consent.generalId(), consent == null ? null : consent.sensitiveId("MEDICAL"));
             ClaimService.step(c, claimId, null, ClaimStatus.SUBMITTED, caller, null, now);
             // no medical details in the audit trail: it is read by admins who need not see them
             Map<String, Object> ch = new LinkedHashMap<>();

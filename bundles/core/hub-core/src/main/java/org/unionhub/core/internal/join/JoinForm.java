@@ -1,5 +1,7 @@
 package org.unionhub.core.internal.join;
 
+import java.util.List;
+
 import org.unionhub.api.EmploymentForm;
 import org.unionhub.api.NewFormKind;
 import org.unionhub.api.validation.MaxLength;
@@ -16,7 +18,11 @@ public record JoinForm(@Required @MaxLength(100) String name, @Required @MaxLeng
         @Required @MaxLength(200) String employer, @Required EmploymentForm employmentForm, NewFormKind newFormKind,
         Long orgId, @MaxLength(64) String token, @Required Consent consent) {
 
-    /** The privacy notice's version the applicant agreed to, and where ({@code H5}, {@code WECHAT}, {@code APP}). */
-    public record Consent(@Required @MaxLength(32) String noticeVersion, @Required @MaxLength(16) String channel) {
+    /**
+     * The privacy notice's version the applicant agreed to, where ({@code H5}, {@code WECHAT}, {@code APP}), and his
+     * separate consents for sensitive data: {@code ID_NUMBER}, which the join notice asks for.
+     */
+    public record Consent(@Required @MaxLength(32) String noticeVersion, @Required @MaxLength(16) String channel,
+            List<String> sensitive) {
     }
 }

@@ -19,6 +19,7 @@ import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.api.security.SlidingWindow;
 import org.unionhub.api.security.TooManyAttempts;
 import org.unionhub.api.validation.IdCardNumber;
+import org.unionhub.core.internal.personal.Notices;
 import org.unionhub.core.internal.phone.PhoneCodes;
 import org.unionhub.core.internal.security.SecurityConfig;
 import org.unionhub.core.internal.phone.PhoneCodes.Purpose;
@@ -33,8 +34,8 @@ import org.unionhub.core.internal.phone.PhoneCodes.Purpose;
 @Component(service = JoinIntake.class, configurationPid = SecurityConfig.PID, immediate = true)
 public class JoinIntake {
 
-    public static final String NOTICE_VERSION = PrivacyNotice.VERSION;
     static final Set<String> CHANNELS = Set.of("H5", "WECHAT", "APP");
+    private static final String ID_NUMBER = "ID_NUMBER";
 
     public record Receipt(String status, String message) {
     }
@@ -46,10 +47,13 @@ public class JoinIntake {
     private final PhoneCodes codes;
     private final PersonalDataCipher cipher;
     private final MemberDirectory members;
+    private final Notices notices;
 
     @Activate
     public JoinIntake(@Reference(target = "(unionhub.module=core)") ModuleDatabase db, @Reference PhoneCodes codes,
-            @Reference PersonalDataCipher cipher, @Reference MemberDirectory members, SecurityConfig config) {
+            @Reference PersonalDataCipher cipher, @Reference MemberDirectory members, @Reference Notices notices,
+            SecurityConfig config) {
+        this.notices = notices;
         this.perAddress = new SlidingWindow(Math.max(1, config.join_requests_per_hour()), 3_600_000L);
         this.db = db;
         this.codes = codes;
@@ -85,6 +89,11 @@ public class JoinIntake {
         return QrPng.of(url, size);
     }
 
+    /** The join notice, from the notice store: the region's text and version. */
+    public PrivacyNotice notice() {
+        return PrivacyNotice.of(notices.get(PrivacyNotice.PURPOSE));
+    }
+
     public Receipt submit(JoinForm f, String address) {
         if (address != null) {
             long retry = perAddress.retryAfterSeconds(address, System.currentTimeMillis());
@@ -93,7 +102,7 @@ public class JoinIntake {
             }
             perAddress.record(address, System.currentTimeMillis());
         }
-        IdCardNumber id = validate(f);
+        IdCardNumber id = validate(f, notice());
         String phone = PhoneCodes.checkPhone("phone", f.phone());
         JoinUnion union = db.read(c -> f.token() != null && !f.token().isBlank()
                 ? store.unionByToken(c, f.token().trim()).orElseThrow(() -> HubException.invalid("token", "unknown join code"))
@@ -119,7 +128,7 @@ public class JoinIntake {
         return new Receipt("RECEIVED", "申请已提交，工会审核后将以短信通知您。");
     }
 
-    private static IdCardNumber validate(JoinForm f) {
+    private static IdCardNumber validate(JoinForm f, PrivacyNotice notice) {
         Validation v = new Validation();
         v.required("name", f.name() == null || f.name().isBlank() ? null : f.name());
         v.required("idNumber", f.idNumber());
@@ -139,8 +148,15 @@ public class JoinIntake {
         v.check(f.orgId() != null || f.token() != null && !f.token().isBlank(), "orgId",
                 "pick a union (orgId) or come from its QR code (token)");
         if (f.consent() != null) {
-            v.check(PrivacyNotice.VERSION.equals(f.consent().noticeVersion()), "consent.noticeVersion",
-                    "agree to the current privacy notice, version " + PrivacyNotice.VERSION);
+            v.check(notice.version().equals(f.consent().noticeVersion()), "consent.noticeVersion",
+                    "agree to the current privacy notice, version " + notice.version());
+            // the form collects an ID-card number: its separate consent (PIPL art. 29) where the notice asks for it
+            v.check(!notice.sensitive().contains(ID_NUMBER) || f.consent().sensitive() != null
+                    && f.consent().sensitive().contains(ID_NUMBER), "consent.sensitive",
+                    "must include " + ID_NUMBER + ": the record holds it and it needs its own consent");
+            v.check(f.consent().sensitive() == null || f.consent().sensitive().stream()
+                    .allMatch(k -> k != null && notice.sensitive().contains(k)),
+                    "consent.sensitive", "the notice for " + PrivacyNotice.PURPOSE + " asks for " + notice.sensitive());
             v.check(f.consent().channel() != null && CHANNELS.contains(f.consent().channel()), "consent.channel",
                     "one of " + String.join(", ", new java.util.TreeSet<>(CHANNELS)));
         }

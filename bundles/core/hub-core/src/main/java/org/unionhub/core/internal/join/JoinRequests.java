@@ -32,6 +32,7 @@ import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.core.internal.directory.Directory;
 import org.unionhub.core.internal.directory.MemberRequest;
+import org.unionhub.core.internal.personal.Consents;
 import org.unionhub.core.internal.security.MemberAccounts;
 
 /**
@@ -52,14 +53,19 @@ public class JoinRequests {
     private final AuditLog audit;
     private final Notifier notifier;
     private final HubSettings settings;
+    private final Consents consents;
     private volatile EventAdmin events;
+
+    /** The join notice's version before it came from the notice store: its consent had no separate ID-number consent. */
+    static final String FIRST_NOTICE_VERSION = "2026-11";
 
     @Activate
     public JoinRequests(@Reference(target = "(unionhub.module=core)") ModuleDatabase db, @Reference Directory directory,
             @Reference MemberDirectory members, @Reference MemberAccounts accounts, @Reference PersonalDataCipher cipher,
             @Reference AuditLog audit, @Reference(policyOption = ReferencePolicyOption.GREEDY) Notifier notifier,
-            @Reference HubSettings settings) {
+            @Reference HubSettings settings, @Reference Consents consents) {
         this.db = db;
+        this.consents = consents;
         this.settings = settings;
         this.directory = directory;
         this.members = members;
@@ -109,6 +115,9 @@ public class JoinRequests {
                         IdCardNumber.parse(number).orElseThrow());
                 accounts.insertWithoutPassword(c, caller, r.phone(), memberId);
             }
+            JoinRequest asked = store.get(c, id).orElseThrow();
+            consents.copyJoin(c, caller, memberId, id, asked.consentVersion(), asked.consentAt(),
+                    !FIRST_NOTICE_VERSION.equals(asked.consentVersion()));
             decided(store.decide(c, id, "APPROVED", caller.username(), null, memberId, now));
             audit.record(c, caller, "core.join.approve", "joinRequest", id, Map.of("memberId", memberId, "kind", r.kind()));
             return new JoinStore.Pending(r.id(), r.orgId(), r.orgName(), r.kind(), "APPROVED", r.name(), r.phone(), null,

@@ -19,9 +19,15 @@ final class ConsentStore {
     }
 
     static long insert(Connection c, long memberId, Notice n, String kind, String channel, String by) throws SQLException {
+        return insert(c, memberId, n, n.version(), kind, channel, by, Instant.now());
+    }
+
+    /** A consent to {@code version} of the notice, given at {@code at} (an approved join request's, given earlier). */
+    static long insert(Connection c, long memberId, Notice n, String version, String kind, String channel, String by,
+            Instant at) throws SQLException {
         return Sql.insert(c, "INSERT INTO HUB_CONSENT (MEMBER_ID, PURPOSE, MODULE, NOTICE_VERSION, REGION, KIND, CHANNEL, "
-                + "GIVEN_BY, GIVEN_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", memberId, n.purpose(), n.module(), n.version(),
-                n.region(), kind, channel, by, Instant.now());
+                + "GIVEN_BY, GIVEN_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", memberId, n.purpose(), n.module(), version,
+                n.region(), kind, channel, by, at);
     }
 
     static List<Consent> ofMember(Connection c, long memberId) throws SQLException {

@@ -70,6 +70,24 @@ public class Consents {
         });
     }
 
+    /**
+     * Copies an approved join request's consent into the consent store (purpose {@code join}, channel {@code H5}: the
+     * online form), on the approval's transaction, with the time it was given; {@code idNumber} adds the separate
+     * consent for the ID-card number. Recorded as given by the join request, since the applicant had no account.
+     */
+    public List<Long> copyJoin(java.sql.Connection c, Caller caller, long memberId, long joinRequestId, String version,
+            java.time.Instant givenAt, boolean idNumber) throws java.sql.SQLException {
+        Notice n = notices.get("join");
+        List<Long> ids = new ArrayList<>();
+        for (String kind : idNumber ? List.of("GENERAL", "ID_NUMBER") : List.of("GENERAL")) {
+            long id = ConsentStore.insert(c, memberId, n, version, kind, "H5", "join-request-" + joinRequestId, givenAt);
+            audit.record(c, caller, "core.consent.give", "consent", id, Map.of("purpose", n.purpose(), "kind", kind,
+                    "noticeVersion", version, "channel", "H5", "memberId", memberId, "joinRequestId", joinRequestId));
+            ids.add(id);
+        }
+        return ids;
+    }
+
     public List<Consent> mine(Caller caller) {
         long memberId = MyData.member(caller, directory).id();
         return db.read(c -> ConsentStore.ofMember(c, memberId));

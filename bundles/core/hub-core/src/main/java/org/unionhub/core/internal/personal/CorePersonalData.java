@@ -43,6 +43,10 @@ public class CorePersonalData extends SqlPersonalData {
                 "个人信息保护法 art. 19 (no longer than the purpose needs): kept while the decision may be disputed, the "
                 + "3-year limitation period of 民法典 art. 188",
                 "UPDATE HUB_DATA_REQUEST SET DETAIL = NULL WHERE DETAIL IS NOT NULL AND DECIDED_AT < ?");
+        // the idempotency filter sweeps these itself, but only while keyed requests keep coming
+        d.retention("idempotency.answers", "full answers kept for an Idempotency-Key's repeat (they hold whatever the "
+                + "answer held: members, claims, CVs)", 1, "个人信息保护法 art. 19: a repeat only comes within minutes; "
+                + "kept 24 hours (issue 20)", "DELETE FROM HUB_IDEMPOTENCY WHERE CREATED_AT < ?");
         d.sealed("HUB_MEMBER", "ID", "ID_SEALED", "ID_INDEX", "");
     }
 }

@@ -57,11 +57,14 @@ public class JoinResource {
         return intake.unionByToken(token);
     }
 
-    /** What is collected, why and for how long; a join request names the version agreed to. */
+    /**
+     * What is collected, why and for how long; a join request names the version agreed to. The same text and version
+     * as {@code GET /api/notices/join}.
+     */
     @GET
     @Path("privacy-notice")
     @PermitAll
     public PrivacyNotice notice() {
-        return PrivacyNotice.current();
+        return intake.notice();
     }
 }

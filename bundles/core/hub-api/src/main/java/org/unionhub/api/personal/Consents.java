@@ -1,0 +1,33 @@
+package org.unionhub.api.personal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.unionhub.api.security.Caller;
+
+/**
+ * Consent at collection, registered by the core: a module's create that collects personal data records the consent
+ * that came with it in the core's consent store, on the module's own transaction, so that the consent and the record
+ * commit or roll back together (core and modules share one database). Modules never touch the core's tables.
+ */
+@ProviderType
+public interface Consents {
+
+    /**
+     * Checks {@code consent} against the current notice of {@code purpose} ({@code claim}, {@code cv},
+     * {@code nomination}) and writes it for {@code memberId} on {@code c}. The rules, as problems naming the field:
+     * a consent is required ({@code consent}, 422): a member submitting for himself sends it through {@code H5} or
+     * {@code CONSOLE}, an officer entering a paper form for someone else through {@code PAPER} (his account is
+     * recorded as the one who attests it); only the hub's own {@code Caller.SYSTEM} (demo data) records none; {@code consent.noticeVersion} must be the current version (409
+     * {@code noticeVersion} otherwise); every kind in {@code held} that the notice lists as sensitive needs its separate
+     * consent ({@code consent.sensitive}, 422).
+     *
+     * @param held the sensitive kinds the record holds ({@code MEDICAL} for a claim, {@code ID_NUMBER} for an ID number)
+     * @throws SQLException for the module's transaction to retry (a lock conflict) or roll back
+     * @return the rows written, or null for {@code Caller.SYSTEM} without a consent
+     */
+    ConsentRecord record(Connection c, Caller caller, long memberId, String purpose, ConsentGiven consent, Set<String> held)
+            throws SQLException;
+}
