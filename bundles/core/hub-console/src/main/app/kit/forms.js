@@ -1,5 +1,5 @@
 // Small helpers the member screens share: field errors from problem+json, dates and money as a member reads them.
-import { reactive } from 'vue';
+import { nextTick, reactive } from 'vue';
 
 /**
  * A reactive map field -> message for a form. show(e) puts each problem+json error beside its field (the server
@@ -18,6 +18,11 @@ export function fieldErrors() {
         if (!known || known.includes(field)) errors[field] = x.message;
         else rest = rest || x.message;
       }
+      // the first field at fault into view: on a phone the submit button is far below it
+      nextTick(() => {
+        const first = document.querySelector('.van-field__error-message');
+        if (first) first.scrollIntoView({ block: 'center' });
+      });
       return (e && e.errors && e.errors.length && !rest) ? null : (rest || (e && e.message) || '请求失败，请稍后再试');
     }
   };

@@ -4,7 +4,7 @@
 // thrown as Problem, Idempotency-Key on creates, Accept-Language zh-CN).
 import {
   Button, Cell, CellGroup, Checkbox, Dialog, Empty, Field, Form, Grid, GridItem, Icon, List, Loading, NavBar,
-  NoticeBar, Popup, Radio, RadioGroup, Search, Tab, Tabbar, TabbarItem, Tabs, Tag, Toast
+  NoticeBar, Popup, Radio, RadioGroup, Search, Step, Steps, Tab, Tabbar, TabbarItem, Tabs, Tag, Toast
 } from 'vant';
 // each component's own styles only (all of Vant's is 52 KB compressed, these are about half)
 import 'vant/es/button/style/index.mjs';
@@ -26,6 +26,8 @@ import 'vant/es/popup/style/index.mjs';
 import 'vant/es/radio/style/index.mjs';
 import 'vant/es/radio-group/style/index.mjs';
 import 'vant/es/search/style/index.mjs';
+import 'vant/es/step/style/index.mjs';
+import 'vant/es/steps/style/index.mjs';
 import 'vant/es/tab/style/index.mjs';
 import 'vant/es/tabbar/style/index.mjs';
 import 'vant/es/tabbar-item/style/index.mjs';
@@ -33,16 +35,18 @@ import 'vant/es/tabs/style/index.mjs';
 import 'vant/es/tag/style/index.mjs';
 import 'vant/es/toast/style/index.mjs';
 import './kit.css';
+import { announceToasts } from './toast.js';
 
 export { showToast, showSuccessToast, showFailToast, showConfirmDialog, showDialog } from 'vant';
 export { api, newKey, Problem, session, signIn, signOut, whenSignedOut } from '../../console/kit/api.js';
 export { fieldErrors, when, money } from './forms.js';
 
 const components = [Button, Cell, CellGroup, Checkbox, Dialog, Empty, Field, Form, Grid, GridItem, Icon, List, Loading,
-  NavBar, NoticeBar, Popup, Radio, RadioGroup, Search, Tab, Tabbar, TabbarItem, Tabs, Tag, Toast];
+  NavBar, NoticeBar, Popup, Radio, RadioGroup, Search, Step, Steps, Tab, Tabbar, TabbarItem, Tabs, Tag, Toast];
 
 export default {
   install(app) {
     components.forEach(c => app.use(c));
+    announceToasts();
   }
 };

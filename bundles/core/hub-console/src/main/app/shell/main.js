@@ -29,8 +29,12 @@ const router = createRouter({
 });
 
 router.beforeEach(async to => {
-  await refreshExtensions(router);
-  if (to.name === 'pending' && router.resolve(to.fullPath).name !== 'pending') return to.fullPath;
+  // the list is re-read on every navigation; only an address no route knows yet waits for it (首页's tiles follow it)
+  const refreshed = refreshExtensions(router);
+  if (to.name === 'pending') {
+    await refreshed;
+    if (router.resolve(to.fullPath).name !== 'pending') return to.fullPath;
+  }
   if (to.meta.auth && !session.token) return { path: '/login', query: { next: to.fullPath } };
   return true;
 });
@@ -39,4 +43,19 @@ whenSignedOut(() => router.replace({ path: '/login', query: { next: router.curre
 // a module enabled or disabled while the member has the app open: its tiles and screens follow
 setInterval(() => refreshExtensions(router), 15000);
 
-createApp(App).use(kit).use(router).mount('#app');
+// the styles index.html preloaded, applied before the first screen so that it never shows unstyled
+function stylesheet(href) {
+  return new Promise(done => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = link.onerror = done;
+    document.head.appendChild(link);
+  });
+}
+
+Promise.all(['/m/kit/style.css', '/m/shell/style.css'].map(stylesheet)).then(() => {
+  createApp(App).use(kit).use(router).mount('#app');
+  // when the first screen is there, for the first-load figures (MemberAppIT)
+  router.isReady().then(() => performance.mark('uh-app-ready'));
+});
