@@ -37,5 +37,6 @@ export function when(iso) {
 }
 
 export function money(v) {
-  return v === null || v === undefined ? '' : '¥' + Number(v).toFixed(2);
+  return v === null || v === undefined ? ''
+    : '¥' + Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
