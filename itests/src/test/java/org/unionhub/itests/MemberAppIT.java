@@ -282,9 +282,18 @@ public class MemberAppIT {
     }
 
     /** A tap on an element the fixed tab bar may cover until the page is scrolled (it is out of the way in the middle). */
-    private void tap(WebElement e) {
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.click();
+    private void tap(By by) {
+        // a screen still filling in (我的 reads his data after it shows) moves the element: scroll and try again
+        browser.until("a tap on " + by, d -> {
+            WebElement e = d.findElement(by);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+            try {
+                e.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
     }
 
     private void signIn(String user, String password) {
@@ -299,7 +308,8 @@ public class MemberAppIT {
 
     private void signOut() {
         browser.waitFor(By.id("tab-mine")).click();
-        tap(browser.waitFor(By.id("signout")));
+        browser.waitFor(By.id("signout"));
+        tap(By.id("signout"));
         browser.waitFor(By.id("login-form"));
     }
 
