@@ -1,6 +1,9 @@
 // Builds a bundle's console files with Vite, run by Maven (exec-maven-plugin) in generate-resources:
 //   node frontend/build.mjs console <bundle dir>   the shell, the kit and the shared runtime (hub-console)
 //   node frontend/build.mjs module  <bundle dir>   a module's screens: src/main/console/main.js -> target/classes/console/main.js
+// Either mode also builds the bundle's member-app files when it has src/main/app (docs/members.md, "The member app"):
+// hub-console's app shell and kit (Vant) -> target/classes/app, a module's member screens src/main/app/main.js ->
+// target/classes/app/main.js.
 // The libraries are installed once per checkout at the repository root (npm ci from the committed
 // package-lock.json); a stamp beside node_modules says which lock they came from, so the next bundle's build
 // reuses them instead of installing again.
@@ -25,6 +28,8 @@ if (major < 20 || (major === 20 && minor < 19)) {
 const bundle = resolve(bundleArg);
 const src = join(bundle, 'src/main/console');
 const out = join(bundle, 'target/classes/console');
+const appSrc = join(bundle, 'src/main/app');
+const appOut = join(bundle, 'target/classes/app');
 
 function ensureInstalled() {
   const lock = readFileSync(join(root, 'package-lock.json'));
@@ -40,6 +45,8 @@ function ensureInstalled() {
 
 // the three names every screen imports; the page's import map points them at hub-console's files
 const shared = ['vue', 'vue-router', '@unionhub/console-kit'];
+// the same for the member app at /m: its kit carries Vant instead of Element Plus
+const appShared = ['vue', 'vue-router', '@unionhub/app-kit'];
 
 async function lib(vite, entry, outDir, external, extra = {}) {
   await vite.build({
@@ -64,20 +71,20 @@ function sourcesHash() {
     if (e.isDirectory()) walk(p);
     else h.update(p).update(readFileSync(p));
   });
-  walk(src);
+  [src, appSrc].filter(existsSync).forEach(walk);
   return h.digest('hex');
 }
 
 ensureInstalled();
 const stamp = join(bundle, 'target/console-build.stamp');
 const hash = sourcesHash();
-if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(out)) {
+if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && (existsSync(out) || existsSync(appOut))) {
   console.log(`[console] ${mode} ${bundleArg}: unchanged since the last build`);
   process.exit(0);
 }
 const started = Date.now();
 const vite = await import('vite');
-if (mode === 'console') {
+if (mode === 'console' && existsSync(src)) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'lib'), { recursive: true });
   const nm = join(root, 'node_modules');
@@ -88,9 +95,23 @@ if (mode === 'console') {
   await lib(vite, join(src, 'shell/main.js'), join(out, 'app'), [...shared, /^\/console\//]);
   cpSync(join(src, 'index.html'), join(out, 'index.html'));
   if (existsSync(join(src, 'legacy'))) cpSync(join(src, 'legacy'), join(out, 'legacy'), { recursive: true });
-} else {
+} else if (mode === 'module' && existsSync(src)) {
   const entry = join(src, 'main.js');
   await lib(vite, entry, out, shared, { lib: { entry, formats: ['es'], fileName: () => 'main.js', cssFileName: 'main' } });
+}
+if (mode === 'console' && existsSync(appSrc)) {
+  // the member app's shell: the same Vue runtime files, a kit with the Vant components the app uses (tree-shaken)
+  rmSync(appOut, { recursive: true, force: true });
+  mkdirSync(join(appOut, 'lib'), { recursive: true });
+  const nm = join(root, 'node_modules');
+  cpSync(join(nm, 'vue/dist/vue.runtime.esm-browser.prod.js'), join(appOut, 'lib/vue.js'));
+  cpSync(join(nm, 'vue-router/dist/vue-router.esm-browser.prod.js'), join(appOut, 'lib/vue-router.js'));
+  await lib(vite, join(appSrc, 'kit/index.js'), join(appOut, 'kit'), ['vue', 'vue-router']);
+  await lib(vite, join(appSrc, 'shell/main.js'), join(appOut, 'shell'), [...appShared, /^\/m\//]);
+  cpSync(join(appSrc, 'index.html'), join(appOut, 'index.html'));
+} else if (mode === 'module' && existsSync(appSrc)) {
+  const entry = join(appSrc, 'main.js');
+  await lib(vite, entry, appOut, appShared, { lib: { entry, formats: ['es'], fileName: () => 'main.js', cssFileName: 'main' } });
 }
 writeFileSync(stamp, hash);
 console.log(`[console] ${mode} ${bundleArg}: vite build in ${((Date.now() - started) / 1000).toFixed(1)} s`);

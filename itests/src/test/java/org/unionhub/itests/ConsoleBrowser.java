@@ -55,9 +55,9 @@ final class ConsoleBrowser {
     private final Set<String> made = new TreeSet<>();
     /** The header names of the last request of each call, to check what the console sends (Idempotency-Key…). */
     final Map<String, List<String>> headers = new java.util.HashMap<>();
-    /** The answers of 500 or more the pages got, as read by {@link #calls()}: a 5xx is a bug. */
-    final List<String> serverErrors = new ArrayList<>();
     private String size = "desktop";
+    /** Every answer of 500 or more the pages got so far, as "status url" (read by calls()). */
+    final List<String> serverErrors = new ArrayList<>();
 
     ConsoleBrowser(ExternalHub hub, String name) throws Exception {
         this.hub = hub;
@@ -165,21 +165,21 @@ final class ConsoleBrowser {
         Files.copy(f.toPath(), shots.resolve(name + "-" + size + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The API calls the pages made since the last call, as "METHOD /api/path", kept for the coverage report. */
+    /**
+     * The API calls the pages made since the last call, as "METHOD /api/path", kept for the coverage report; answers
+     * of 500 or more go to {@link #serverErrors}.
+     */
     List<String> calls() throws Exception {
         List<String> now = new ArrayList<>();
         for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            if (e.getMessage().contains("Network.responseReceived")) {
-                JsonNode response = JSON.readTree(e.getMessage()).path("message").path("params").path("response");
-                if (response.path("status").asInt() >= 500) {
-                    serverErrors.add(response.path("status").asInt() + " " + response.path("url").asText());
-                }
-                continue;
-            }
-            if (!e.getMessage().contains("Network.requestWillBeSent")) {
+            if (!e.getMessage().contains("Network.requestWillBeSent") && !e.getMessage().contains("Network.responseReceived")) {
                 continue;
             }
             JsonNode message = JSON.readTree(e.getMessage()).path("message");
+            JsonNode response = message.path("params").path("response");
+            if (message.path("method").asText().equals("Network.responseReceived") && response.path("status").asInt() >= 500) {
+                serverErrors.add(response.path("status").asInt() + " " + response.path("url").asText());
+            }
             JsonNode request = message.path("params").path("request");
             String url = request.path("url").asText();
             if (message.path("method").asText().equals("Network.requestWillBeSent") && url.contains("/api/")) {

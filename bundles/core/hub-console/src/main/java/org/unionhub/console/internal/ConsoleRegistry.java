@@ -37,6 +37,13 @@ public class ConsoleRegistry {
                 .sorted(Comparator.comparingInt(ConsoleExtension::order).thenComparing(ConsoleExtension::moduleId)).toList();
     }
 
+    /** The modules whose bundle carries member-app screens ({@code app/main.js}), in menu order. */
+    List<Entry> withAppScreens() {
+        return entries.values().stream().filter(e -> e.bundle().getEntry("app/main.js") != null)
+                .sorted(Comparator.comparingInt((Entry e) -> e.extension().order()).thenComparing(e -> e.extension().moduleId()))
+                .toList();
+    }
+
     Optional<Bundle> bundleOf(String moduleId) {
         return Optional.ofNullable(entries.get(moduleId)).map(Entry::bundle);
     }
