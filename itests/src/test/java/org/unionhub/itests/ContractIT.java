@@ -200,7 +200,10 @@ public class ContractIT {
         assertNotNull(survey);
         ModelworkersNominationView nomination = admin.modelworkersNominationCreate(new ModelworkersNominationRequest()
                 .orgId(4L).candidateName("契约候选" + serial()).idNumber(idNumber()).workplace("海沧码头")
-                .contact("0592-6000001").proposedTitle("REGIONAL_MODEL_WORKER").achievements("十年零事故"), null);
+                .contact("0592-6000001").proposedTitle("REGIONAL_MODEL_WORKER").achievements("十年零事故")
+                .consent(new HubConsentGiven().noticeVersion("2026-11-1").channel("PAPER").sensitive(List.of("ID_NUMBER"))),
+                null);
+        assertNotNull("the nomination keeps the candidate's consent", nomination.getConsentId());
         assertEquals(ModelworkersNominationState.DRAFT, nomination.getState());
         CONTRACT.assertKept();
     }

@@ -31,6 +31,7 @@ import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The model-worker module against the real distribution: CSV import with its report, search and counts,
@@ -221,7 +222,7 @@ public class ModelWorkersIT extends HubTestSupport {
         Who district = account("mw-district-reviewer", "modelworkers-reviewer", orgId("海沧区总工会"), null);
         long port = orgId("厦门海沧港务有限公司工会");
         JsonNode draft = post(ROOT + "/nominations", "officer", obj("orgId", port, "candidateName", "阿依古丽",
-                "contact", "13900001111", "proposedTitle", "REGIONAL_MODEL_WORKER")).expect(201).json();
+                "contact", "13900001111", "proposedTitle", "REGIONAL_MODEL_WORKER", "consent", paper())).expect(201).json();
         long id = draft.path("id").asLong();
         assertEquals("DRAFT", draft.path("state").asText());
         String nom = ROOT + "/nominations/" + id;
@@ -306,7 +307,7 @@ public class ModelWorkersIT extends HubTestSupport {
         // a later nomination of the same person adds a title to the same record
         long second = post(ROOT + "/nominations", "officer", obj("orgId", port, "candidateName", "阿依古丽", "idNumber", candidate,
                 "workplace", "厦门海沧港务有限公司", "contact", "13900001111", "proposedTitle", "MAY_DAY_MEDAL",
-                "achievements", "连续五年安全生产零事故")).expect(201).id();
+                "achievements", "连续五年安全生产零事故", "consent", paper())).expect(201).id();
         for (String item : List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY")) {
             send("PUT", ROOT + "/nominations/" + second + "/materials/" + item, Who.of("officer"),
                     "\u00ff\u00d8\u00ff\u00e0", "image/jpeg").expect(422);
@@ -475,6 +476,65 @@ public class ModelWorkersIT extends HubTestSupport {
 
     /** A complete nomination of {@code name} for {@code org}, submitted by {@code officer}; its id. */
     /** An officer of {@code org} with the module's roles given. */
+    @Test
+    public void aNominationKeepsTheCandidatesPaperConsentInItsOwnTransaction() throws Exception {
+        long port = orgId("厦门海沧港务有限公司工会");
+        String nominations = ROOT + "/nominations?orgId=" + port + "&limit=1";
+        long before = get(nominations, "admin").expect(200).json().path("total").asLong();
+        long consentsBefore = rows("HUB_CONSENT", "SUBJECT_KIND = 'nomination'");
+        assertProblem(post(ROOT + "/nominations", "officer", candidate(port, null)), 422, "consent");
+        ObjectNode h5 = paper();
+        h5.put("channel", "H5");
+        assertProblem(post(ROOT + "/nominations", "officer", candidate(port, h5)), 422, "consent.channel");
+        ObjectNode noIdConsent = paper();
+        noIdConsent.set("sensitive", JSON.createArrayNode());
+        assertProblem(post(ROOT + "/nominations", "officer", candidate(port, noIdConsent)), 422, "consent.sensitive");
+        ObjectNode old = paper();
+        old.put("noticeVersion", "2020-01");
+        assertProblem(post(ROOT + "/nominations", "officer", candidate(port, old)), 409, "noticeVersion");
+        assertEquals("refused creates keep no nomination", before, get(nominations, "admin").json().path("total").asLong());
+        assertEquals("refused creates keep no consent", consentsBefore, rows("HUB_CONSENT", "SUBJECT_KIND = 'nomination'"));
+
+        JsonNode created = post(ROOT + "/nominations", "officer", candidate(port, paper())).expect(201).json();
+        long id = created.path("id").asLong();
+        long general = created.path("consentId").asLong();
+        long idNumber = created.path("idNumberConsentId").asLong();
+        assertTrue(created.toString(), general > 0 && idNumber > 0 && general != idNumber);
+        assertEquals("the officer attests the candidate's paper consent, under the nomination, not a member", 1,
+                rows("HUB_CONSENT", "ID = " + general + " AND KIND = 'GENERAL' AND PURPOSE = 'nomination' AND CHANNEL = 'PAPER' "
+                        + "AND GIVEN_BY = 'officer' AND MEMBER_ID IS NULL AND SUBJECT_KIND = 'nomination' AND SUBJECT_REF = " + id));
+        assertEquals(1, rows("HUB_CONSENT", "ID = " + idNumber + " AND KIND = 'ID_NUMBER' AND SUBJECT_REF = " + id));
+        assertEquals("the detail shows them", general, get(ROOT + "/nominations/" + id, "officer").expect(200).json()
+                .path("consentId").asLong());
+    }
+
+    /** The candidate's consent as the nominating officer enters it from the signed paper form. */
+    private static ObjectNode paper() {
+        return obj("noticeVersion", "2026-11-1", "channel", "PAPER", "sensitive", List.of("ID_NUMBER"));
+    }
+
+    private static ObjectNode candidate(long org, ObjectNode consent) {
+        ObjectNode n = obj("orgId", org, "candidateName", "同意候选人", "contact", "13900003333", "proposedTitle",
+                "REGIONAL_MODEL_WORKER");
+        if (consent != null) {
+            n.set("consent", consent);
+        }
+        return n;
+    }
+
+    /** Rows of a table read straight from the hub's database: what was really kept, not what the API shows. */
+    private long rows(String table, String where) throws Exception {
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=unionhub)")
+                .iterator().next();
+        try (Connection c = bundleContext.getService(ref).getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+    }
+
     private Who officerWith(String username, long org, String... roles) throws Exception {
         List<String> all = new ArrayList<>(List.of("officer"));
         all.addAll(List.of(roles));
@@ -486,7 +546,7 @@ public class ModelWorkersIT extends HubTestSupport {
     private long submitted(Who officer, long org, String name, int sequence) throws Exception {
         long id = send("POST", ROOT + "/nominations", officer, obj("orgId", org, "candidateName", name,
                 "idNumber", number(LocalDate.of(1979, 5, 4), sequence), "workplace", "IT 工厂", "contact", "13900002222",
-                "proposedTitle", "REGIONAL_MODEL_WORKER", "achievements", "技术革新"), null).expect(201).id();
+                "proposedTitle", "REGIONAL_MODEL_WORKER", "achievements", "技术革新", "consent", paper()), null).expect(201).id();
         for (String item : List.of("RECOMMENDATION_FORM", "ACHIEVEMENT_REPORT", "ID_CARD_COPY")) {
             send("PUT", ROOT + "/nominations/" + id + "/materials/" + item, officer, "%PDF-1.4\n", "application/pdf").expect(200);
         }

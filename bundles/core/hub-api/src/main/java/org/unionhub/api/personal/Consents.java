@@ -30,4 +30,16 @@ public interface Consents {
      */
     ConsentRecord record(Connection c, Caller caller, long memberId, String purpose, ConsentGiven consent, Set<String> held)
             throws SQLException;
+
+    /**
+     * The same checks and rows for a person who need not be a member and is not the one signed in (a nomination's
+     * candidate): the consent names its subject by the module's record ({@code subjectKind} such as
+     * {@code nomination}, {@code subjectRef} its id) instead of a member. A consent is required ({@code consent},
+     * 422) and its channel must be {@code PAPER}: the officer attests the person's signed paper consent and his
+     * account is recorded. Only the hub's own demo data ({@link Caller#SYSTEM}) may send none (then null).
+     *
+     * @since 1.2
+     */
+    ConsentRecord recordForSubject(Connection c, Caller caller, String subjectKind, long subjectRef, String purpose,
+            ConsentGiven consent, Set<String> held) throws SQLException;
 }

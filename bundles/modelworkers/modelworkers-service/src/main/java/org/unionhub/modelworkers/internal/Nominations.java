@@ -28,6 +28,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
+import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.api.security.Roles;
@@ -61,11 +62,14 @@ public class Nominations {
     private final Archive archive;
     private final EventAdmin eventAdmin;
     private final NominationLevels levels;
+    private final Consents consents;
 
     @Activate
     public Nominations(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference PersonalDataCipher cipher, @Reference MemberDirectory directory, @Reference HubSettings hub,
-            @Reference Configured config, @Reference Archive archive, @Reference EventAdmin eventAdmin) {
+            @Reference Configured config, @Reference Archive archive, @Reference EventAdmin eventAdmin,
+            @Reference Consents consents) {
+        this.consents = consents;
         this.db = db;
         this.audit = audit;
         this.cipher = cipher;
@@ -98,6 +102,8 @@ public class Nominations {
                     Archive.trim(req.workplace()), Archive.trim(req.contact()), level(req.proposedTitle()),
                     Archive.trim(req.achievements()), caller.username(), now, now);
             audit.record(c, caller, "modelworkers.nomination.create", "nomination", nid, changes(req));
+            // in the nomination's transaction: a refused consent leaves no nomination, a failed create no consent
+            NominationConsents.record(c, consents, caller, nid, req.consent());
             return nid;
         });
         return get(caller, nominationId);
@@ -576,10 +582,12 @@ public class Nominations {
                 rs -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3), time(Sql.getInstant(rs, "CREATED_AT"))),
                 n.id(), n.round());
         String idShown = IdReads.shown(c, caller, n.id(), n.sealed(), n.masked(), cipher, audit);
+        NominationConsents.Ids consent = NominationConsents.of(c, n.id());
         return new NominationView(n.id(), n.orgId(), n.state(), n.candidateName(), idShown, n.workplace(), n.contact(),
                 n.proposedTitle(), n.achievements(), materials, comments, n.recordId(), n.decisionNote(), n.createdBy(),
                 n.submittedBy(), time(n.createdAt()), time(n.updatedAt()), time(n.submittedAt()), time(n.decidedAt()),
-                n.atOrgId(), n.atOrgId() == null ? null : levels.name(n.atOrgId()), levels.route(c, n.id()));
+                n.atOrgId(), n.atOrgId() == null ? null : levels.name(n.atOrgId()), levels.route(c, n.id()),
+                consent.consentId(), consent.idNumberConsentId());
     }
 
     private OffsetDateTime time(Instant t) {

@@ -46,6 +46,29 @@ public class CollectedConsents implements Consents {
             throw HubException.invalid("consent", "is required: consent to the notice of " + purpose
                     + " (GET /api/notices/" + purpose + ")");
         }
+        return checkAndWrite(c, caller, new Subject(memberId, null, null), self, purpose, consent, held);
+    }
+
+    @Override
+    public ConsentRecord recordForSubject(Connection c, Caller caller, String subjectKind, long subjectRef, String purpose,
+            ConsentGiven consent, Set<String> held) throws SQLException {
+        if (consent == null) {
+            if (caller == Caller.SYSTEM) {
+                return null; // the hub's own demo records: nobody was asked anything
+            }
+            throw HubException.invalid("consent", "is required: the officer attests the signed paper consent of the "
+                    + "person to the notice of " + purpose + " (GET /api/notices/" + purpose + "), channel PAPER");
+        }
+        // never "self": the person is not the one signed in, so only an officer's PAPER entry passes the channel rule
+        return checkAndWrite(c, caller, new Subject(null, subjectKind, subjectRef), false, purpose, consent, held);
+    }
+
+    /** Whose consent a row is: a member's, or a person a module's record names ({@code nomination}/its id). */
+    private record Subject(Long memberId, String kind, Long ref) {
+    }
+
+    private ConsentRecord checkAndWrite(Connection c, Caller caller, Subject subject, boolean self, String purpose,
+            ConsentGiven consent, Set<String> held) throws SQLException {
         Notice n = notices.get(purpose);
         List<String> sensitive = consent.sensitive() == null ? List.of() : consent.sensitive();
         Validation v = new Validation();
@@ -71,19 +94,28 @@ public class CollectedConsents implements Consents {
         if (!n.version().equals(consent.noticeVersion())) {
             throw HubException.conflict("noticeVersion", "the notice is now version " + n.version() + ": show it again");
         }
-        long general = write(c, caller, memberId, n, "GENERAL", consent.channel());
+        long general = write(c, caller, subject, n, "GENERAL", consent.channel());
         Map<String, Long> ids = new LinkedHashMap<>();
         for (String kind : sensitive.stream().distinct().toList()) {
-            ids.put(kind, write(c, caller, memberId, n, kind, consent.channel()));
+            ids.put(kind, write(c, caller, subject, n, kind, consent.channel()));
         }
         return new ConsentRecord(general, ids);
     }
 
-    private long write(Connection c, Caller caller, long memberId, Notice n, String kind, String channel)
+    private long write(Connection c, Caller caller, Subject subject, Notice n, String kind, String channel)
             throws SQLException {
-        long id = ConsentStore.insert(c, memberId, n, kind, channel, caller.username());
-        audit.record(c, caller, "core.consent.give", "consent", id, Map.of("purpose", n.purpose(), "kind", kind,
-                "noticeVersion", n.version(), "channel", channel, "memberId", memberId));
+        long id = subject.memberId() != null
+                ? ConsentStore.insert(c, subject.memberId(), n, kind, channel, caller.username())
+                : ConsentStore.insertForSubject(c, subject.kind(), subject.ref(), n, kind, channel, caller.username());
+        Map<String, Object> details = new LinkedHashMap<>(Map.of("purpose", n.purpose(), "kind", kind,
+                "noticeVersion", n.version(), "channel", channel));
+        if (subject.memberId() != null) {
+            details.put("memberId", subject.memberId());
+        } else {
+            details.put("subjectKind", subject.kind());
+            details.put("subjectRef", subject.ref());
+        }
+        audit.record(c, caller, "core.consent.give", "consent", id, details);
         return id;
     }
 }

@@ -30,6 +30,17 @@ final class ConsentStore {
                 n.region(), kind, channel, by, at);
     }
 
+    /**
+     * A consent of a person who need not be a member (a nomination's candidate): no member id, the record that names
+     * him instead ({@code nomination} and its id).
+     */
+    static long insertForSubject(Connection c, String subjectKind, long subjectRef, Notice n, String kind, String channel,
+            String by) throws SQLException {
+        return Sql.insert(c, "INSERT INTO HUB_CONSENT (SUBJECT_KIND, SUBJECT_REF, PURPOSE, MODULE, NOTICE_VERSION, REGION, "
+                + "KIND, CHANNEL, GIVEN_BY, GIVEN_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", subjectKind, subjectRef,
+                n.purpose(), n.module(), n.version(), n.region(), kind, channel, by, Instant.now());
+    }
+
     static List<Consent> ofMember(Connection c, long memberId) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM HUB_CONSENT WHERE MEMBER_ID = ? ORDER BY ID DESC", ConsentStore::map,
                 memberId);
