@@ -25,8 +25,11 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unionhub.api.db.ModuleDatabase;
 
 /**
@@ -47,6 +50,8 @@ import org.unionhub.api.db.ModuleDatabase;
  */
 @Component(service = ModuleApplications.class, immediate = true)
 public class ModuleApplications implements BundleTrackerCustomizer<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleApplications.class);
 
     /** Optional manifest header of a module bundle: its REST root below {@code /api} when it is not the module id. */
     public static final String ROOT_HEADER = "UnionHub-Rest-Root";
@@ -169,12 +174,12 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
 
     /** The modules that are {@link #served(String) served}, read from one snapshot of the runtime view. */
     public Set<String> servedModules() {
-        JaxrsServiceRuntime jaxrs = runtime;
-        if (jaxrs == null || bundles.isEmpty()) {
+        RuntimeDTO view = bundles.isEmpty() ? null : runtimeView();
+        if (view == null) {
             return Set.of();
         }
         Map<String, Set<Long>> served = new HashMap<>();
-        for (ApplicationDTO app : jaxrs.getRuntimeDTO().applicationDTOs) {
+        for (ApplicationDTO app : view.applicationDTOs) {
             if (app.name != null && app.name.startsWith(PREFIX) && app.resourceDTOs != null) {
                 Set<Long> ids = served.computeIfAbsent(app.name.substring(PREFIX.length()), k -> new HashSet<>());
                 for (ResourceDTO r : app.resourceDTOs) {
@@ -191,6 +196,36 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
             }
         });
         return out;
+    }
+
+    /**
+     * The whiteboard's runtime view, or null when there is none. A runtime whose whiteboard has been restarted under
+     * the bound reference answers every call with a NullPointerException (Aries reads the using bundles of its own,
+     * unregistered, service reference): health then answered 500 for minutes on a fresh hub. So a failing bound
+     * runtime is passed over for the one registered now, looked up afresh.
+     */
+    private RuntimeDTO runtimeView() {
+        JaxrsServiceRuntime bound = runtime;
+        if (bound != null) {
+            try {
+                return bound.getRuntimeDTO();
+            } catch (RuntimeException stale) {
+                LOG.debug("the bound JAX-RS runtime failed; looking up the current one", stale);
+            }
+        }
+        ServiceReference<JaxrsServiceRuntime> ref = context.getServiceReference(JaxrsServiceRuntime.class);
+        JaxrsServiceRuntime current = ref == null ? null : context.getService(ref);
+        if (current == null) {
+            return null;
+        }
+        try {
+            return current.getRuntimeDTO();
+        } catch (RuntimeException e) {
+            LOG.warn("the JAX-RS whiteboard's runtime view failed: {}", e.toString());
+            return null;
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     private Set<Long> resourcesOf(Set<Long> bundleIds) {
