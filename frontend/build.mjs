@@ -91,10 +91,8 @@ if (mode === 'console' && existsSync(src)) {
   cpSync(join(nm, 'vue/dist/vue.runtime.esm-browser.prod.js'), join(out, 'lib/vue.js'));
   cpSync(join(nm, 'vue-router/dist/vue-router.esm-browser.prod.js'), join(out, 'lib/vue-router.js'));
   await lib(vite, join(src, 'kit/index.js'), join(out, 'kit'), ['vue', 'vue-router']);
-  // the screens not yet rebuilt are served as they are, beside the build
   await lib(vite, join(src, 'shell/main.js'), join(out, 'app'), [...shared, /^\/console\//]);
   cpSync(join(src, 'index.html'), join(out, 'index.html'));
-  if (existsSync(join(src, 'legacy'))) cpSync(join(src, 'legacy'), join(out, 'legacy'), { recursive: true });
 } else if (mode === 'module' && existsSync(src)) {
   const entry = join(src, 'main.js');
   await lib(vite, entry, out, shared, { lib: { entry, formats: ['es'], fileName: () => 'main.js', cssFileName: 'main' } });

@@ -4,7 +4,7 @@
 #
 #   benchmarks/hotdeploy/next-version.sh HUB_HOME MODULE VERSION [MIGRATION.sql] > module-VERSION.kar
 #
-# e.g. next-version.sh run/unionhub fairs 0.1.1 V3__fairs_note.sql; drop the KAR into HUB_HOME/deploy/
+# e.g. next-version.sh run/unionhub fairs 0.2.1 V90__fairs_note.sql (a version above the running one); drop the KAR into HUB_HOME/deploy/
 # or add its feature repository and run hub:update MODULE VERSION.
 set -euo pipefail
 hub=$1 module=$2 version=$3 migration=${4:-}

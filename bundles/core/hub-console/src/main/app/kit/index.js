@@ -6,6 +6,8 @@ import {
   Button, Cell, CellGroup, Checkbox, Dialog, Empty, Field, Form, Grid, GridItem, Icon, List, Loading, NavBar,
   NoticeBar, Popup, Radio, RadioGroup, Search, Step, Steps, Tab, Tabbar, TabbarItem, Tabs, Tag, Toast
 } from 'vant';
+// issue 21's forms that take files and filter lists: receipts photographed for a claim, a CV's file, position filters
+import { DropdownItem, DropdownMenu, Uploader } from 'vant';
 // each component's own styles only (all of Vant's is 52 KB compressed, these are about half)
 import 'vant/es/button/style/index.mjs';
 import 'vant/es/cell/style/index.mjs';
@@ -34,19 +36,26 @@ import 'vant/es/tabbar-item/style/index.mjs';
 import 'vant/es/tabs/style/index.mjs';
 import 'vant/es/tag/style/index.mjs';
 import 'vant/es/toast/style/index.mjs';
+import 'vant/es/dropdown-item/style/index.mjs';
+import 'vant/es/dropdown-menu/style/index.mjs';
+import 'vant/es/uploader/style/index.mjs';
 import './kit.css';
 import { announceToasts } from './toast.js';
+import Consent from './Consent.vue';
 
 export { showToast, showSuccessToast, showFailToast, showConfirmDialog, showDialog } from 'vant';
 export { api, newKey, Problem, session, signIn, signOut, whenSignedOut } from '../../console/kit/api.js';
 export { fieldErrors, when, money } from './forms.js';
+export { nameUploads, sendFile } from './files.js';
 
 const components = [Button, Cell, CellGroup, Checkbox, Dialog, Empty, Field, Form, Grid, GridItem, Icon, List, Loading,
-  NavBar, NoticeBar, Popup, Radio, RadioGroup, Search, Step, Steps, Tab, Tabbar, TabbarItem, Tabs, Tag, Toast];
+  NavBar, NoticeBar, Popup, Radio, RadioGroup, Search, Step, Steps, Tab, Tabbar, TabbarItem, Tabs, Tag, Toast,
+  DropdownItem, DropdownMenu, Uploader];
 
 export default {
   install(app) {
     components.forEach(c => app.use(c));
+    app.component('UhConsent', Consent);
     announceToasts();
   }
 };

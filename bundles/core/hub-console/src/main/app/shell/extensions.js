@@ -1,6 +1,7 @@
 // The modules with member screens installed right now (GET /api/app/extensions). Each module's entry exports
 // routes (mounted under /<moduleId>), tiles for 首页 and mine for 我的 ({title, icon, to} with `to` under the
-// module); a module that goes away takes its routes, tiles and entries with it.
+// module), and optionally open(message) for its inbox messages; a module that goes away takes its routes, tiles and
+// entries with it.
 import { reactive } from 'vue';
 import { api } from '@unionhub/app-kit';
 
@@ -22,7 +23,7 @@ async function load(router, ext) {
     router.addRoute({ path: '/' + ext.moduleId, name: 'module-' + ext.moduleId, meta: { tab: true, auth: true },
       children: mod.routes || [] });
   }
-  installed.modules[ext.moduleId] = { title: ext.titleZh, tiles: mod.tiles || [], mine: mod.mine || [] };
+  installed.modules[ext.moduleId] = { title: ext.titleZh, tiles: mod.tiles || [], mine: mod.mine || [], open: mod.open };
 }
 
 export async function refreshExtensions(router) {
@@ -46,6 +47,16 @@ export async function refreshExtensions(router) {
   }));
   installed.list = list;
   return list;
+}
+
+/**
+ * Where an inbox message leads: the module that posted it may export open(message) -> a path under the module
+ * (message.entityId names the claim or application), or nothing; the full path, or null.
+ */
+export function messageLink(m) {
+  const mod = installed.modules[m.module];
+  const to = mod && typeof mod.open === 'function' ? mod.open(m) : null;
+  return to == null ? null : '/' + m.module + (to ? '/' + to : '');
 }
 
 /** A module's links, each with its full path. */

@@ -21,9 +21,13 @@ import Chart from './Chart.vue';
 
 export { api, newKey, Problem, session, signIn, signOut, whenSignedOut } from './api.js';
 export { field, label, loadLabels, registerLabels } from './labels.js';
-export { instant, money, setZone, time } from './format.js';
+export { dayEnd, dayStart, instant, money, setZone, time, today } from './format.js';
 export { narrow } from './narrow.js';
+export { useSubmit } from './submit.js';
 export { loadCharts } from './charts.js';
+export { ask } from './ask.js';
+export { download } from './xlsx.js';
+export { allOrgs } from './orgs.js';
 export { ListPage, StatusTag, Money, ConfirmButton, FormDialog, OrgPicker, Chart, ElMessage, ElMessageBox, zhCn };
 
 const components = [ElAlert, ElAside, ElBadge, ElButton, ElCard, ElCheckbox, ElCol, ElConfigProvider, ElContainer,

@@ -7,19 +7,27 @@ import App from './App.vue';
 import SignIn from './SignIn.vue';
 import Workbench from './Workbench.vue';
 import ModuleHost from './ModuleHost.vue';
-import LegacyScreen from './LegacyScreen.vue';
+import JoinRequests from './JoinRequests.vue';
 
-// the platform's own screens, still on the console's earlier helpers until each is rebuilt on the kit
-const core = name => ({ load: () => import(/* @vite-ignore */ '/console/legacy/core/' + name + '.js') });
-const legacy = (path, name) => ({ path: path + '/:rest(.*)*', component: LegacyScreen,
-  props: r => ({ ...core(name), params: [].concat(r.params.rest || []) }) });
+// the platform's own screens load when first opened, so the first load stays the shell's and the 工作台's
+const Members = () => import('./core/Members.vue');
+const MemberDetail = () => import('./core/MemberDetail.vue');
+const Orgs = () => import('./core/Orgs.vue');
+const Audit = () => import('./core/Audit.vue');
+const Modules = () => import('./core/Modules.vue');
+const DataRequests = () => import('./core/DataRequests.vue');
+const Maintenance = () => import('./core/Maintenance.vue');
 
 const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/signin', component: SignIn },
     { path: '/', component: Workbench, props: true },
-    legacy('/members', 'members'), legacy('/orgs', 'orgs'), legacy('/audit', 'audit'), legacy('/admin/modules', 'admin'),
+    { path: '/join-requests', component: JoinRequests },
+    { path: '/members', component: Members }, { path: '/members/:id', component: MemberDetail },
+    { path: '/orgs', component: Orgs }, { path: '/data-requests', component: DataRequests },
+    { path: '/audit', component: Audit }, { path: '/admin/modules', component: Modules },
+    { path: '/admin/maintenance', component: Maintenance },
     { path: '/m/:module/:rest(.*)*', component: ModuleHost },
     { path: '/:other(.*)*', redirect: '/' }
   ],

@@ -58,6 +58,10 @@ final class ConsoleBrowser {
     private String size = "desktop";
     /** Every answer of 500 or more the pages got so far, as "status url" (read by calls()). */
     final List<String> serverErrors = new ArrayList<>();
+    /** Every answer from 400 to 499 the pages got so far, as "status url" (read by calls()): a screen that opens asks nothing it is refused. */
+    final List<String> clientErrors = new ArrayList<>();
+    /** The full address (with its query) of every API request the pages made so far (read by calls()). */
+    final List<String> urls = new ArrayList<>();
 
     ConsoleBrowser(ExternalHub hub, String name) throws Exception {
         this.hub = hub;
@@ -79,6 +83,15 @@ final class ConsoleBrowser {
 
     static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+    }
+
+    /**
+     * The browser's own time zone from now on (CDP {@code Emulation.setTimezoneOverride}), to show that the console
+     * keeps the region's calendar whatever the officer's computer is set to; the page is loaded again under it.
+     */
+    void timezone(String zoneId) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
+        driver.navigate().refresh();
     }
 
     void size(Dimension d) {
@@ -144,7 +157,10 @@ final class ConsoleBrowser {
     /** Picks an option of an Element Plus select in a form by its visible label. */
     void choose(String form, String name, String label) {
         waitFor(By.cssSelector("#" + form + " [data-field='" + name + "'] .el-select")).click();
-        waitFor(By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']")).click();
+        // the visible one: a list's search bar may offer the same option in a select of its own, rendered but hidden
+        By option = By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']");
+        until("the option " + label + " of " + name, d -> d.findElements(option).stream().anyMatch(WebElement::isDisplayed));
+        driver.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
     }
 
     WebElement saveButton(String form) {
@@ -179,10 +195,14 @@ final class ConsoleBrowser {
             JsonNode response = message.path("params").path("response");
             if (message.path("method").asText().equals("Network.responseReceived") && response.path("status").asInt() >= 500) {
                 serverErrors.add(response.path("status").asInt() + " " + response.path("url").asText());
+            } else if (message.path("method").asText().equals("Network.responseReceived") && response.path("status").asInt() >= 400
+                    && !response.path("url").asText().endsWith("/favicon.ico")) { // the browser's own ask, no page's
+                clientErrors.add(response.path("status").asInt() + " " + response.path("url").asText());
             }
             JsonNode request = message.path("params").path("request");
             String url = request.path("url").asText();
             if (message.path("method").asText().equals("Network.requestWillBeSent") && url.contains("/api/")) {
+                urls.add(url);
                 String call = request.path("method").asText() + " " + java.net.URI.create(url).getPath();
                 now.add(call);
                 List<String> names = new ArrayList<>();
@@ -195,8 +215,14 @@ final class ConsoleBrowser {
         return now;
     }
 
-    /** axe-core on the page as it is: the serious and critical violations, one line each. */
+    /**
+     * axe-core on the settled page: the serious and critical violations, one line each. A toast or dialog caught in its
+     * fade has its colours half-way, and a toast over a dialog's dimmed overlay is measured against the overlay: axe
+     * reports both as low contrast. So the check waits for transitions to end and the 3-second toasts to go.
+     */
     List<String> axe() throws Exception {
+        until("no element is mid-transition and no toast is up", d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.querySelectorAll(\"[class*='-leave-active'],[class*='-enter-active'],.el-message\").length === 0"));
         Path script = Path.of(System.getProperty("project.build.directory", "target"), "..", "..", "node_modules", "axe-core", "axe.min.js");
         assertTrue("axe-core is installed by the console's build (npm ci at the repository root): " + script, Files.exists(script));
         JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -230,29 +256,36 @@ final class ConsoleBrowser {
             }
         }
         JsonNode doc = JSON.readTree(hub.get("/api/openapi.json").body());
+        List<String> ops = writeOperations(doc);
         List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : iterable(doc.path("paths").fields())) {
-            for (Map.Entry<String, JsonNode> op : iterable(path.getValue().fields())) {
-                String method = op.getKey().toUpperCase();
-                if (!Set.of("POST", "PUT", "PATCH", "DELETE").contains(method)) {
-                    continue;
-                }
-                boolean officerOrAdmin = false;
-                for (JsonNode r : op.getValue().path("x-roles")) {
-                    officerOrAdmin |= r.asText().equals("officer") || r.asText().equals("admin");
-                }
-                if (!officerOrAdmin) {
-                    continue;
-                }
-                Pattern p = Pattern.compile(method + " /api" + path.getKey().replaceAll("\\{[^}]+}", "[^/]+"));
-                if (all.stream().noneMatch(c -> p.matcher(c).matches())) {
-                    missing.add(method + " " + path.getKey());
-                }
+        for (String op : ops) {
+            Pattern p = Pattern.compile(op.replaceAll("\\{[^}]+}", "[^/]+"));
+            if (all.stream().noneMatch(c -> p.matcher(c).matches())) {
+                missing.add(op.replaceFirst(" /api", " "));
             }
         }
         Path report = calls.getParent().resolve("..").resolve("console-coverage.txt");
         Files.write(report, missing, StandardCharsets.UTF_8);
+        ConsoleCoverage.recordWriteOperations(calls.getParent().resolve(".."), ops);
         return missing;
+    }
+
+    /** The officer's and admin's write operations of an API document, as "METHOD /api/path{param}". */
+    static List<String> writeOperations(JsonNode doc) {
+        List<String> ops = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : iterable(doc.path("paths").fields())) {
+            for (Map.Entry<String, JsonNode> op : iterable(path.getValue().fields())) {
+                String method = op.getKey().toUpperCase();
+                boolean officerOrAdmin = false;
+                for (JsonNode r : op.getValue().path("x-roles")) {
+                    officerOrAdmin |= r.asText().equals("officer") || r.asText().equals("admin");
+                }
+                if (officerOrAdmin && Set.of("POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    ops.add(method + " /api" + path.getKey());
+                }
+            }
+        }
+        return ops;
     }
 
     /**

@@ -196,8 +196,9 @@ public class ContractIT {
                 .yearAwarded(2024).awardingBody("国务院"), null);
         ModelworkersSurveyView survey = admin.modelworkersRecordPutSurvey(record.getId(), LocalDate.now().getYear(),
                 new ModelworkersSurveyRequest().incomeBand(ModelworkersIncomeBand.LOW).health(ModelworkersHealth.FAIR)
-                        .housing(ModelworkersHousing.ADEQUATE).selfPaidMedical(new BigDecimal("1200.50")));
-        assertNotNull(survey);
+                        .housing(ModelworkersHousing.ADEQUATE).selfPaidMedical(new BigDecimal("1200.50"))
+                        .consent(new HubConsentGiven().noticeVersion("2026-11-1").channel("PAPER").sensitive(List.of("MEDICAL"))));
+        assertNotNull("the survey keeps the model worker's consent", survey.getMedicalConsentId());
         ModelworkersNominationView nomination = admin.modelworkersNominationCreate(new ModelworkersNominationRequest()
                 .orgId(4L).candidateName("契约候选" + serial()).idNumber(idNumber()).workplace("海沧码头")
                 .contact("0592-6000001").proposedTitle("REGIONAL_MODEL_WORKER").achievements("十年零事故")

@@ -28,6 +28,64 @@ public class CoreIT extends HubTestSupport {
         assertTrue(shell("hub:modules").contains("REST root"));
     }
 
+    /**
+     * A resource that selects no application lands in the whiteboard's default application, outside the hub's
+     * authentication: it is answered 404 there, and its path under {@code /api} is not served either.
+     */
+    @Test
+    public void aResourceThatSelectsNoApplicationIsNotServed() throws Exception {
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("osgi.jaxrs.resource", Boolean.TRUE);
+        org.osgi.framework.ServiceRegistration<?> reg = bundleContext.registerService(Object.class, new Unselected(), props);
+        try {
+            long id = (Long) reg.getReference().getProperty("service.id");
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!inDefaultApplication(id)) {
+                assertTrue("the whiteboard never took the resource into its default application", System.nanoTime() < until);
+                Thread.sleep(200);
+            }
+            Resp there = get("/api/.default/unselected-probe", null);
+            assertEquals(there.raw(), 404, there.status());
+            assertTrue(there.header("Content-Type"), there.header("Content-Type").startsWith("application/problem+json"));
+            assertTrue(there.raw(), there.raw().contains("selects no hub application"));
+            Resp under = get("/api/unselected-probe", null);
+            assertEquals(under.raw(), 404, under.status());
+            assertFalse(under.raw(), "served".equals(under.raw()));
+            assertFalse("documented although not served",
+                    get("/api/openapi.json", null).expect(200).json().path("paths").has("/unselected-probe"));
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    @javax.ws.rs.Path("unselected-probe")
+    public static class Unselected {
+        @javax.ws.rs.GET
+        @javax.ws.rs.Produces("text/plain")
+        public String get() {
+            return "served";
+        }
+    }
+
+    /** Reads the whiteboard's runtime view by reflection: the probe does not import the JAX-RS runtime package. */
+    private boolean inDefaultApplication(long serviceId) throws Exception {
+        org.osgi.framework.ServiceReference<?> ref =
+                bundleContext.getServiceReference("org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime");
+        Object runtime = ref == null ? null : bundleContext.getService(ref);
+        if (runtime == null) {
+            return false;
+        }
+        Class<?> type = runtime.getClass().getClassLoader().loadClass("org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime");
+        Object dto = type.getMethod("getRuntimeDTO").invoke(runtime);
+        Object app = dto.getClass().getField("defaultApplication").get(dto);
+        for (Object resource : (Object[]) app.getClass().getField("resourceDTOs").get(app)) {
+            if (resource.getClass().getField("serviceId").getLong(resource) == serviceId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     public void openApiListsTheCoreEndpoints() throws Exception {
         JsonNode doc = get("/api/openapi.json", null).expect(200).json();
@@ -154,6 +212,52 @@ public class CoreIT extends HubTestSupport {
                 null).expect(204);
         assertEquals(401, send("GET", "/api/accounts/me", who, null, null).status());
         assertEquals(200, send("GET", "/api/accounts/me", new Who(who.username(), "another-secret"), null, null).status());
+    }
+
+    @Test
+    public void theAccountsOfOneOrganisationPageByCursorFilteredByTheServer() throws Exception {
+        long haicang = orgId("海沧区总工会");
+        for (String name : List.of("hc.a", "hc.b", "hc.c")) {
+            account(name, "officer", haicang, null);
+        }
+        List<String> expected = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = get("/api/accounts?limit=200" + (cursor == null ? "" : "&cursor="
+                    + java.net.URLEncoder.encode(cursor, "UTF-8")), "admin").expect(200).json();
+            page.path("items").forEach(a -> {
+                if (a.path("orgId").asLong() == haicang) {
+                    expected.add(a.path("username").asText());
+                }
+            });
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertTrue(expected.toString(), expected.containsAll(List.of("hc.a", "hc.b", "hc.c")));
+
+        List<String> paged = new java.util.ArrayList<>();
+        cursor = null;
+        do {
+            JsonNode page = get("/api/accounts?orgId=" + haicang + "&limit=2" + (cursor == null ? "" : "&cursor="
+                    + java.net.URLEncoder.encode(cursor, "UTF-8")), "admin").expect(200).json();
+            assertTrue(page.toString(), page.path("items").size() <= 2);
+            page.path("items").forEach(a -> {
+                assertEquals(a.toString(), haicang, a.path("orgId").asLong());
+                paged.add(a.path("username").asText());
+            });
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertEquals("the organisation's accounts, by user name, each once", expected, paged);
+        List<String> officers = names(get("/api/accounts?orgId=" + haicang + "&role=officer&limit=200", "admin"));
+        assertTrue(officers.toString(), officers.containsAll(List.of("hc.a", "hc.b", "hc.c")) && expected.containsAll(officers));
+        assertEquals(List.of(), names(get("/api/accounts?orgId=424242", "admin")));
+        assertProblem(get("/api/accounts?orgId=abc", "admin"), 400, "orgId");
+        assertEquals(403, get("/api/accounts?orgId=" + haicang, "officer").status());
+    }
+
+    private static List<String> names(Resp r) {
+        List<String> out = new java.util.ArrayList<>();
+        r.expect(200).json().path("items").forEach(a -> out.add(a.path("username").asText()));
+        return out;
     }
 
     private Resp sendBearer(String method, String path, String token) throws Exception {

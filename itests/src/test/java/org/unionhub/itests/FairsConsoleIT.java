@@ -2,18 +2,13 @@ package org.unionhub.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -27,45 +22,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * edited and closed after a confirmation; at 1366×768 and 390×844, with axe-core and the no-codes walk on each
  * screen. Screenshots in target/console-screenshots, the API calls in target/console-calls.
  */
-public class FairsConsoleIT {
+public class FairsConsoleIT extends BrowserIT {
 
     private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static ExternalHub hub;
-    private static ConsoleBrowser browser;
 
     @BeforeClass
     public static void startHubAndBrowser() throws Exception {
-        assumeTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them)", ConsoleBrowser.available());
-        hub = ExternalHub.unpack("fairs-console-it");
-        hub.setup("--profile", "all", "--region-name", "厦门市总工会");
-        hub.start("fairs");
-        browser = new ConsoleBrowser(hub, "FairsConsoleIT");
+        start("fairs-console-it", "FairsConsoleIT", List.of("--profile", "all", "--region-name", "厦门市总工会"),
+                true, "fairs");
     }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.calls();
-            System.out.println("write operations not yet performed through the console: " + browser.uncovered());
-            browser.quit();
-        }
-        if (hub != null) {
-            hub.stop();
-        }
-    }
-
-    /** What the page showed when a step failed, beside the other screenshots. */
-    @Rule
-    public final TestWatcher failures = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description d) {
-            try {
-                browser.shot("failed-" + d.getMethodName());
-            } catch (Exception ignored) {
-                // the failure itself is what the report shows
-            }
-        }
-    };
 
     @Test
     public void anOfficerRunsAFairFromCreationToClosing() throws Exception {
@@ -73,7 +38,7 @@ public class FairsConsoleIT {
         browser.signIn("officer", "officer");
         browser.open("/m/fairs");
         browser.waitFor(By.cssSelector("#fairs .el-table__row"));
-        check("fairs");
+        checkScreen("fairs");
 
         // a double click on 创建 makes one fair
         browser.waitFor(By.cssSelector("button[data-action='create-fair']")).click();
@@ -106,7 +71,7 @@ public class FairsConsoleIT {
         assertTrue("the create carries an Idempotency-Key and asks for Chinese: " + sent,
                 sent != null && sent.contains("idempotency-key") && sent.contains("accept-language"));
         browser.waitFor(By.id("applications"));
-        check("fair-detail");
+        checkScreen("fair-detail");
 
         // a stall application entered for a merchant, then rejected with a reason
         browser.waitFor(By.cssSelector("button[data-action='create-application']")).click();
@@ -138,7 +103,7 @@ public class FairsConsoleIT {
         browser.saveButton("batch-form").click();
         browser.success();
         browser.until("the batch is listed", d -> d.findElement(By.id("coupon-batches")).getText().contains("满100减20"));
-        check("fair-coupons");
+        checkScreen("fair-coupons");
 
         // visits and a sale
         browser.waitFor(By.id("tab-visits")).click();
@@ -185,7 +150,7 @@ public class FairsConsoleIT {
             assertTrue("the card's actions are on screen", card.findElement(By.xpath(".//button[normalize-space(.)='详情']")).isDisplayed());
             int right = card.getRect().getX() + card.getRect().getWidth();
             assertTrue("no sideways scrolling: " + right, right <= 390);
-            check("fairs");
+            checkScreen("fairs");
             assertTrue("the menu is folded away", browser.driver.findElements(By.id("nav-fairs")).stream().noneMatch(WebElement::isDisplayed));
             browser.waitFor(By.id("menu-toggle")).click();
             browser.waitFor(By.id("nav-fairs"));
@@ -193,19 +158,11 @@ public class FairsConsoleIT {
             browser.waitFor(By.id("nav-fairs")).click();
             browser.waitFor(By.cssSelector("#fairs .uh-card")).findElement(By.xpath(".//button[normalize-space(.)='详情']")).click();
             browser.waitFor(By.id("fair-name"));
-            check("fair-detail");
+            checkScreen("fair-detail");
             browser.calls();
             browser.signOut();
         } finally {
             browser.size(ConsoleBrowser.DESKTOP);
         }
-    }
-
-    /** A screenshot, axe-core without serious or critical findings, and no codes on screen. */
-    private void check(String screen) throws Exception {
-        Thread.sleep(300); // the list's rows and tags settle
-        browser.shot(screen);
-        assertEquals(screen + ": axe-core", List.of(), browser.axe());
-        assertEquals(screen + ": codes on screen", List.of(), browser.codesOnScreen());
     }
 }

@@ -3,7 +3,6 @@ package org.unionhub.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,13 +15,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,44 +38,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with the network at "fast 3G" and the CPU slowed 4× (docs/measurements.md).
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class MemberAppIT {
+public class MemberAppIT extends BrowserIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PORT_UNION = "厦门海沧港务有限公司工会";
     private static final String PASSWORD = "Rider-Haicang-88";
-    private static ExternalHub hub;
-    private static ConsoleBrowser browser;
 
     @BeforeClass
     public static void startHubAndBrowser() throws Exception {
-        assumeTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them)", ConsoleBrowser.available());
-        hub = ExternalHub.unpack("member-app-it");
-        hub.setup("--profile", "all", "--region-name", "厦门市总工会");
-        hub.start("fairs");
-        browser = new ConsoleBrowser(hub, "MemberAppIT");
+        start("member-app-it", "MemberAppIT", List.of("--profile", "all", "--region-name", "厦门市总工会"), false, "fairs");
     }
 
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (hub != null) {
-            hub.stop();
-        }
+    @Override
+    protected String failureShot(String method) {
+        return "member-failed-" + method;
     }
-
-    @Rule
-    public final TestWatcher failures = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description d) {
-            try {
-                browser.shot("member-failed-" + d.getMethodName());
-            } catch (Exception ignored) {
-                // the failure itself is what the report shows
-            }
-        }
-    };
 
     @Test
     public void a_aRiderJoinsByQrLinkSetsHisPasswordAndClaimsACoupon() throws Exception {
@@ -163,6 +135,17 @@ public class MemberAppIT {
         browser.until("his coupon", d -> !d.findElements(By.cssSelector("#my-coupons [data-code]")).isEmpty());
         assertEquals(1, browser.driver.findElements(By.cssSelector("#my-coupons [data-code]")).size());
         check("member-coupons");
+        // 出示: the code as a QR code for the merchant's scanner, drawn on the phone
+        String code = browser.driver.findElement(By.cssSelector("#my-coupons [data-code]")).getAttribute("data-code");
+        browser.waitFor(By.cssSelector("[data-show='" + code + "']")).click();
+        WebElement qr = browser.waitFor(By.cssSelector("#coupon-qr img"));
+        assertTrue("a QR code image", qr.getAttribute("src").startsWith("data:image/png;base64,"));
+        assertTrue(qr.getAttribute("alt").contains(code));
+        browser.until("the QR code is drawn", d -> ((Number) ((JavascriptExecutor) d)
+                .executeScript("return arguments[0].naturalWidth", qr)).intValue() >= 200);
+        check("member-coupon-qr");
+        browser.driver.findElement(By.cssSelector("#coupon-qr [data-action='hide-qr']")).click();
+        browser.until("the QR code is put away", d -> d.findElements(By.id("coupon-qr")).isEmpty());
 
         browser.waitFor(By.id("tab-inbox")).click();
         browser.until("the welcome", d -> d.findElement(By.id("inbox")).getText().contains("工会"));

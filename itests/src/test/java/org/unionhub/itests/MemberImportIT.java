@@ -1,15 +1,25 @@
 package org.unionhub.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.Test;
 import org.unionhub.testkit.HubTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The streaming member import (issue 18): thousands of lines written in batches, each refused line reported with
@@ -89,10 +99,61 @@ public class MemberImportIT extends HubTestSupport {
         assertEquals(2, report.path("created").asInt());
         assertEquals(4, report.path("refusedLines").get(0).path("line").asInt());
         assertEquals("body", report.path("refusedLines").get(0).path("errors").get(0).path("field").asText());
+        assertEquals("csv.quote", report.path("refusedLines").get(0).path("errors").get(0).path("code").asText());
 
         assertProblem(send("POST", "/api/members/import", Who.of("admin"), "", "text/csv"), 422, "body");
         assertProblem(send("POST", "/api/members/import", Who.of("admin"), "name,phone\n甲,\n", "text/csv"), 422, "header");
         assertProblem(send("POST", "/api/members/import", Who.of("member"), HEADER, "text/csv"), 403, null);
+    }
+
+    @Test
+    public void lineErrorsCarryStableCodesAndComeInTheCallersLanguage() throws Exception {
+        long port = orgId("厦门海沧港务有限公司工会");
+        String csv = HEADER + "语言甲,,abc,EMPLOYEE,,LNG1,,\n" + "语言乙,,"+ port + ",WIZARD,,LNG2,,\n"
+                + "语言丙,123," + port + ",EMPLOYEE,,LNG3,,\n" + "语言丁,," + port + ",EMPLOYEE,,LNG4,2024-13-45,\n";
+        Map<String, String> expected = Map.of("orgId", "not.a.number", "employmentForm", "not.one.of", "phone", "phone",
+                "joinedOn", "not.a.date");
+        JsonNode english = importAs(csv, null);
+        JsonNode chinese = importAs(csv.replace("LNG", "LNH"), "zh-CN,zh;q=0.9,en;q=0.8");
+        assertEquals(4, english.path("refusedLines").size());
+        assertEquals(4, chinese.path("refusedLines").size());
+        for (int i = 0; i < 4; i++) {
+            JsonNode en = first(english.path("refusedLines").get(i));
+            JsonNode zh = first(chinese.path("refusedLines").get(i));
+            String field = en.path("field").asText();
+            assertEquals("line " + (i + 2) + ": " + en, expected.get(field), en.path("code").asText());
+            assertEquals("the code does not depend on the language: " + zh, en.path("code").asText(), zh.path("code").asText());
+            assertEquals(field, zh.path("field").asText());
+            assertTrue("English without Accept-Language: " + en, en.path("message").asText().matches("[\\x20-\\x7E]+"));
+            assertTrue("Chinese for zh-CN: " + zh, zh.path("message").asText().matches(".*\\p{IsHan}.*"));
+            assertFalse("no property name in the Chinese: " + zh, zh.path("message").asText().contains(field));
+        }
+    }
+
+    /** The first error of a refused line that is about one of the columns this test spoils. */
+    private static JsonNode first(JsonNode line) {
+        for (JsonNode e : line.path("errors")) {
+            if (List.of("orgId", "employmentForm", "phone", "joinedOn").contains(e.path("field").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no error of a spoilt column: " + line);
+    }
+
+    /** Posts a CSV file as the officer with this Accept-Language (none when null). */
+    private JsonNode importAs(String csv, String language) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/members/import"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("officer:officer".getBytes(
+                        StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(
+                StandardCharsets.UTF_8));
+        assertEquals(r.body(), 200, r.statusCode());
+        return new ObjectMapper().readTree(r.body());
     }
 
     private long orgId(String namePrefix) throws Exception {

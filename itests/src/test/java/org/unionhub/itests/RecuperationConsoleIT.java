@@ -2,19 +2,14 @@ package org.unionhub.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -33,48 +28,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * lists as cards at 390×844. axe-core and the no-codes walk on each screen; screenshots in target/console-screenshots.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class RecuperationConsoleIT {
+public class RecuperationConsoleIT extends BrowserIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    private static ExternalHub hub;
-    private static ConsoleBrowser browser;
     private static final String SANATORIUM = "千岛湖职工疗休养基地 " + System.nanoTime() % 100000;
     private static final String PROGRAMME = "千岛湖春季疗休养";
 
     @BeforeClass
     public static void startHubAndBrowser() throws Exception {
-        assumeTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them)", ConsoleBrowser.available());
-        hub = ExternalHub.unpack("recuperation-console-it");
-        hub.setup("--modules", "recuperation:zhejiang", "--region-name", "浙江省总工会");
-        hub.start("recuperation");
-        browser = new ConsoleBrowser(hub, "RecuperationConsoleIT");
+        start("recuperation-console-it", "RecuperationConsoleIT",
+                List.of("--modules", "recuperation:zhejiang", "--region-name", "浙江省总工会"), true, "recuperation");
     }
 
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.calls();
-            System.out.println("write operations not yet performed through the console: " + browser.uncovered());
-            browser.quit();
-        }
-        if (hub != null) {
-            hub.stop();
-        }
+    @Override
+    protected String failureShot(String method) {
+        return "failed-recuperation-" + method;
     }
-
-    /** What the page showed when a step failed, beside the other screenshots. */
-    @Rule
-    public final TestWatcher failures = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description d) {
-            try {
-                browser.shot("failed-recuperation-" + d.getMethodName());
-            } catch (Exception ignored) {
-                // the failure itself is what the report shows
-            }
-        }
-    };
 
     @Test
     public void a_theAdministratorAddsASanatoriumAProgrammeAndAllocatesTheYearsBudget() throws Exception {
@@ -82,7 +52,7 @@ public class RecuperationConsoleIT {
         browser.signIn("admin", "admin");
         browser.open("/m/recuperation/sanatoriums");
         browser.waitFor(By.cssSelector("#sanatoriums .el-table__row"));
-        check("recuperation-sanatoriums");
+        checkScreen("recuperation-sanatoriums");
         browser.waitFor(By.cssSelector("button[data-action='create-sanatorium']")).click();
         browser.fill("sanatorium-form", "name", SANATORIUM, "region", "浙江", "bedsPerNight", "60");
         browser.waitFor(By.cssSelector("#sanatorium-form [data-field='unionOwned'] .el-switch")).click();
@@ -94,7 +64,7 @@ public class RecuperationConsoleIT {
         // a programme with a quota for new-form workers, starting next month
         browser.open("/m/recuperation");
         browser.waitFor(By.cssSelector("#programmes .el-table__row"));
-        check("recuperation-programmes");
+        checkScreen("recuperation-programmes");
         LocalDate start = LocalDate.now().plusDays(30);
         browser.waitFor(By.cssSelector("button[data-action='create-programme']")).click();
         browser.choose("programme-form", "sanatoriumId", SANATORIUM + "（浙江）");
@@ -109,7 +79,7 @@ public class RecuperationConsoleIT {
         assertTrue(browser.waitFor(By.id("programme-title")).getText().contains(PROGRAMME));
         assertEquals("one programme for a double click", 1, count("/api/recuperation/programmes?limit=200", "title", PROGRAMME));
         browser.until("the quota is shown", d -> d.findElement(By.id("quotas")).getText().contains("新就业形态劳动者"));
-        check("recuperation-programme");
+        checkScreen("recuperation-programme");
         browser.calls();
         List<String> sent = browser.headers.get("POST /api/recuperation/programmes");
         assertTrue("the create carries an Idempotency-Key and asks for Chinese: " + sent,
@@ -133,7 +103,7 @@ public class RecuperationConsoleIT {
         browser.success();
         browser.until("the allocation is shown", d -> d.findElement(By.id("allocations")).getText().contains("海沧区总工会")
                 && d.findElement(By.id("allocations")).getText().contains("¥100,000.00"));
-        check("recuperation-budgets-admin");
+        checkScreen("recuperation-budgets-admin");
         browser.calls();
         assertEquals("no 5xx", List.of(), browser.serverErrors);
         browser.signOut();
@@ -168,14 +138,14 @@ public class RecuperationConsoleIT {
         for (WebElement reason : subsidies.findElements(By.cssSelector("dd.rc-reason"))) {
             assertTrue("a reason in Chinese: " + reason.getText(), HAN.matcher(reason.getText()).find());
         }
-        check("recuperation-subsidies");
+        checkScreen("recuperation-subsidies");
         JsonNode bookings = JSON.readTree(hub.send("GET", "/api/recuperation/bookings?limit=200", "officer:officer", null).body()).path("items");
         assertEquals("one booking for a double click: " + bookings, 1, bookings.size());
         browser.waitFor(By.cssSelector(".el-dialog:has(#subsidies) .el-dialog__headerbtn")).click();
 
         // the booking row names the travellers; cancelled after a confirmation
         browser.until("the booking is listed by name", d -> d.findElement(By.id("bookings")).getText().contains("陈建国、王磊"));
-        check("recuperation-programme-bookings");
+        checkScreen("recuperation-programme-bookings");
         browser.waitFor(By.cssSelector("#bookings button[data-action='cancel']")).click();
         browser.shot("recuperation-cancel-confirm");
         browser.confirm();
@@ -187,14 +157,14 @@ public class RecuperationConsoleIT {
         // the other pages, as the officer sees them: no allocation button (the administrator's)
         browser.open("/m/recuperation/bookings");
         browser.waitFor(By.cssSelector("#bookings .el-table__row"));
-        check("recuperation-bookings");
+        checkScreen("recuperation-bookings");
         browser.open("/m/recuperation/requests");
         browser.waitFor(By.id("requests"));
-        check("recuperation-requests");
+        checkScreen("recuperation-requests");
         browser.open("/m/recuperation/budgets");
         browser.waitFor(By.id("allocations"));
         assertTrue(browser.driver.findElements(By.cssSelector("button[data-action='allocate']")).isEmpty());
-        check("recuperation-budgets");
+        checkScreen("recuperation-budgets");
         browser.calls();
 
         // an enterprise union's grant applied for (a union above approves and pays it: the next test)
@@ -211,7 +181,7 @@ public class RecuperationConsoleIT {
         browser.until("the grant is listed", d -> d.findElement(By.id("grants")).getText().contains("厦门海沧港务有限公司"));
         assertTrue("the applicant is offered no review of its own grant",
                 browser.driver.findElements(By.cssSelector("#grants button[data-action='approve']")).isEmpty());
-        check("recuperation-grants");
+        checkScreen("recuperation-grants");
         assertEquals("one grant for a double click", 1,
                 JSON.readTree(hub.send("GET", "/api/recuperation/grants?limit=200", "officer:officer", null).body()).path("items").size());
         browser.calls();
@@ -236,10 +206,10 @@ public class RecuperationConsoleIT {
         browser.shot("recuperation-grant-pay");
         browser.confirm();
         browser.until("the grant is paid", d -> d.findElement(By.id("grants")).getText().contains("已支付"));
-        check("recuperation-grants-admin");
+        checkScreen("recuperation-grants-admin");
         browser.open("/m/recuperation/settlements");
         browser.waitFor(By.id("settlements"));
-        check("recuperation-settlements");
+        checkScreen("recuperation-settlements");
         browser.calls();
         assertEquals("no 5xx", List.of(), browser.serverErrors);
         browser.signOut();
@@ -255,19 +225,19 @@ public class RecuperationConsoleIT {
             assertTrue("the card's actions are on screen", card.findElement(By.xpath(".//button[normalize-space(.)='详情']")).isDisplayed());
             int right = card.getRect().getX() + card.getRect().getWidth();
             assertTrue("no sideways scrolling: " + right, right <= 390);
-            check("recuperation-programmes");
+            checkScreen("recuperation-programmes");
             browser.open("/m/recuperation/bookings");
             card = browser.waitFor(By.cssSelector("#bookings .uh-card"));
             assertTrue(card.findElement(By.xpath(".//button[normalize-space(.)='补贴明细']")).isDisplayed());
             browser.until("the travellers are named", d -> d.findElement(By.id("bookings")).getText().contains("陈建国"));
-            check("recuperation-bookings");
+            checkScreen("recuperation-bookings");
             card.findElement(By.xpath(".//button[normalize-space(.)='补贴明细']")).click();
             browser.waitFor(By.id("subsidies"));
-            check("recuperation-subsidies");
+            checkScreen("recuperation-subsidies");
             browser.waitFor(By.cssSelector(".el-dialog:has(#subsidies) .el-dialog__headerbtn")).click();
             browser.open("/m/recuperation/budgets");
             browser.waitFor(By.id("allocations"));
-            check("recuperation-budgets");
+            checkScreen("recuperation-budgets");
             browser.calls();
             assertEquals("no 5xx", List.of(), browser.serverErrors);
             browser.signOut();
@@ -293,11 +263,4 @@ public class RecuperationConsoleIT {
         return n;
     }
 
-    /** A screenshot, axe-core without serious or critical findings, and no codes on screen. */
-    private void check(String screen) throws Exception {
-        Thread.sleep(500); // the list's rows, tags and names settle
-        browser.shot(screen);
-        assertEquals(screen + ": axe-core", List.of(), browser.axe());
-        assertEquals(screen + ": codes on screen", List.of(), browser.codesOnScreen());
-    }
 }

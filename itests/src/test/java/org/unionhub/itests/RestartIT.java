@@ -46,7 +46,9 @@ public class RestartIT {
         long id = JSON.readTree(created.body()).path("id").asLong();
         JsonNode token = JSON.readTree(hub.send("POST", "/api/auth/token", null,
                 "{\"username\":\"officer\",\"password\":\"officer\"}").body());
-        long orgsBefore = JSON.readTree(hub.send("GET", "/api/orgs", "admin:admin", null).body()).path("total").asLong();
+        HttpResponse<String> orgs = hub.send("GET", "/api/orgs", "admin:admin", null);
+        assertEquals(orgs.body(), 200, orgs.statusCode());
+        long orgsBefore = JSON.readTree(orgs.body()).path("total").asLong();
 
         hub.stop();
         hub.start();

@@ -4,17 +4,23 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,6 +112,73 @@ public class ConsoleTextsIT extends AllModulesSupport {
             }
         }
         assertEquals("labels missing", Set.of(), missing);
+    }
+
+    /** Where the failsafe JVM has the repository (itests/..): the modules' sources are read from there. */
+    private static final String ROOT = "unionhub.root";
+    /**
+     * The actions a module writes as a literal prefix and a value ({@code "jobfairs.application." + target}): the
+     * values each prefix takes. A new prefix fails the test until it is listed here.
+     */
+    private static final Map<String, List<String>> DYNAMIC_ACTIONS = Map.of(
+            "jobfairs.application.", List.of("submitted", "viewed", "interview", "offered", "hired", "rejected", "withdrawn"),
+            "jobfairs.job.application.", List.of("submitted", "viewed", "interview", "offered", "hired", "rejected", "withdrawn"),
+            "jobfairs.programme.application.", List.of("submitted", "approved", "returned", "paid"),
+            "jobfairs.registry.", List.of("approve", "return"),
+            "modelworkers.survey.", List.of("create", "update"));
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {CoreOptions.systemProperty(ROOT).value(
+                Path.of(System.getProperty(ROOT, "..")).toAbsolutePath().normalize().toString())};
+    }
+
+    /**
+     * The 审计日志 names each entry's action and subject by the labels of the module that wrote it: every action code
+     * a module's sources write ({@code "fairs.fair.close"}) needs a label in its zh-CN.json, and every kind of
+     * subject ({@code "fair"}) an {@code entity.} label, or the screen falls back to the module's name and a number.
+     */
+    @Test
+    public void everyAuditActionAModuleWritesHasALabelAndSoDoesItsSubject() throws Exception {
+        JsonNode modules = get("/api/labels", "officer").expect(200).json().path("modules");
+        Path root = Path.of(System.getProperty(ROOT, ".."));
+        Set<String> missing = new TreeSet<>();
+        Set<String> actions = new TreeSet<>();
+        for (String m : List.of("fairs", "jobfairs", "recuperation", "mutualaid", "modelworkers")) {
+            Pattern action = Pattern.compile("\"(" + m + "\\.[a-z-]+\\.[a-z0-9.-]*)\"(\\s*\\+)?");
+            Pattern subject = Pattern.compile("\"" + m + "\\.[a-z-]+\\.[a-z0-9.-]*\"(?:\\s*\\+[^,;]*)?(?:\\s*:\\s*\"[^\"]*\")?,"
+                    + "\\s*\"([A-Za-z-]+)\",");
+            List<Path> sources;
+            try (Stream<Path> files = Files.walk(root.resolve("bundles/" + m + "/" + m + "-service/src/main/java"))) {
+                sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+            }
+            for (Path f : sources) {
+                String text = Files.readString(f);
+                if (!text.toLowerCase(Locale.ROOT).contains("audit")) {
+                    continue;
+                }
+                for (Matcher a = action.matcher(text); a.find();) {
+                    List<String> codes = a.group(2) == null ? List.of(a.group(1)) : DYNAMIC_ACTIONS.getOrDefault(a.group(1),
+                            List.of()).stream().map(v -> a.group(1) + v).toList();
+                    if (codes.isEmpty()) {
+                        missing.add(f.getFileName() + ": the values of " + a.group(1) + "… (list them in DYNAMIC_ACTIONS)");
+                    }
+                    for (String code : codes) {
+                        actions.add(code);
+                        if (!modules.path(m).path("values").has(code)) {
+                            missing.add(m + " action " + code);
+                        }
+                    }
+                }
+                for (Matcher e = subject.matcher(text); e.find();) {
+                    if (!has(modules, m, "values", "entity." + e.group(1))) {
+                        missing.add(m + " subject entity." + e.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue("the modules' sources were read: " + actions, actions.size() > 90);
+        assertEquals("audit actions and subjects without a label", Set.of(), missing);
     }
 
     private static boolean has(JsonNode modules, String module, String kind, String key) {

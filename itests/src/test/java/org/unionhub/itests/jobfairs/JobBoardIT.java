@@ -40,6 +40,7 @@ public class JobBoardIT extends HubTestSupport {
 
     private static final AtomicInteger CODES = new AtomicInteger(7000);
     private static final AtomicInteger IDS = new AtomicInteger(100);
+    private static final String NOTICE = "2026-11-1";
 
     @Override
     protected String[] features() {
@@ -190,6 +191,83 @@ public class JobBoardIT extends HubTestSupport {
     }
 
     @Test
+    public void everyApplicationCarriesItsApplicantsConsentAndListsOfOthersAreAudited() throws Exception {
+        long haicang = org("海沧区总工会");
+        Who unit = account("unit-consent", "employer", null, null);
+        long employer = send("POST", "/api/jobfairs/registry", unit, registration(haicang, creditCode()), null).expect(201).id();
+        post("/api/jobfairs/registry/" + employer + "/approve", "officer", obj()).expect(200);
+        long job = send("POST", "/api/jobfairs/board/positions", unit, job("同意测试岗位", 60), null).expect(201).id();
+        String apply = "/api/jobfairs/board/positions/" + job + "/applications";
+        assertEquals("jobfairs", get("/api/notices/jobboard", null).expect(200).json().path("module").asText());
+        assertEquals(List.of("ID_NUMBER"), List.of(get("/api/notices/programme", null).expect(200).json().path("sensitive")
+                .get(0).asText()));
+
+        // refused: no consent, no separate consent for the ID number, a paper form without anyone signed in, an old text
+        long consentsBefore = rows("HUB_CONSENT", "PURPOSE = 'jobboard'");
+        String id = idNumber();
+        ObjectNode none = application("NON_MEMBER", "周同意", "13900000021", id);
+        none.remove("consent");
+        assertProblem(send("POST", apply, null, none, null), 422, "consent");
+        ObjectNode noId = application("NON_MEMBER", "周同意", "13900000021", id);
+        noId.set("consent", consent("H5", false));
+        assertProblem(send("POST", apply, null, noId, null), 422, "consent.sensitive");
+        ObjectNode paper = application("NON_MEMBER", "周同意", "13900000021", id);
+        paper.set("consent", consent("PAPER", true));
+        assertProblem(send("POST", apply, null, paper, null), 422, "consent.channel");
+        ObjectNode old = application("NON_MEMBER", "周同意", "13900000021", id);
+        ((ObjectNode) old.path("consent")).put("noticeVersion", "2020-01");
+        assertProblem(send("POST", apply, null, old, null), 409, "noticeVersion");
+        assertProblem(post(apply, "officer", application("NON_MEMBER", "周同意", "13900000021", id)), 422, "consent.channel");
+        assertEquals("refused creates keep no application", 0, rows("JOBFAIRS_JOB_APPLICATION", "JOB_ID = " + job));
+        assertEquals("refused creates keep no consent", consentsBefore, rows("HUB_CONSENT", "PURPOSE = 'jobboard'"));
+
+        // the non-member's own consent on the form, under his application; an officer's entry of a paper form; a member's
+        long own = send("POST", apply, null, application("NON_MEMBER", "周同意", "13900000021", id), null).expect(201).id();
+        assertEquals(2, rows("HUB_CONSENT", "PURPOSE = 'jobboard' AND MEMBER_ID IS NULL AND SUBJECT_KIND = 'jobApplication' "
+                + "AND SUBJECT_REF = " + own + " AND CHANNEL = 'H5' AND GIVEN_BY = 'anonymous'"));
+        assertEquals(1, rows("JOBFAIRS_JOB_APPLICATION", "ID = " + own + " AND CONSENT_ID IS NOT NULL "
+                + "AND ID_NUMBER_CONSENT_ID IS NOT NULL"));
+        ObjectNode entered = application("FLEXIBLE", "吴纸质", "13900000022", idNumber());
+        entered.set("consent", consent("PAPER", true));
+        long onPaper = post(apply, "officer", entered).expect(201).id();
+        assertEquals(2, rows("HUB_CONSENT", "SUBJECT_KIND = 'jobApplication' AND SUBJECT_REF = " + onPaper
+                + " AND CHANNEL = 'PAPER' AND GIVEN_BY = 'officer'"));
+        long mine = post(apply, "member", application(null, "王磊", "13800000003", null)).expect(201).id();
+        assertEquals(1, rows("JOBFAIRS_JOB_APPLICATION", "ID = " + mine + " AND CONSENT_ID IS NOT NULL "
+                + "AND ID_NUMBER_CONSENT_ID IS NULL"));
+        boolean listed = false;
+        for (JsonNode c : get("/api/me/consents", "member").expect(200).json()) {
+            listed |= "jobboard".equals(c.path("purpose").asText()) && "GENERAL".equals(c.path("kind").asText());
+        }
+        assertTrue("the member's consent is among his own", listed);
+
+        // a programme application the same way
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long programme = post("/api/jobfairs/programmes", "officer", programme("TRAINING", 5, null, today)).expect(201).id();
+        String join = "/api/jobfairs/programmes/" + programme + "/applications";
+        assertProblem(send("POST", join, null, obj("applicant", applicant("NON_MEMBER", "郑培训", "13900000023", idNumber())),
+                null), 422, "consent");
+        long trainee = send("POST", join, null, obj("applicant", applicant("NON_MEMBER", "郑培训", "13900000023", idNumber()),
+                "consent", consent("CONSOLE", true)), null).expect(201).id();
+        assertEquals(2, rows("HUB_CONSENT", "PURPOSE = 'programme' AND SUBJECT_KIND = 'programmeApplication' "
+                + "AND SUBJECT_REF = " + trainee + " AND CHANNEL = 'CONSOLE'"));
+        assertEquals(1, rows("JOBFAIRS_PROGRAMME_APPLICATION", "PROGRAMME_ID = " + programme));
+
+        // the employer's list page is one audit row naming the applications of others it showed; the member's own is none
+        send("GET", "/api/jobfairs/board/applications?jobId=" + job, unit, null, null).expect(200);
+        JsonNode audit = get("/api/audit?action=jobfairs.job.application.list&actor=unit-consent", "admin").expect(200).json();
+        assertEquals(audit.toString(), 1, audit.path("total").asLong());
+        String shown = JSON.readTree(audit.path("items").get(0).path("changes").asText()).path("ids").toString();
+        for (long a : List.of(own, onPaper, mine)) {
+            assertTrue(shown, shown.contains(Long.toString(a)));
+        }
+        long before = get("/api/audit?action=jobfairs.job.application.list&actor=member", "admin").json().path("total").asLong();
+        get("/api/jobfairs/board/applications?jobId=" + job, "member").expect(200);
+        assertEquals(before, get("/api/audit?action=jobfairs.job.application.list&actor=member", "admin").json()
+                .path("total").asLong());
+    }
+
+    @Test
     public void studySubsidyPlacesAreNeverApprovedOrPaidBeyondTheProgramme() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         ObjectNode noAmount = programme("STUDY_SUBSIDY", 3, null, today);
@@ -203,7 +281,8 @@ public class JobBoardIT extends HubTestSupport {
         List<Long> applications = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             applications.add(send("POST", "/api/jobfairs/programmes/" + subsidy + "/applications", null,
-                    obj("applicant", applicant("NON_MEMBER", "职工" + i, "1390000010" + i, idNumber()), "workplace", "海沧港"),
+                    obj("applicant", applicant("NON_MEMBER", "职工" + i, "1390000010" + i, idNumber()), "workplace", "海沧港",
+                            "consent", consent("H5", true)),
                     null).expect(201).id());
         }
         assertProblem(post("/api/jobfairs/programmes/applications/" + applications.get(0) + "/approve", "siming", obj()),
@@ -254,7 +333,7 @@ public class JobBoardIT extends HubTestSupport {
         // training: places, no money
         long training = post("/api/jobfairs/programmes", "officer", programme("TRAINING", 2, null, today)).expect(201).id();
         long trainee = post("/api/jobfairs/programmes/" + training + "/applications", "porter",
-                obj("applicant", applicant(null, "陈建国", "13800000001", null))).expect(201).id();
+                obj("applicant", applicant(null, "陈建国", "13800000001", null), "consent", consent("H5", false))).expect(201).id();
         post("/api/jobfairs/programmes/applications/" + trainee + "/approve", "officer", obj()).expect(200);
         assertProblem(post("/api/jobfairs/programmes/applications/" + trainee + "/pay", "officer", obj()), 409, "kind");
         assertNotEquals(0, get("/api/jobfairs/programmes?kind=TRAINING", null).json().path("total").asInt());
@@ -337,7 +416,24 @@ public class JobBoardIT extends HubTestSupport {
 
     private static ObjectNode application(String kind, String name, String phone, String idNumber) {
         return obj("applicant", applicant(kind, name, phone, idNumber), "education", "SENIOR_HIGH", "experienceYears", 2,
-                "skills", "电动车驾驶");
+                "skills", "电动车驾驶", "consent", consent("H5", idNumber != null));
+    }
+
+    /** The applicant's consent to the notice as his form sends it: with the separate one when he gives his ID number. */
+    private static ObjectNode consent(String channel, boolean idNumber) {
+        return obj("noticeVersion", NOTICE, "channel", channel, "sensitive", idNumber ? List.of("ID_NUMBER") : List.of());
+    }
+
+    /** Rows of a table read straight from the hub's database: what was really kept, not what the API shows. */
+    private long rows(String table, String where) throws Exception {
+        var ref = bundleContext.getServiceReferences(javax.sql.DataSource.class, "(dataSourceName=unionhub)").iterator().next();
+        try (var c = bundleContext.getService(ref).getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        } finally {
+            bundleContext.ungetService(ref);
+        }
     }
 
     private static ObjectNode programme(String kind, int places, String amount, LocalDate today) {

@@ -71,13 +71,27 @@ public class MemberOwnDataIT extends HubTestSupport {
         // recuperation: a request each for a place
         long programme = get("/api/recuperation/programmes?limit=1", "member").expect(200).json().path("items").get(0)
                 .path("id").asLong();
-        long riderAsk = post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", "想去")).expect(201).id();
-        post("/api/recuperation/requests", "porter", obj("programmeId", programme)).expect(201);
+        long riderAsk = post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", "想去", "consent", obj("noticeVersion",
+                "2026-11-1", "channel", "H5", "sensitive", List.of("MEDICAL")))).expect(201).id();
+        post("/api/recuperation/requests", "porter", obj("programmeId", programme, "consent", obj("noticeVersion", "2026-11-1",
+                "channel", "H5"))).expect(201);
         ownOnly("/api/recuperation/requests?limit=500", "member", rider, "memberId");
         ownOnly("/api/recuperation/requests?limit=500", "porter", porter, "memberId");
-        for (JsonNode b : get("/api/recuperation/bookings?limit=500", "porter").expect(200).json().path("items")) {
-            assertFalse("a booking of the rider shown to the porter: " + b, b.path("memberIds").toString().matches(".*\\b" + rider + "\\b.*")
-                    && !b.path("memberIds").toString().matches(".*\\b" + porter + "\\b.*"));
+        // a union books both on one trip: each traveller sees his own place and subsidy, not the other's
+        long org = get("/api/members/" + rider, "admin").expect(200).json().path("orgId").asLong();
+        long together = post("/api/recuperation/bookings", "admin", obj("programmeId", programme, "organiserOrgId", org,
+                "memberIds", List.of(rider, porter))).expect(201).id();
+        assertEquals(2, get("/api/recuperation/bookings/" + together, "admin").expect(200).json().path("memberIds").size());
+        for (String user : List.of("member", "porter")) {
+            long self = user.equals("member") ? rider : porter;
+            JsonNode seen = get("/api/recuperation/bookings/" + together, user).expect(200).json();
+            assertEquals(user + " sees himself only: " + seen, "[" + self + "]", seen.path("memberIds").toString());
+            assertEquals(1, seen.path("subsidyPerMember").size());
+            assertEquals(self, seen.path("subsidyPerMember").get(0).path("memberId").asLong());
+            for (JsonNode b : get("/api/recuperation/bookings?limit=500", user).expect(200).json().path("items")) {
+                assertEquals(user + "'s list shows his own place only: " + b, "[" + self + "]", b.path("memberIds").toString());
+                assertTrue(b.path("subsidyPerMember").findValues("memberId").stream().allMatch(m -> m.asLong() == self));
+            }
         }
         assertTrue(riderAsk > 0);
 

@@ -656,7 +656,8 @@ public class ModelWorkersIT extends HubTestSupport {
         assertTrue(totals.get(0).path("hardshipRelief").decimalValue().compareTo(new java.math.BigDecimal("20000.50")) >= 0);
 
         JsonNode survey = put(rec + "/surveys/2024", "officer", obj("incomeBand", "LOW", "health", "SERIOUS_ILLNESS",
-                "housing", "ADEQUATE", "selfPaidMedical", 260000, "needs", "医疗费用")).expect(200).json();
+                "housing", "ADEQUATE", "selfPaidMedical", 260000, "needs", "医疗费用", "consent", obj("noticeVersion", "2026-11-1",
+                "channel", "PAPER", "sensitive", List.of("MEDICAL")))).expect(200).json();
         assertTrue(survey.path("flagged").asBoolean());
         assertEquals(2, survey.path("flagReasons").size());
         boolean listed = false;

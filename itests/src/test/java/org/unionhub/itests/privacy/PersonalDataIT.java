@@ -85,6 +85,18 @@ public class PersonalDataIT extends HubTestSupport {
         assertEquals("13800000003", modules.path("core").path("member").get(0).path("phone").asText());
         assertTrue(raw, has(modules.path("fairs").path("coupons"), "code", mine.coupon));
         assertTrue(raw, has(modules.path("jobfairs").path("applications"), "id", Long.toString(mine.application)));
+        JsonNode board = modules.path("jobfairs").path("jobApplications");
+        assertTrue(raw, has(board, "id", Long.toString(mine.jobApplication)));
+        assertTrue(raw, has(modules.path("jobfairs").path("programmeApplications"), "id",
+                Long.toString(mine.programmeApplication)));
+        assertTrue("the board application names its consent: " + board, board.get(0).path("consentId").asLong() > 0);
+        for (JsonNode r : modules.path("recuperation").path("requests")) {
+            assertTrue("the note's separate consent: " + r, !NOTE.equals(r.path("note").asText())
+                    || r.path("medicalConsentId").asLong() > 0);
+        }
+        for (String purpose : List.of("cv", "claim", "jobboard", "programme", "trip")) {
+            assertTrue(purpose + " consent in " + raw, has(modules.path("core").path("consents"), "purpose", purpose));
+        }
         assertTrue(raw, has(modules.path("mutualaid").path("claims"), "hospital", HOSPITAL));
         assertEquals("both demo enrolments", 2, modules.path("mutualaid").path("enrolments").size());
         assertTrue(raw, has(modules.path("mutualaid").path("ledger"), "kind", "CONTRIBUTION"));
@@ -159,6 +171,12 @@ public class PersonalDataIT extends HubTestSupport {
         assertEquals(0, claim.path("attachments").size());
         String application = get("/api/jobfairs/applications/" + mine.application, "admin").expect(200).raw();
         assertFalse(application, application.contains("王磊") || application.contains("13800000003"));
+        for (String path : List.of("/api/jobfairs/board/applications/" + mine.jobApplication,
+                "/api/jobfairs/programmes/applications/" + mine.programmeApplication)) {
+            JsonNode applied = get(path, "admin").expect(200).json();
+            assertEquals(path, "已删除", applied.path("name").asText());
+            assertFalse(applied.toString(), applied.toString().contains("13800000003"));
+        }
         String requests = get("/api/recuperation/requests?limit=500", "admin").expect(200).raw();
         assertFalse(requests, requests.contains(NOTE));
         assertProblem(get("/api/me/data", "member"), 401, null);
@@ -207,8 +225,11 @@ public class PersonalDataIT extends HubTestSupport {
                 "sensitive", List.of("MEDICAL"))), 422, "sensitive");
         assertProblem(post("/api/me/consents", "porter", obj("purpose", "claim", "noticeVersion", version, "channel", "FAX")),
                 422, "channel");
-        assertProblem(post("/api/me/consents", "officer", obj("purpose", "claim", "noticeVersion", version, "channel", "H5")),
-                403, null);
+        // an account without a member record consents as itself (issue 22), never for a member
+        JsonNode own = post("/api/me/consents", "officer", obj("purpose", "claim", "noticeVersion", version, "channel", "H5"))
+                .expect(200).json();
+        assertEquals(own.toString(), "account", own.get(0).path("subjectKind").asText());
+        assertTrue(own.toString(), own.get(0).path("memberId").isNull());
 
         long medical = given.get(1).path("id").asLong();
         assertTrue(post("/api/me/consents/" + medical + "/withdraw", "porter", obj()).expect(200).json().has("withdrawnAt"));
@@ -216,13 +237,63 @@ public class PersonalDataIT extends HubTestSupport {
         assertProblem(post("/api/me/consents/" + medical + "/withdraw", "member", obj()), 404, null);
         JsonNode mine = get("/api/me/data", "porter").expect(200).json().path("modules").path("core").path("consents");
         assertEquals(3, mine.size());
-        assertEquals("three given, one withdrawn", audited + 4,
+        assertEquals("three given, one withdrawn, and the officer's own", audited + 5,
                 get("/api/audit?action=core.consent", "admin").expect(200).json().path("total").asLong());
+    }
+
+    @Test
+    public void aCvListAnOfficerReadsIsAuditedAsOneRowNamingTheCvsShown() throws Exception {
+        Records mine = recordsOfTheRider();
+        get("/api/jobfairs/applications?fairId=" + mine.fair, "officer").expect(200);
+        JsonNode audit = get("/api/audit?action=jobfairs.application.list&actor=officer", "admin").expect(200).json();
+        assertEquals(audit.toString(), 1, audit.path("total").asLong());
+        JsonNode read = JSON.readTree(audit.path("items").get(0).path("changes").asText());
+        assertEquals(mine.fair, read.path("fairId").asLong());
+        assertTrue(read.toString(), read.path("ids").toString().contains(Long.toString(mine.application)));
+        assertEquals(read.path("ids").size(), read.path("rows").asInt());
+
+        // the member's own list is no read of anyone else's CV
+        get("/api/jobfairs/applications", "member").expect(200);
+        assertEquals(0, get("/api/audit?action=jobfairs.application.list&actor=member", "admin").expect(200).json()
+                .path("total").asLong());
+    }
+
+    @Test
+    public void aPaperConsentToANominationOfAMemberIsAmongHisOwnConsents() throws Exception {
+        long port = 0;
+        for (JsonNode o : get("/api/orgs?limit=500", "admin").expect(200).json().path("items")) {
+            port = o.path("name").asText().startsWith("厦门海沧港务有限公司工会") ? o.path("id").asLong() : port;
+        }
+        JsonNode nomination = post("/api/model-workers/nominations", "officer", obj("orgId", port, "candidateName", "陈建国",
+                "idNumber", "11010519491231002X", "proposedTitle", "REGIONAL_MODEL_WORKER", "consent", obj("noticeVersion",
+                "2026-11-1", "channel", "PAPER", "sensitive", List.of("ID_NUMBER")))).expect(201).json();
+        long id = nomination.path("id").asLong();
+        long general = nomination.path("consentId").asLong();
+
+        // the porter (a member whose ID number the nomination bears) sees both consents as his, under the nomination
+        int found = 0;
+        for (JsonNode c : get("/api/me/consents", "porter").expect(200).json()) {
+            if ("nomination".equals(c.path("subjectKind").asText()) && c.path("subjectRef").asLong() == id) {
+                found++;
+                assertEquals("PAPER", c.path("channel").asText());
+                assertTrue(c.toString(), c.path("memberId").isNull() || c.path("memberId").isMissingNode());
+            }
+        }
+        assertEquals("GENERAL and ID_NUMBER", 2, found);
+        JsonNode data = get("/api/me/data", "porter").expect(200).json().path("modules");
+        assertTrue(data.toString(), has(data.path("core").path("consents"), "id", Long.toString(general)));
+        assertTrue(has(data.path("modelworkers").path("nominations"), "consentId", Long.toString(general)));
+
+        // nobody else sees it; he may withdraw it as any consent of his
+        assertFalse(get("/api/me/consents", "member").expect(200).raw().contains("\"subjectRef\":" + id));
+        assertProblem(post("/api/me/consents/" + general + "/withdraw", "worker", obj()), 404, null);
+        assertTrue(post("/api/me/consents/" + general + "/withdraw", "porter", obj()).expect(200).json().has("withdrawnAt"));
     }
 
     // ---- the rider's records in every module, made through each module's own API
 
-    private record Records(String coupon, long application, long claim, long attachment) {
+    private record Records(String coupon, long fair, long application, long claim, long attachment, long jobApplication,
+            long programmeApplication) {
     }
 
     private static Records records;
@@ -249,7 +320,12 @@ public class PersonalDataIT extends HubTestSupport {
                 "unionOwned", true, "bedsPerNight", 20)).expect(201).id();
         long programme = post("/api/recuperation/programmes", "admin", obj("sanatoriumId", sanatorium, "startDate", "2030-04-08",
                 "days", 3, "places", 10, "pricePerPersonPerDay", new BigDecimal("100.00"), "quotas", List.of())).expect(201).id();
-        post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", NOTE)).expect(201);
+        // a trip request carries the member's consent to the trip notice; a note (often about health) its MEDICAL one
+        assertProblem(post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", NOTE)), 422, "consent");
+        assertProblem(post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", NOTE, "consent",
+                obj("noticeVersion", "2026-11-1", "channel", "H5"))), 422, "consent.sensitive");
+        post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", NOTE, "consent",
+                obj("noticeVersion", "2026-11-1", "channel", "H5", "sensitive", List.of("MEDICAL")))).expect(201);
 
         long plan = 0;
         for (JsonNode p : get(MA + "/plans", "admin").expect(200).json()) {
@@ -263,7 +339,29 @@ public class PersonalDataIT extends HubTestSupport {
                 "application/pdf", "member", "member");
         assertEquals(new String(up.body(), StandardCharsets.UTF_8), 201, up.statusCode());
         long attachment = JSON.readTree(up.body()).path("id").asLong();
-        records = new Records(coupon, application, claim, attachment);
+
+        // a job-board application and a training application, each with its consent (issue 22: jobboard, programme)
+        String unit = "privacy.unit";
+        post("/api/accounts", "admin", obj("username", unit, "password", "secret-" + unit, "roles", List.of("employer")))
+                .expect(201);
+        Who employer = new Who(unit, "secret-" + unit);
+        long registry = send("POST", "/api/jobfairs/registry", employer, obj("orgId", 2, "name", "隐私测试物流公司", "creditCode",
+                "91350205000009999" + org.unionhub.api.validation.CreditCode.checkCharacter("91350205000009999"),
+                "industry", "freight", "size", "LARGE", "contactName", "人事部", "contactPhone", "0592-6000009"), null)
+                .expect(201).id();
+        post("/api/jobfairs/registry/" + registry + "/approve", "officer", obj()).expect(200);
+        long job = send("POST", "/api/jobfairs/board/positions", employer, obj("title", "配送站长", "headcount", 1, "salaryMin",
+                6000, "salaryMax", 8000, "education", "SENIOR_HIGH", "experienceYears", 1, "location", "厦门海沧", "expiresOn",
+                today.plusDays(30).toString()), null).expect(201).id();
+        long jobApplication = post("/api/jobfairs/board/positions/" + job + "/applications", "member", obj("applicant",
+                obj("name", "王磊", "phone", "13800000003"), "education", "SENIOR_HIGH", "experienceYears", 3, "skills", "电焊",
+                "consent", obj("noticeVersion", "2026-11-1", "channel", "H5"))).expect(201).id();
+        long course = post("/api/jobfairs/programmes", "officer", obj("kind", "TRAINING", "name", "隐私测试叉车培训", "places", 5,
+                "applyFrom", today.minusDays(1).toString(), "applyTo", today.plusDays(30).toString())).expect(201).id();
+        long programmeApplication = post("/api/jobfairs/programmes/" + course + "/applications", "member", obj("applicant",
+                obj("name", "王磊", "phone", "13800000003"), "workplace", "海沧配送站", "consent",
+                obj("noticeVersion", "2026-11-1", "channel", "H5"))).expect(201).id();
+        records = new Records(coupon, fair, application, claim, attachment, jobApplication, programmeApplication);
         return records;
     }
 

@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Retention with the job's clock set forward (issue 22): the region shortens two periods (a job fair's CVs 10 days
  * after the fair, a trip request's note 20 days), the demo fair ends in 14 days; a purge as of now changes neither, 22
- * days on only the notes have expired, 30 days on the CVs too, and each purge changes exactly the expired records —
- * a second run at the same clock changes nothing.
+ * days on only the notes have expired, 30 days on the CVs too — and a non-member's job-board and training
+ * applications (25 days after their last change) — and each purge changes exactly the expired records; a second run at
+ * the same clock changes nothing.
  */
 public class RetentionIT extends HubTestSupport {
 
@@ -40,6 +41,9 @@ public class RetentionIT extends HubTestSupport {
     protected Option[] extraOptions() {
         return new Option[] {editConfigurationFilePut("etc/org.unionhub.jobfairs.retention.cfg", "application.cv.days", "10"),
                 editConfigurationFilePut("etc/org.unionhub.recuperation.retention.cfg", "request.note.days", "20"),
+                editConfigurationFilePut("etc/org.unionhub.jobfairs.retention.cfg", "jobApplication.applicant.days", "25"),
+                editConfigurationFilePut("etc/org.unionhub.jobfairs.retention.cfg", "programmeApplication.applicant.days",
+                        "25"),
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000")};
     }
 
@@ -55,7 +59,9 @@ public class RetentionIT extends HubTestSupport {
                 "unionOwned", true, "bedsPerNight", 20)).expect(201).id();
         long programme = post("/api/recuperation/programmes", "admin", obj("sanatoriumId", sanatorium, "startDate", "2030-04-08",
                 "days", 3, "places", 10, "pricePerPersonPerDay", new BigDecimal("100.00"), "quotas", List.of())).expect(201).id();
-        long request = post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", NOTE)).expect(201).id();
+        long request = post("/api/recuperation/requests", "member", obj("programmeId", programme, "note", NOTE, "consent",
+                obj("noticeVersion", "2026-11-1", "channel", "H5", "sensitive", List.of("MEDICAL")))).expect(201).id();
+        long[] applied = nonMemberApplications();
 
         // a repeatable answer the idempotency filter keeps (as a keyed POST leaves it): 24 hours
         sql("INSERT INTO HUB_IDEMPOTENCY (KEY_HASH, ACCOUNT, METHOD, PATH, BODY_HASH, STATUS, BODY, CREATED_AT) VALUES ('"
@@ -80,6 +86,8 @@ public class RetentionIT extends HubTestSupport {
         assertEquals(0, line(now, "core", "idempotency.answers"));
         assertEquals(NOTE, note(request));
         assertEquals("王磊", cvName(application));
+        assertEquals(0, line(now, "jobfairs", "jobApplication.applicant"));
+        assertEquals(0, line(now, "jobfairs", "programmeApplication.applicant"));
 
         clockForward(22);
         JsonNode later = post("/api/admin/retention/runs", "admin", null).expect(200).json();
@@ -90,12 +98,25 @@ public class RetentionIT extends HubTestSupport {
         assertEquals(0, sql("SELECT COUNT(*) FROM HUB_IDEMPOTENCY"));
         assertTrue(note(request) == null);
         assertEquals("王磊", cvName(application));
+        assertEquals(0, line(later, "jobfairs", "jobApplication.applicant"));
+        assertEquals(0, line(later, "jobfairs", "programmeApplication.applicant"));
+        assertEquals("周留存", get("/api/jobfairs/board/applications/" + applied[0], "officer").json().path("name").asText());
 
         clockForward(30);
         JsonNode after = post("/api/admin/retention/runs", "admin", null).expect(200).json();
         assertEquals("the one CV of the fair that ended, and no file", 1, line(after, "jobfairs", "application.cv"));
         assertEquals("purged before: not counted again", 0, line(after, "recuperation", "request.note"));
         assertEquals("已删除", cvName(application));
+        assertEquals("the one board application, 25 days after its last change", 1,
+                line(after, "jobfairs", "jobApplication.applicant"));
+        assertEquals(1, line(after, "jobfairs", "programmeApplication.applicant"));
+        for (String path : List.of("/api/jobfairs/board/applications/" + applied[0],
+                "/api/jobfairs/programmes/applications/" + applied[1])) {
+            JsonNode purged = get(path, "admin").expect(200).json();
+            assertEquals(path, "已删除", purged.path("name").asText());
+            assertTrue("the ID number is gone: " + purged, purged.path("idNumber").isNull() || purged.path("idNumber").isMissingNode());
+            assertEquals("SUBMITTED", purged.path("status").asText());
+        }
         assertEquals("SUBMITTED", get("/api/jobfairs/applications/" + application, "admin").json().path("status").asText());
 
         JsonNode again = post("/api/admin/retention/runs", "admin", null).expect(200).json();
@@ -106,6 +127,34 @@ public class RetentionIT extends HubTestSupport {
         assertEquals(again.path("id").asLong(), reports.get(0).path("id").asLong());
         assertEquals(4, reports.size());
         assertEquals(4, get("/api/audit?action=core.retention.purge", "admin").expect(200).json().path("total").asLong());
+    }
+
+    /** A non-member's application to a new board position and to a new training course, each with his consent. */
+    private long[] nonMemberApplications() throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String in30 = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        post("/api/accounts", "admin", obj("username", "retention.unit", "password", "secret-retention.unit", "roles",
+                List.of("employer"))).expect(201);
+        Who unit = new Who("retention.unit", "secret-retention.unit");
+        String first17 = "91350205000008888";
+        long registry = send("POST", "/api/jobfairs/registry", unit, obj("orgId", 2, "name", "留存测试物流公司", "creditCode",
+                first17 + org.unionhub.api.validation.CreditCode.checkCharacter(first17), "industry", "freight", "size",
+                "LARGE", "contactName", "人事部", "contactPhone", "0592-6000008"), null).expect(201).id();
+        post("/api/jobfairs/registry/" + registry + "/approve", "officer", obj()).expect(200);
+        long job = send("POST", "/api/jobfairs/board/positions", unit, obj("title", "仓库管理员", "headcount", 1, "salaryMin",
+                5000, "salaryMax", 7000, "education", "SENIOR_HIGH", "experienceYears", 0, "location", "厦门海沧",
+                "expiresOn", in30), null).expect(201).id();
+        String id = "35020519900101" + "777";
+        id = id + org.unionhub.api.validation.IdCardNumber.checkCharacter(id);
+        var consent = obj("noticeVersion", "2026-11-1", "channel", "H5", "sensitive", List.of("ID_NUMBER"));
+        var applicant = obj("kind", "FLEXIBLE", "name", "周留存", "phone", "13900000031", "idNumber", id);
+        long onBoard = send("POST", "/api/jobfairs/board/positions/" + job + "/applications", null, obj("applicant", applicant,
+                "education", "SENIOR_HIGH", "experienceYears", 1, "consent", consent), null).expect(201).id();
+        long course = post("/api/jobfairs/programmes", "officer", obj("kind", "TRAINING", "name", "留存测试培训", "places", 5,
+                "applyFrom", today, "applyTo", in30)).expect(201).id();
+        long trained = send("POST", "/api/jobfairs/programmes/" + course + "/applications", null, obj("applicant", applicant,
+                "workplace", "海沧仓库", "consent", consent), null).expect(201).id();
+        return new long[] {onBoard, trained};
     }
 
     private static JsonNode rule(JsonNode rules, String module, String kind) {

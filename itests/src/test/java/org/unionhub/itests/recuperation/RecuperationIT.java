@@ -318,9 +318,11 @@ public class RecuperationIT extends HubTestSupport {
         try {
             install(ZJ);
             awaitPolicies("zhejiang-frontline");
-            Resp asked = send("POST", "/api/recuperation/requests", rider, obj("programmeId", p, "note", "想去疗休养"), null).expect(201);
+            Resp asked = send("POST", "/api/recuperation/requests", rider, obj("programmeId", p, "note", "想去疗休养", "consent",
+                    obj("noticeVersion", "2026-11-1", "channel", "H5", "sensitive", List.of("MEDICAL"))), null).expect(201);
             assertEquals("REQUESTED", asked.json().path("status").asText());
-            assertProblem(send("POST", "/api/recuperation/requests", rider, obj("programmeId", p), null), 409, "programmeId");
+            assertProblem(send("POST", "/api/recuperation/requests", rider, obj("programmeId", p, "consent",
+                    obj("noticeVersion", "2026-11-1", "channel", "H5")), null), 409, "programmeId");
             JsonNode waiting = send("GET", "/api/recuperation/requests?status=REQUESTED&programmeId=" + p, organiser, null, null)
                     .expect(200).json();
             assertEquals(1, waiting.path("total").asInt());
@@ -409,6 +411,14 @@ public class RecuperationIT extends HubTestSupport {
             assertMoney("0.00", refused.path("subsidyTotal"));
             assertTrue(refused.path("subsidyReason").asText(), refused.path("subsidyReason").asText()
                     .contains("不在本地区补贴的疗养院之列"));
+            // the demo data's winter stay is at a sanatorium the policy names, so its off-season stay is subsidised
+            long winter = -1;
+            for (JsonNode p : get("/api/recuperation/programmes?limit=200", "officer").expect(200).json().path("items")) {
+                winter = p.path("title").asText().startsWith("冬季温泉疗休养") ? p.path("id").asLong() : winter;
+            }
+            JsonNode demo = book("officer", winter, HAICANG, List.of(member("名录丁", PORT_UNION, "EMPLOYEE")), Map.of())
+                    .expect(201).json();
+            assertTrue(demo.toString(), demo.path("subsidyTotal").decimalValue().signum() > 0);
 
             java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
             props.put("sanatoriums", "内蒙古工人疗养院,内蒙古工人包头疗养院,IT 呼伦贝尔职工疗养院");

@@ -29,7 +29,7 @@ public interface ItemService {
 
     /**
      * One page of items, newest first: of {@code orgId} when given, else of the caller's own organisation (all
-     * organisations for admins and readers).
+     * organisations for admins and readers); a member reads those of his own union only.
      */
     Page<Item> list(Caller caller, Long orgId, PageRequest page);
 }

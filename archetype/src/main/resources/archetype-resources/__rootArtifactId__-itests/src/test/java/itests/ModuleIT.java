@@ -52,6 +52,17 @@ public class ModuleIT extends HubTestSupport {
         assertTrue("/api/modules lists " + MODULE + " as ACTIVE", listed);
     }
 
+    /** The member app lists the module's screen (app/main.js in the service bundle) and serves it. */
+    @Test
+    public void theMemberAppHasTheModulesScreen() throws Exception {
+        boolean listed = false;
+        for (JsonNode e : get("/api/app/extensions", null).expect(200).json()) {
+            listed |= MODULE.equals(e.path("moduleId").asText());
+        }
+        assertTrue("/api/app/extensions lists " + MODULE, listed);
+        assertTrue(get("/m/modules/" + MODULE + "/main.js", null).expect(200).raw().contains("export const routes"));
+    }
+
     @Test
     public void anOfficerCreatesAnItemAndReadsItBack() throws Exception {
         String title = "IT item " + System.nanoTime();
@@ -79,7 +90,12 @@ public class ModuleIT extends HubTestSupport {
     @Test
     public void rolesAndOrganisationsAreEnforced() throws Exception {
         assertProblem(get(ITEMS, null), 401, null);
-        assertProblem(get(ITEMS, "member"), 403, null);
+        // a member (the member app's screen) reads his own union's items, and no other union's
+        long own = get("/api/me", "member").expect(200).json().path("orgId").asLong(-1);
+        for (JsonNode item : get(ITEMS + "?limit=100", "member").expect(200).json().path("items")) {
+            assertEquals(own, item.path("orgId").asLong());
+        }
+        assertProblem(get(ITEMS + "?orgId=" + (own == 1 ? 2 : 1), "member"), 403, null);
         assertProblem(post(ITEMS, "officer", obj("orgId", 1, "title", "above my organisation")), 403, null);
         assertProblem(get(ITEMS + "/987654321", "admin"), 404, null);
     }

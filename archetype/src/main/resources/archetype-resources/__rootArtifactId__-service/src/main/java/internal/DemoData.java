@@ -28,8 +28,8 @@ public class DemoData {
                 || items.list(Caller.SYSTEM, null, PageRequest.of(0, 1)).total() > 0) {
             return;
         }
-        items.create(Caller.SYSTEM, new ItemRequest(DEMO_ORG, "示例 Sample item", "Created by the demo data"));
-        items.create(Caller.SYSTEM, new ItemRequest(DEMO_ORG, "示例二 Second sample item", null));
+        items.create(Caller.SYSTEM, new ItemRequest(DEMO_ORG, "示例条目", "演示数据：安装时加上 --no-demo 即不会创建"));
+        items.create(Caller.SYSTEM, new ItemRequest(DEMO_ORG, "示例条目二", null));
         logger.info("${moduleId} demo data created: 2 items in organisation {}", DEMO_ORG);
     }
 }

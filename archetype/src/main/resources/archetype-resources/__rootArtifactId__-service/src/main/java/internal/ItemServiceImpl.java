@@ -1,12 +1,6 @@
-#set( $TABLE = "${moduleId.toUpperCase()}_ITEM" )
 package ${package}.internal;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +21,8 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 
 import ${package}.api.Item;
 import ${package}.api.ItemEvents;
@@ -35,20 +31,20 @@ import ${package}.api.ItemService;
 
 /**
  * The rules of ${moduleName}. Every write is validated here (not in the REST resource), runs in one transaction
- * with its audit row, and posts its event once committed.
+ * with its audit row, and posts its event once committed. The SQL is {@link ItemStore}'s: a module grows by adding a
+ * store and a rules class per aggregate, not by growing this class.
  */
 @Component(service = {ItemService.class, ItemServiceImpl.class}, configurationPid = ItemServiceImpl.PID)
 @Designate(ocd = ModuleConfig.class)
 public class ItemServiceImpl implements ItemService {
 
     static final String PID = "org.unionhub.${moduleId}";
-    private static final String SELECT = "SELECT ID, ORG_ID, TITLE, NOTE, CREATED_AT, CREATED_BY FROM ${TABLE}";
 
     private final ModuleDatabase db;
     private final AuditLog audit;
     private final MemberDirectory directory;
     private final EventAdmin events;
-    private final ZoneId zone;
+    private final ItemStore store;
     private volatile ModuleConfig config;
 
     /** The database arrives only after this bundle's migrations ran, so no component here sees an old schema. */
@@ -60,7 +56,7 @@ public class ItemServiceImpl implements ItemService {
         this.audit = audit;
         this.directory = directory;
         this.events = events;
-        this.zone = settings.zone();
+        this.store = new ItemStore(settings.zone());
         this.config = config;
     }
 
@@ -72,7 +68,7 @@ public class ItemServiceImpl implements ItemService {
 
     @Override
     public Item create(Caller caller, ItemRequest r) {
-        String title = r.title() == null ? null : r.title().strip();
+        String title = Texts.blankToNull(r.title());
         Validation v = new Validation()
                 .required("orgId", r.orgId())
                 .required("title", title)
@@ -90,14 +86,21 @@ public class ItemServiceImpl implements ItemService {
             throw HubException.forbidden("organisation " + orgId + " is outside the caller's organisations");
         }
         Item item = db.inTransaction(c -> {
-            // the unique constraint is the backstop; this check names the field for the client
-            if (Sql.count(c, "SELECT COUNT(*) FROM ${TABLE} WHERE ORG_ID = ? AND TITLE = ?", orgId, title) > 0) {
+            // this check names the field for the client; the unique constraint is the backstop for a concurrent twin
+            if (ItemStore.titleTaken(c, orgId, title)) {
                 throw HubException.conflict("title", "the organisation already has an item with this title");
             }
-            long id = Sql.insert(c, "INSERT INTO ${TABLE} (ORG_ID, TITLE, NOTE, CREATED_AT, CREATED_BY) VALUES (?, ?, ?, ?, ?)",
-                    orgId, title, r.note(), Instant.now(), caller.username());
+            long id;
+            try {
+                id = ItemStore.insert(c, orgId, title, r.note(), caller.username());
+            } catch (SQLException e) {
+                if (Sql.isDuplicateKey(e)) {
+                    throw HubException.conflict("title", "the organisation already has an item with this title");
+                }
+                throw e;
+            }
             audit.record(c, caller, "${moduleId}.item.create", "item", id, Map.of("orgId", orgId, "title", title));
-            return read(c, id);
+            return store.find(c, id).orElseThrow();
         });
         events.postEvent(new Event(ItemEvents.ITEM_CREATED, Map.of("id", item.id(), "orgId", item.orgId(), "title", item.title())));
         return item;
@@ -105,7 +108,7 @@ public class ItemServiceImpl implements ItemService {
 
     @Override
     public Item get(Caller caller, long id) {
-        Item item = db.read(c -> Sql.one(c, SELECT + " WHERE ID = ?", this::map, id))
+        Item item = db.read(c -> store.find(c, id))
                 .orElseThrow(() -> HubException.notFound("item", id));
         if (!seesAll(caller) && !caller.canManage(item.orgId(), directory)) {
             // outside the caller's organisations an item is as good as absent
@@ -117,38 +120,33 @@ public class ItemServiceImpl implements ItemService {
     @Override
     public Page<Item> list(Caller caller, Long orgId, PageRequest page) {
         Long scope = orgId;
-        if (scope == null && !seesAll(caller)) {
+        if (onlyMember(caller)) {
+            // a member (the member app's screen) reads the items of his own union, and of no other
+            Long own = directory.member(caller.memberId()).map(m -> m.orgId()).orElse(null);
+            if (own == null || (orgId != null && !orgId.equals(own))) {
+                throw HubException.forbidden("a member reads the items of his own union only");
+            }
+            scope = own;
+        } else if (scope == null && !seesAll(caller)) {
             if (caller.orgId() == null) {
                 throw HubException.forbidden("the caller belongs to no organisation; name one with orgId");
             }
             scope = caller.orgId();
         }
-        if (scope != null && !seesAll(caller) && !caller.canManage(scope, directory)) {
+        if (scope != null && !seesAll(caller) && !onlyMember(caller) && !caller.canManage(scope, directory)) {
             throw HubException.forbidden("organisation " + scope + " is outside the caller's organisations");
         }
-        String where = scope == null ? "" : " WHERE ORG_ID = ?";
-        List<Object> params = new ArrayList<>();
-        if (scope != null) {
-            params.add(scope);
-        }
-        long total = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM ${TABLE}" + where, params.toArray()));
-        params.add(page.offset());
-        params.add(page.limit());
-        List<Item> items = db.read(c -> Sql.list(c, SELECT + where + " ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                this::map, params.toArray()));
+        Long org = scope;
+        long total = db.read(c -> store.count(c, org));
+        List<Item> items = db.read(c -> store.page(c, org, page.offset(), page.limit()));
         return new Page<>(items, total, page.offset(), page.limit());
+    }
+
+    private static boolean onlyMember(Caller caller) {
+        return caller.memberId() != null && !caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER, READER);
     }
 
     private boolean seesAll(Caller caller) {
         return caller.isAdmin() || caller.hasRole(READER);
-    }
-
-    private Item read(Connection c, long id) throws SQLException {
-        return Sql.one(c, SELECT + " WHERE ID = ?", this::map, id).orElseThrow();
-    }
-
-    private Item map(ResultSet rs) throws SQLException {
-        return new Item(rs.getLong("ID"), rs.getLong("ORG_ID"), rs.getString("TITLE"), rs.getString("NOTE"),
-                Sql.getInstant(rs, "CREATED_AT").atZone(zone).toOffsetDateTime(), rs.getString("CREATED_BY"));
     }
 }

@@ -5,81 +5,63 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
-import org.unionhub.api.HubSettings;
-import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.MemberInfo;
-import org.unionhub.api.OrgInfo;
-import org.unionhub.api.OrgKind;
 import org.unionhub.api.PageRequest;
-import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
-import org.unionhub.api.db.SqlWork;
+import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.testing.RecordedEvents;
+import org.unionhub.testing.Region;
+import org.unionhub.testing.TestDatabase;
+import org.unionhub.testing.TestDirectory;
 
 import ${package}.api.Item;
 import ${package}.api.ItemEvents;
 import ${package}.api.ItemRequest;
 
 /**
- * The rules of ItemServiceImpl on a real (in-memory) Derby with the module's own migration. Only the hub's
- * services around the database are stand-ins: organisation 1 is the federation, 2 and 3 lie below it.
+ * The rules of ItemServiceImpl on a real (in-memory) Derby with the module's own migration, from the hub's test kit
+ * (org.unionhub.testing in org.unionhub.core's tests jar). Only the hub's services around the database are
+ * stand-ins: organisation 1 is the federation, 2 and 3 lie below it.
  */
 class ItemServiceTest {
 
-    private static final String URL = "jdbc:derby:memory:${moduleId}-items;create=true";
     private static final Caller ADMIN = new Caller("admin", Set.of(Roles.ADMIN), null, null);
     private static final Caller OFFICER_2 = new Caller("officer", Set.of(Roles.OFFICER), 2L, null);
     private static final Caller OFFICER_3 = new Caller("other", Set.of(Roles.OFFICER), 3L, null);
 
-    private static Connection keepAlive;
+    private static ModuleDatabase db;
     private static final List<String> AUDITED = new CopyOnWriteArrayList<>();
-    private static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
+    private static final RecordedEvents EVENTS = new RecordedEvents();
     private static ItemServiceImpl items;
 
     @BeforeAll
-    static void database() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        keepAlive = DriverManager.getConnection(URL);
-        migrate(keepAlive, "/db/migration/V1__${moduleId}.sql");
-        items = new ItemServiceImpl(new TestDatabase(), (c, caller, action, entity, id, changes) -> AUDITED.add(action),
-                new Directory(), new Events(), new Settings(), config(false));
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        keepAlive.close();
+    static void database() {
+        // the hub's migrations and then this module's, by the hub's own migration runner, in a fresh in-memory Derby
+        db = TestDatabase.module("${moduleId}", ItemServiceImpl.class);
+        // organisations 1 to 6 (2 and 3 below the federation 1); member 7 belongs to organisation 2
+        TestDirectory directory = TestDirectory.demoTree()
+                .member(new MemberInfo(7, "member 7", 2, null, null, null, null));
+        items = new ItemServiceImpl(db, (c, caller, action, entity, id, changes) -> AUDITED.add(action),
+                directory, EVENTS, new Region("Test", "000000", ZoneId.of("Asia/Shanghai"), false), config(false));
     }
 
     @BeforeEach
-    void clear() throws SQLException {
-        try (Statement st = keepAlive.createStatement()) {
-            st.executeUpdate("DELETE FROM ${M}_ITEM");
-        }
+    void clear() {
+        db.inTransaction(c -> Sql.update(c, "DELETE FROM ${M}_ITEM"));
         AUDITED.clear();
         EVENTS.clear();
     }
@@ -92,8 +74,8 @@ class ItemServiceTest {
         assertEquals("officer", item.createdBy());
         assertEquals(item, items.get(OFFICER_2, item.id()));
         assertEquals(List.of("${moduleId}.item.create"), AUDITED);
-        assertEquals(ItemEvents.ITEM_CREATED, EVENTS.get(0).getTopic());
-        assertEquals(item.id(), EVENTS.get(0).getProperty("id"));
+        assertEquals(ItemEvents.ITEM_CREATED, EVENTS.all().get(0).getTopic());
+        assertEquals(item.id(), EVENTS.all().get(0).getProperty("id"));
     }
 
     @Test
@@ -104,7 +86,7 @@ class ItemServiceTest {
         assertEquals(Set.of("orgId", "title", "note"), e.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
         assertEquals(0, items.list(ADMIN, null, PageRequest.of(0, 10)).total());
         assertTrue(AUDITED.isEmpty());
-        assertTrue(EVENTS.isEmpty());
+        assertTrue(EVENTS.all().isEmpty());
     }
 
     @Test
@@ -123,6 +105,18 @@ class ItemServiceTest {
         assertEquals(403, assertThrows(HubException.class, () -> items.list(OFFICER_3, 2L, PageRequest.of(0, 10))).status());
         assertEquals(0, items.list(OFFICER_3, null, PageRequest.of(0, 10)).total(), "his own organisation by default");
         assertEquals(1, items.list(ADMIN, null, PageRequest.of(0, 10)).total());
+    }
+
+    @Test
+    void aMemberReadsTheItemsOfHisOwnUnionOnly() {
+        Caller member = new Caller("member", Set.of(Roles.MEMBER), null, 7L);
+        items.create(ADMIN, new ItemRequest(2L, "his union's", null));
+        items.create(ADMIN, new ItemRequest(3L, "another union's", null));
+        assertEquals(List.of("his union's"), items.list(member, null, PageRequest.of(0, 10)).items().stream().map(Item::title).toList());
+        assertEquals(1, items.list(member, 2L, PageRequest.of(0, 10)).total());
+        assertEquals(403, assertThrows(HubException.class, () -> items.list(member, 3L, PageRequest.of(0, 10))).status());
+        Caller nobody = new Caller("gone", Set.of(Roles.MEMBER), null, 8L);
+        assertEquals(403, assertThrows(HubException.class, () -> items.list(nobody, null, PageRequest.of(0, 10))).status());
     }
 
     @Test
@@ -155,24 +149,6 @@ class ItemServiceTest {
         }
     }
 
-    // ---- stand-ins for the hub's services
-
-    private static void migrate(Connection c, String resource) throws Exception {
-        try (InputStream in = ItemServiceTest.class.getResourceAsStream(resource); Statement st = c.createStatement()) {
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.trim().startsWith("--")) {
-                    continue;
-                }
-                sql.append(line).append('\n');
-                if (line.trim().endsWith(";")) {
-                    st.execute(sql.substring(0, sql.lastIndexOf(";")));
-                    sql.setLength(0);
-                }
-            }
-        }
-    }
-
     private static ModuleConfig config(boolean noteRequired) {
         return new ModuleConfig() {
             @Override
@@ -185,101 +161,5 @@ class ItemServiceTest {
                 return ModuleConfig.class;
             }
         };
-    }
-
-    private static final class TestDatabase implements ModuleDatabase {
-        @Override
-        public String moduleId() {
-            return "${moduleId}";
-        }
-
-        @Override
-        public DataSource dataSource() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> T inTransaction(SqlWork<T> work) {
-            try (Connection c = DriverManager.getConnection(URL)) {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new DatabaseException(e.getMessage(), e, false);
-            }
-        }
-
-        @Override
-        public <T> T read(SqlWork<T> work) {
-            try (Connection c = DriverManager.getConnection(URL)) {
-                return work.run(c);
-            } catch (SQLException e) {
-                throw new DatabaseException(e.getMessage(), e, false);
-            }
-        }
-    }
-
-    private static final class Directory implements MemberDirectory {
-        @Override
-        public Optional<MemberInfo> member(long memberId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<OrgInfo> org(long orgId) {
-            return orgId >= 1 && orgId <= 3
-                    ? Optional.of(new OrgInfo(orgId, "org " + orgId, OrgKind.values()[0], orgId == 1 ? null : 1L))
-                    : Optional.empty();
-        }
-
-        @Override
-        public Optional<MemberInfo> memberByCardNumber(String cardNumber) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isWithin(long orgId, long scopeOrgId) {
-            return orgId == scopeOrgId || scopeOrgId == 1;
-        }
-    }
-
-    private static final class Events implements EventAdmin {
-        @Override
-        public void postEvent(Event event) {
-            EVENTS.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            EVENTS.add(event);
-        }
-    }
-
-    private static final class Settings implements HubSettings {
-        @Override
-        public String regionName() {
-            return "Test";
-        }
-
-        @Override
-        public String regionCode() {
-            return "000000";
-        }
-
-        @Override
-        public ZoneId zone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public boolean demo() {
-            return false;
-        }
     }
 }

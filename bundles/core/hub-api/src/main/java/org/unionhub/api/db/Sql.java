@@ -13,9 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Small JDBC helpers so that module stores read as SQL and not as boilerplate. Parameters may be
@@ -126,6 +130,42 @@ public final class Sql {
                 ps.setObject(idx, p);
             }
         }
+    }
+
+    /** The SQLState Derby and PostgreSQL both answer when a unique or primary key refuses a row. */
+    public static final String DUPLICATE_KEY = "23505";
+
+    /**
+     * True when {@code e}, any cause of it, or any exception chained by {@link SQLException#getNextException()}
+     * is a unique-key violation: a concurrent request made the same row first. Drivers and the hub's
+     * {@link DatabaseException} wrap the {@link SQLException} differently (Derby chains batch failures with
+     * {@code getNextException}, a {@code SqlWork} failure arrives as the cause), so every module asks this
+     * one place instead of comparing the state by hand.
+     */
+    public static boolean isDuplicateKey(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Throwable> todo = new ArrayDeque<>();
+        if (e != null) {
+            todo.add(e);
+        }
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue; // a cycle in the chain
+            }
+            if (t instanceof SQLException s) {
+                if (DUPLICATE_KEY.equals(s.getSQLState())) {
+                    return true;
+                }
+                if (s.getNextException() != null) {
+                    todo.add(s.getNextException());
+                }
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+        }
+        return false;
     }
 
     public static Long getLong(ResultSet rs, String column) throws SQLException {

@@ -17,7 +17,8 @@ public interface Consents {
 
     /**
      * Checks {@code consent} against the current notice of {@code purpose} ({@code claim}, {@code cv},
-     * {@code nomination}) and writes it for {@code memberId} on {@code c}. The rules, as problems naming the field:
+     * {@code nomination}, {@code jobboard}, {@code programme}, {@code trip}, {@code survey}) and writes it for {@code memberId} on
+     * {@code c}. The rules, as problems naming the field:
      * a consent is required ({@code consent}, 422): a member submitting for himself sends it through {@code H5} or
      * {@code CONSOLE}, an officer entering a paper form for someone else through {@code PAPER} (his account is
      * recorded as the one who attests it); only the hub's own {@code Caller.SYSTEM} (demo data) records none; {@code consent.noticeVersion} must be the current version (409
@@ -32,13 +33,15 @@ public interface Consents {
             throws SQLException;
 
     /**
-     * The same checks and rows for a person who need not be a member and is not the one signed in (a nomination's
-     * candidate): the consent names its subject by the module's record ({@code subjectKind} such as
-     * {@code nomination}, {@code subjectRef} its id) instead of a member. A consent is required ({@code consent},
-     * 422) and its channel must be {@code PAPER}: the officer attests the person's signed paper consent and his
-     * account is recorded. Only the hub's own demo data ({@link Caller#SYSTEM}) may send none (then null).
+     * The same checks and rows for a person who need not be a member (a nomination's candidate, a job-board or
+     * programme applicant without a member account): the consent names its subject by the module's record
+     * ({@code subjectKind} such as {@code nomination}, {@code subjectRef} its id) instead of a member. A consent is
+     * required ({@code consent}, 422). Its channel says who gave it: the person himself on the form, not signed in
+     * ({@link Caller#isAnonymous()}), through {@code H5} or {@code CONSOLE}; anyone signed in entering the record for
+     * him attests his signed paper form, {@code PAPER}, and his account is recorded. Only the hub's own demo data
+     * ({@link Caller#SYSTEM}) may send none (then null).
      *
-     * @since 1.2
+     * @since 1.2 (1.3: an anonymous caller consents for himself)
      */
     ConsentRecord recordForSubject(Connection c, Caller caller, String subjectKind, long subjectRef, String purpose,
             ConsentGiven consent, Set<String> held) throws SQLException;

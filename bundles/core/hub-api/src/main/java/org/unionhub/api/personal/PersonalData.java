@@ -61,6 +61,17 @@ public interface PersonalData {
         return 0;
     }
 
+    /**
+     * The records of this module that are about the member and that a consent names as its subject instead of a member
+     * (a nomination of him, whose candidate consented on paper): subject kind ({@code nomination}) to their ids. The
+     * hub lists those consents among the member's own ({@code /api/me/consents}, his download).
+     *
+     * @since 1.3
+     */
+    default Map<String, List<Long>> consentSubjects(long memberId) {
+        return Map.of();
+    }
+
     /** The columns this module seals with the hub's personal-data key, for its rotation. */
     default List<SealedColumn> sealedColumns() {
         return List.of();

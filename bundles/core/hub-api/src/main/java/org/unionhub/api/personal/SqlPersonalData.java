@@ -147,6 +147,18 @@ public abstract class SqlPersonalData implements PersonalData {
     }
 
     @Override
+    public Map<String, List<Long>> consentSubjects(long memberId) {
+        return db.read(c -> {
+            Map<String, List<Long>> out = new LinkedHashMap<>();
+            for (String[] s : declarations().subjects) {
+                out.computeIfAbsent(s[0], k -> new ArrayList<>())
+                        .addAll(Sql.list(c, s[1], rs -> rs.getLong(1), memberIds(s[1], memberId)));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<SealedColumn> sealedColumns() {
         return List.copyOf(declarations().sealed);
     }
@@ -238,6 +250,7 @@ public abstract class SqlPersonalData implements PersonalData {
         private final List<String[]> erasures = new ArrayList<>();
         private final List<Retained> retention = new ArrayList<>();
         private final List<SealedColumn> sealed = new ArrayList<>();
+        private final List<String[]> subjects = new ArrayList<>();
 
         /** A section of the member's download: the rows {@code sql} answers. */
         public Declarations section(String name, String sql) {
@@ -274,6 +287,15 @@ public abstract class SqlPersonalData implements PersonalData {
         public Declarations sealed(String table, String idColumn, String sealedColumn, String indexColumn,
                 String indexPrefix) {
             sealed.add(new SealedColumn(table, idColumn, sealedColumn, indexColumn, indexPrefix));
+            return this;
+        }
+
+        /**
+         * Records about the member that consents name as their subject ({@code kind}, as the module passes it to
+         * {@link Consents#recordForSubject}): {@code sql} answers their ids.
+         */
+        public Declarations consentSubject(String kind, String sql) {
+            subjects.add(new String[] {kind, sql});
             return this;
         }
 

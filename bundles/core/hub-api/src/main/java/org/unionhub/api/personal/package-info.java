@@ -3,7 +3,7 @@
  * from being deleted (a retention duty), and erasure that keeps amounts, dates and organisations so that figures and
  * ledgers still add up.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.unionhub.api.personal;
 

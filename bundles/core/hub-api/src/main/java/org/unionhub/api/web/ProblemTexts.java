@@ -32,7 +32,7 @@ public final class ProblemTexts {
 
     /** A call that raises or collects a message, up to the end of its statement. */
     private static final Pattern RAISING = Pattern.compile("(?<!logger\\.)\\b(?:invalid|error|check|valid|badRequest|forbidden|conflict|"
-            + "notFound|unavailable|FieldError|HubException|TooManyAttempts|refuse)\\((.*?)\\);", Pattern.DOTALL);
+            + "notFound|unavailable|FieldError|HubException|TooManyAttempts|refuse|tooLarge)\\((.*?)\\);", Pattern.DOTALL);
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern HOLE = Pattern.compile("\\{\\d\\}");
 

@@ -74,30 +74,45 @@ final class MessageTemplates {
         return Optional.ofNullable(titles.get(english));
     }
 
-    /** The Chinese text of {@code english}, its values passed through {@code argument}; empty when no key matches. */
-    Optional<String> translate(String english, UnaryOperator<String> argument) {
+    /** The key of the text {@code english} matches; empty when none does. */
+    Optional<String> key(String english) {
+        return match(english).map(m -> m.template().key());
+    }
+
+    private record Match(Template template, Matcher matcher) {
+    }
+
+    private Optional<Match> match(String english) {
         if (english == null) {
             return Optional.empty();
         }
         for (Template t : templates) {
             Matcher m = t.english().matcher(english);
             if (m.matches()) {
-                String out = t.chinese();
-                for (int i = 0; i <= 9; i++) {
-                    if (out.contains("{" + i + "}")) {
-                        String value;
-                        try {
-                            value = m.group("a" + i);
-                        } catch (IllegalArgumentException noSuchHole) {
-                            continue;
-                        }
-                        out = out.replace("{" + i + "}", argument.apply(value));
-                    }
-                }
-                return Optional.of(out);
+                return Optional.of(new Match(t, m));
             }
         }
         return Optional.empty();
+    }
+
+    /** The Chinese text of {@code english}, its values passed through {@code argument}; empty when no key matches. */
+    Optional<String> translate(String english, UnaryOperator<String> argument) {
+        return match(english).map(found -> {
+            Matcher m = found.matcher();
+            String out = found.template().chinese();
+            for (int i = 0; i <= 9; i++) {
+                if (out.contains("{" + i + "}")) {
+                    String value;
+                    try {
+                        value = m.group("a" + i);
+                    } catch (IllegalArgumentException noSuchHole) {
+                        continue;
+                    }
+                    out = out.replace("{" + i + "}", argument.apply(value));
+                }
+            }
+            return out;
+        });
     }
 
     List<Template> templates() {

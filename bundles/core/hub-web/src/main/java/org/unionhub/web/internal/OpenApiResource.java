@@ -36,7 +36,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Path("")
 public class OpenApiResource {
 
-    private static final String FILTER = "(osgi.jaxrs.resource=true)";
+    /** A resource that selects no application is not served (see {@link UnselectedResources}), so not documented. */
+    private static final String FILTER = "(&(osgi.jaxrs.resource=true)(osgi.jaxrs.application.select=*))";
     private final BundleContext context;
 
     @Activate

@@ -56,12 +56,33 @@ final class ProblemTranslator {
     }
 
     static Problem toChinese(Problem p, Optional<Catalogue> origin, List<Catalogue> all) {
+        return of(origin, all).translate(p);
+    }
+
+    /** The translator that tries the raising bundle's texts first, then the core's, then every other bundle's. */
+    static ProblemTranslator of(Optional<Catalogue> origin, List<Catalogue> all) {
         List<Catalogue> order = new ArrayList<>();
         origin.ifPresent(order::add);
         all.stream().filter(c -> !order.contains(c) && ("core".equals(c.module()) || c.module() == null
                 && c.symbolicName().startsWith("org.unionhub."))).forEach(order::add);
         all.stream().filter(c -> !order.contains(c)).forEach(order::add);
-        return new ProblemTranslator(order).translate(p);
+        return new ProblemTranslator(order);
+    }
+
+    /** The Chinese of one message, as a field error's; empty when no catalogue knows it. */
+    Optional<String> message(String english) {
+        return text(english, 0);
+    }
+
+    /** The key of the first catalogue text {@code english} matches; empty when none does. */
+    Optional<String> code(String english) {
+        for (Catalogue c : order) {
+            Optional<String> k = c.messages().key(english);
+            if (k.isPresent()) {
+                return k;
+            }
+        }
+        return Optional.empty();
     }
 
     private Problem translate(Problem p) {

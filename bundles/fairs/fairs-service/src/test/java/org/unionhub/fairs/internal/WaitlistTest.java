@@ -5,39 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.unionhub.api.HubException;
-import org.unionhub.api.HubSettings;
-import org.unionhub.api.MemberDirectory;
-import org.unionhub.api.MemberInfo;
-import org.unionhub.api.OrgInfo;
-import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
-import org.unionhub.api.db.SqlWork;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.validation.CreditCode;
 import org.unionhub.fairs.api.Application;
@@ -45,47 +26,31 @@ import org.unionhub.fairs.api.ApplicationRequest;
 import org.unionhub.fairs.api.ApplicationStatus;
 import org.unionhub.fairs.api.FairRequest;
 import org.unionhub.fairs.api.FairsEvents;
+import org.unionhub.testing.Configs;
+import org.unionhub.testing.RecordedEvents;
+import org.unionhub.testing.Region;
+import org.unionhub.testing.TestDatabase;
+import org.unionhub.testing.TestDirectory;
 
 /**
- * The waitlist and offer rules on a real (in-memory) Derby with the module's own migration: offers that lapse
- * pass to the next in line, stall numbers are reused, and the events follow. Only the hub's services around the
- * database are stand-ins; the time that passes is an offer expiry moved into the past.
+ * The waitlist and offer rules on a real (in-memory) Derby with the module's own migrations (the test kit's
+ * {@link TestDatabase}): offers that lapse pass to the next in line, stall numbers are reused, and the events follow.
+ * Only the hub's services around the database are stand-ins; the time that passes is an offer expiry moved into the
+ * past.
  */
 class WaitlistTest {
 
     private static final AtomicInteger CODES = new AtomicInteger(5000);
-    private static Connection keepAlive;
     private static FairsServiceImpl fairs;
     private static ModuleDatabase db;
-    private static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
+    private static final RecordedEvents EVENTS = new RecordedEvents();
 
     @BeforeAll
-    static void database() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        String url = "jdbc:derby:memory:fairs-waitlist;create=true";
-        keepAlive = DriverManager.getConnection(url);
-        try (InputStream in = WaitlistTest.class.getResourceAsStream("/db/migration/V1__fairs_applications_coupons_figures.sql");
-                Statement st = keepAlive.createStatement()) {
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.trim().startsWith("--")) {
-                    continue;
-                }
-                sql.append(line).append('\n');
-                if (line.trim().endsWith(";")) {
-                    st.execute(sql.substring(0, sql.lastIndexOf(";")));
-                    sql.setLength(0);
-                }
-            }
-        }
-        db = new TestDatabase(url);
-        fairs = new FairsServiceImpl(db, (c, caller, action, entity, id, changes) -> { }, new Directory(), new Settings(),
-                new Events(), new Config());
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        keepAlive.close();
+    static void database() {
+        db = TestDatabase.module("fairs", FairsServiceImpl.class);
+        fairs = new FairsServiceImpl(db, (c, caller, action, entity, id, changes) -> { }, TestDirectory.empty(),
+                new Region("test", "350200", ZoneId.of("Asia/Shanghai"), false), EVENTS,
+                Configs.of(FairsConfig.class, Map.of("stall.fee.per.day", "150.00")));
     }
 
     @Test
@@ -106,7 +71,7 @@ class WaitlistTest {
         assertEquals(ApplicationStatus.OFFERED, offered.status());
         assertEquals(1, offered.stallNumber(), "the freed number is the lowest free one");
         assertTrue(offered.offerExpiresAt().isAfter(OffsetDateTime.now().plusHours(3)));
-        assertEquals(FairsEvents.STALL_OFFERED, EVENTS.get(0).getTopic());
+        assertEquals(FairsEvents.STALL_OFFERED, EVENTS.all().get(0).getTopic());
 
         // four hours later: the offer lapsed; the next read passes the stall on to d
         db.inTransaction(x -> Sql.update(x, "UPDATE FAIRS_APPLICATION SET OFFER_EXPIRES_AT = ? WHERE ID = ?",
@@ -123,7 +88,7 @@ class WaitlistTest {
 
         Application accepted = fairs.accept(Caller.ANONYMOUS, fair, d.id(), d.withdrawalToken());
         assertEquals(ApplicationStatus.ALLOCATED, accepted.status());
-        assertEquals(FairsEvents.STALL_ALLOCATED, EVENTS.get(EVENTS.size() - 1).getTopic());
+        assertEquals(FairsEvents.STALL_ALLOCATED, EVENTS.all().get(EVENTS.all().size() - 1).getTopic());
         assertEquals(2, fairs.fair(fair).stallsTaken());
     }
 
@@ -168,128 +133,5 @@ class WaitlistTest {
         String body = "91350200MA" + String.format("%07d", CODES.incrementAndGet());
         return fairs.apply(Caller.ANONYMOUS, fair, new ApplicationRequest("商家", body + CreditCode.checkCharacter(body),
                 "c", "food", false));
-    }
-
-    /** Transactions as the hub's ModuleDatabase runs them, without its retries. */
-    record TestDatabase(String url) implements ModuleDatabase {
-        @Override
-        public String moduleId() {
-            return "fairs";
-        }
-
-        @Override
-        public DataSource dataSource() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> T inTransaction(SqlWork<T> work) {
-            try (Connection c = DriverManager.getConnection(url)) {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new DatabaseException(e.getMessage(), e, false);
-            }
-        }
-
-        @Override
-        public <T> T read(SqlWork<T> work) {
-            try (Connection c = DriverManager.getConnection(url)) {
-                return work.run(c);
-            } catch (SQLException e) {
-                throw new DatabaseException(e.getMessage(), e, false);
-            }
-        }
-    }
-
-    static final class Directory implements MemberDirectory {
-        @Override
-        public Optional<MemberInfo> member(long memberId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<OrgInfo> org(long orgId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<MemberInfo> memberByCardNumber(String cardNumber) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isWithin(long orgId, long scopeOrgId) {
-            return orgId == scopeOrgId;
-        }
-    }
-
-    static final class Settings implements HubSettings {
-        @Override
-        public String regionName() {
-            return "test";
-        }
-
-        @Override
-        public String regionCode() {
-            return "350200";
-        }
-
-        @Override
-        public ZoneId zone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public boolean demo() {
-            return false;
-        }
-    }
-
-    static final class Events implements EventAdmin {
-        @Override
-        public void postEvent(Event event) {
-            EVENTS.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            EVENTS.add(event);
-        }
-    }
-
-    @SuppressWarnings("all")
-    static final class Config implements FairsConfig {
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return FairsConfig.class;
-        }
-
-        @Override
-        public String stall_fee_per_day() {
-            return "150.00";
-        }
-
-        @Override
-        public int offer_check_seconds() {
-            return 60;
-        }
-
-        @Override
-        public int coupon_reminder_hours() {
-            return 24;
-        }
-
-        @Override
-        public int coupon_reminder_check_seconds() {
-            return 600;
-        }
     }
 }

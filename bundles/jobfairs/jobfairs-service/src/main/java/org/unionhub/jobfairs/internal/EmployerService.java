@@ -23,6 +23,7 @@ import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.CreditCode;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.api.JobFairEvents;
 
 /**
@@ -47,7 +48,7 @@ public class EmployerService {
         if (!officer && !caller.hasRole(Env.EMPLOYER_ROLE)) {
             throw HubException.forbidden("requires role employer, officer or admin");
         }
-        String account = officer ? Env.trim(req.accountUsername()) : caller.username();
+        String account = officer ? Texts.blankToNull(req.accountUsername()) : caller.username();
         validate(req, officer);
         String code = CreditCode.normalize(req.creditCode());
         Employer created = env.db.inTransaction(c -> {
@@ -75,10 +76,10 @@ public class EmployerService {
                         + "CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL, ONSITE_BOOTH, BOOTH_NUMBER, STATUS, ACCOUNT_USERNAME, "
                         + "CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fairId,
                         req.name().trim(), code, req.industry().trim(), req.size(), req.contactName().trim(),
-                        req.contactPhone().trim(), Env.trim(req.contactEmail()), booth, boothNumber, EmployerStatus.PENDING,
+                        req.contactPhone().trim(), Texts.blankToNull(req.contactEmail()), booth, boothNumber, EmployerStatus.PENDING,
                         account == null ? null : account.toLowerCase(), now, now);
             } catch (SQLException e) {
-                if (Env.isDuplicate(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     throw HubException.conflict("creditCode", "an employer with credit code " + code + " is already registered");
                 }
                 throw e;
@@ -113,8 +114,8 @@ public class EmployerService {
     }
 
     public Employer approve(Caller caller, long id, Review review) {
-        String account = review == null ? null : Env.trim(review.accountUsername());
-        String note = review == null ? null : Env.trim(review.note());
+        String account = review == null ? null : Texts.blankToNull(review.accountUsername());
+        String note = review == null ? null : Texts.blankToNull(review.note());
         Validation v = new Validation();
         v.valid("accountUsername", account, a -> Env.USERNAME.matcher(a.toLowerCase()).matches(), "is not a valid account name");
         v.maxLength("note", note, 500);
@@ -140,7 +141,7 @@ public class EmployerService {
     }
 
     public Employer reject(Caller caller, long id, Review review) {
-        String note = review == null ? null : Env.trim(review.note());
+        String note = review == null ? null : Texts.blankToNull(review.note());
         new Validation().maxLength("note", note, 500).throwIfInvalid();
         return env.db.inTransaction(c -> {
             Employer e = load(c, id);
@@ -223,13 +224,13 @@ public class EmployerService {
         v.required("size", req.size());
         v.required("contactName", req.contactName()).maxLength("contactName", req.contactName(), 100);
         v.required("contactPhone", req.contactPhone());
-        v.valid("contactPhone", Env.trim(req.contactPhone()), p -> Env.PHONE.matcher(p).matches(),
+        v.valid("contactPhone", Texts.blankToNull(req.contactPhone()), p -> Env.PHONE.matcher(p).matches(),
                 "must be a phone number of 7 to 20 digits");
-        v.valid("contactEmail", Env.trim(req.contactEmail()), m -> m.length() <= 200 && Env.EMAIL.matcher(m).matches(),
+        v.valid("contactEmail", Texts.blankToNull(req.contactEmail()), m -> m.length() <= 200 && Env.EMAIL.matcher(m).matches(),
                 "must be an e-mail address");
         v.check(officer || req.accountUsername() == null || req.accountUsername().isBlank(), "accountUsername",
                 "only officers bind an account; an employer's own registration is bound to it");
-        v.valid("accountUsername", Env.trim(req.accountUsername()), a -> Env.USERNAME.matcher(a.toLowerCase()).matches(),
+        v.valid("accountUsername", Texts.blankToNull(req.accountUsername()), a -> Env.USERNAME.matcher(a.toLowerCase()).matches(),
                 "is not a valid account name");
         v.throwIfInvalid();
     }

@@ -78,6 +78,10 @@ public class Env {
         return cipher;
     }
 
+    public Consents consents() {
+        return consents;
+    }
+
     public java.time.ZoneId zone() {
         return settings.zone();
     }
@@ -117,20 +121,6 @@ public class Env {
                         Sql.getEnum(rs, "FAIR_MODE", FairMode.class), Sql.getInstant(rs, "STARTS_AT"),
                         Sql.getInstant(rs, "ENDS_AT"), rs.getInt(7), rs.getInt(8)), id)
                 .orElseThrow(() -> HubException.notFound("job fair", id));
-    }
-
-    public static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** Derby and PostgreSQL answer 23505 when a unique constraint refuses a row. */
-    public static boolean isDuplicate(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A LIKE pattern that finds {@code text} anywhere, with the wildcards in it escaped (ESCAPE '\'). */

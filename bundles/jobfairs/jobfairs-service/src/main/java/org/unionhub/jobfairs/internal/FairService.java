@@ -22,6 +22,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.api.FairMode;
 import org.unionhub.jobfairs.api.JobFairSummary;
 import org.unionhub.jobfairs.api.JobFairs;
@@ -64,7 +65,7 @@ public class FairService implements JobFairs {
             long id = Sql.insert(c, "INSERT INTO JOBFAIRS_FAIR (ORG_ID, NAME, FAIR_MODE, VENUE, STREAM_URL, STARTS_AT, "
                     + "ENDS_AT, SERVICE_ZONES, BOOTH_CAPACITY, BOOTHS_TAKEN, CREATED_AT, UPDATED_AT, UNION_FAIR_ID) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", orgId, req.name().trim(), req.mode(),
-                    Env.trim(req.venue()), Env.trim(req.streamUrl()), req.startsAt(), req.endsAt(), zones(req),
+                    Texts.blankToNull(req.venue()), Texts.blankToNull(req.streamUrl()), req.startsAt(), req.endsAt(), zones(req),
                     capacity(req), now, now, req.unionFairId());
             env.audit.record(c, caller, "jobfairs.fair.create", "fair", id, changes(req, orgId));
             return load(c, id);
@@ -86,7 +87,7 @@ public class FairService implements JobFairs {
             int changed = Sql.update(c, "UPDATE JOBFAIRS_FAIR SET ORG_ID = ?, NAME = ?, FAIR_MODE = ?, VENUE = ?, "
                     + "STREAM_URL = ?, STARTS_AT = ?, ENDS_AT = ?, SERVICE_ZONES = ?, BOOTH_CAPACITY = ?, UPDATED_AT = ?, "
                     + "UNION_FAIR_ID = ? WHERE ID = ? AND BOOTHS_TAKEN <= ?", orgId, req.name().trim(), req.mode(),
-                    Env.trim(req.venue()), Env.trim(req.streamUrl()), req.startsAt(), req.endsAt(), zones(req), capacity,
+                    Texts.blankToNull(req.venue()), Texts.blankToNull(req.streamUrl()), req.startsAt(), req.endsAt(), zones(req), capacity,
                     Instant.now(), req.unionFairId(), id, capacity);
             if (changed == 0) {
                 throw HubException.conflict("boothCapacity", "employers already hold " + env.fair(c, id).boothsTaken()
@@ -172,7 +173,7 @@ public class FairService implements JobFairs {
         v.required("endsAt", req.endsAt());
         v.notBefore("endsAt", req.endsAt(), "startsAt", req.startsAt());
         v.maxLength("venue", req.venue(), 300);
-        v.valid("streamUrl", Env.trim(req.streamUrl()), u -> Env.URL.matcher(u).matches(), "must be an http or https address");
+        v.valid("streamUrl", Texts.blankToNull(req.streamUrl()), u -> Env.URL.matcher(u).matches(), "must be an http or https address");
         if (req.mode() != null) {
             if (req.mode().hasBooths()) {
                 v.required("venue", req.venue());

@@ -31,11 +31,11 @@ public class JobFairsPersonalData extends SqlPersonalData {
                 + "VIEWED_AT, INTERVIEW_AT, OFFERED_AT, HIRED_AT, CLOSED_AT, CONSENT_ID FROM JOBFAIRS_APPLICATION "
                 + "WHERE MEMBER_ID = ? ORDER BY ID")
                 .section("jobApplications", "SELECT ID, JOB_ID, APPLICANT_KIND, NAME, PHONE, ID_MASKED, EDUCATION, "
-                        + "EXPERIENCE_YEARS, SKILLS, STATUS, NOTE, SUBMITTED_AT FROM JOBFAIRS_JOB_APPLICATION "
-                        + "WHERE MEMBER_ID = ? ORDER BY ID")
+                        + "EXPERIENCE_YEARS, SKILLS, STATUS, NOTE, SUBMITTED_AT, CONSENT_ID, ID_NUMBER_CONSENT_ID "
+                        + "FROM JOBFAIRS_JOB_APPLICATION WHERE MEMBER_ID = ? ORDER BY ID")
                 .section("programmeApplications", "SELECT ID, PROGRAMME_ID, APPLICANT_KIND, NAME, PHONE, ID_MASKED, "
-                        + "WORKPLACE, STATUS, NOTE, AMOUNT_PAID, SUBMITTED_AT, PAID_AT FROM JOBFAIRS_PROGRAMME_APPLICATION "
-                        + "WHERE MEMBER_ID = ? ORDER BY ID")
+                        + "WORKPLACE, STATUS, NOTE, AMOUNT_PAID, SUBMITTED_AT, PAID_AT, CONSENT_ID, ID_NUMBER_CONSENT_ID "
+                        + "FROM JOBFAIRS_PROGRAMME_APPLICATION WHERE MEMBER_ID = ? ORDER BY ID")
                 .attachments("applications", "SELECT APPLICATION_ID AS ID, 'cv' AS FILE_NAME, CONTENT_TYPE, SIZE_BYTES "
                         + "FROM JOBFAIRS_ATTACHMENT WHERE APPLICATION_ID IN " + applications + " ORDER BY APPLICATION_ID",
                         "SELECT CONTENT FROM JOBFAIRS_ATTACHMENT WHERE APPLICATION_ID = ? AND APPLICATION_ID IN " + applications)
@@ -56,6 +56,7 @@ public class JobFairsPersonalData extends SqlPersonalData {
                 "DELETE FROM JOBFAIRS_ATTACHMENT WHERE APPLICATION_ID IN " + ended,
                 "UPDATE JOBFAIRS_APPLICATION SET CV_NAME = '" + ERASED + "', CV_PHONE = '', CV_EMAIL = NULL, CV_SKILLS = NULL, "
                         + "CV_WORK_HISTORY = NULL, NOTE = NULL WHERE CV_NAME <> '" + ERASED + "' AND ID IN " + ended);
+        ApplicantRetention.declare(d, ERASED);
         // a non-member applicant's key is "id:" + the blind index of his ID number; a member's is "member:<id>"
         d.sealed("JOBFAIRS_JOB_APPLICATION", "ID", "ID_SEALED", "APPLICANT_KEY", "id:")
                 .sealed("JOBFAIRS_PROGRAMME_APPLICATION", "ID", "ID_SEALED", "APPLICANT_KEY", "id:");

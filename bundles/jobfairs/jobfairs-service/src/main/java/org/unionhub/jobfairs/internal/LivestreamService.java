@@ -16,6 +16,7 @@ import org.unionhub.api.HubException;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 
 /** Livestream sessions of a fair ("直播带岗"): scheduled and hosted by the fair's officers. */
 @Component(service = LivestreamService.class)
@@ -41,7 +42,7 @@ public class LivestreamService {
             Instant now = Instant.now();
             long id = Sql.insert(c, "INSERT INTO JOBFAIRS_LIVESTREAM (FAIR_ID, TITLE, HOST_NAME, STREAM_URL, STARTS_AT, "
                     + "ENDS_AT, PEAK_VIEWERS, TOTAL_VIEWERS, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)",
-                    fairId, req.title().trim(), req.host().trim(), Env.trim(req.streamUrl()), req.startsAt(), req.endsAt(),
+                    fairId, req.title().trim(), req.host().trim(), Texts.blankToNull(req.streamUrl()), req.startsAt(), req.endsAt(),
                     now, now);
             feature(c, id, featured);
             env.audit.record(c, caller, "jobfairs.livestream.create", "livestream", id, changes(req, featured));
@@ -57,7 +58,7 @@ public class LivestreamService {
             List<Long> featured = featured(c, current.fairId(), req.positionIds());
             Sql.update(c, "UPDATE JOBFAIRS_LIVESTREAM SET TITLE = ?, HOST_NAME = ?, STREAM_URL = ?, STARTS_AT = ?, "
                     + "ENDS_AT = ?, UPDATED_AT = ? WHERE ID = ?", req.title().trim(), req.host().trim(),
-                    Env.trim(req.streamUrl()), req.startsAt(), req.endsAt(), Instant.now(), id);
+                    Texts.blankToNull(req.streamUrl()), req.startsAt(), req.endsAt(), Instant.now(), id);
             Sql.update(c, "DELETE FROM JOBFAIRS_FEATURED WHERE LIVESTREAM_ID = ?", id);
             feature(c, id, featured);
             env.audit.record(c, caller, "jobfairs.livestream.update", "livestream", id, changes(req, featured));
@@ -102,7 +103,7 @@ public class LivestreamService {
         Validation v = new Validation();
         v.required("title", req.title()).maxLength("title", req.title(), 200);
         v.required("host", req.host()).maxLength("host", req.host(), 100);
-        v.valid("streamUrl", Env.trim(req.streamUrl()), u -> Env.URL.matcher(u).matches(), "must be an http or https address");
+        v.valid("streamUrl", Texts.blankToNull(req.streamUrl()), u -> Env.URL.matcher(u).matches(), "must be an http or https address");
         v.required("startsAt", req.startsAt());
         v.required("endsAt", req.endsAt());
         v.notBefore("endsAt", req.endsAt(), "startsAt", req.startsAt());

@@ -21,6 +21,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 
 /** Positions: posted by an approved employer (or an officer for it), searched by anyone. */
 @Component(service = PositionService.class)
@@ -59,7 +60,7 @@ public class PositionService {
                     + "SALARY_MIN, SALARY_MAX, EDUCATION, EXPERIENCE_YEARS, LOCATION, DESCRIPTION, STATUS, CREATED_AT, "
                     + "UPDATED_AT) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fairId, e.id(), req.title().trim(),
                     industry(req, e), req.headcount(), Money.normalize(req.salaryMin()), Money.normalize(req.salaryMax()),
-                    req.education(), req.experienceYears(), req.location().trim(), Env.trim(req.description()),
+                    req.education(), req.experienceYears(), req.location().trim(), Texts.blankToNull(req.description()),
                     req.status() == null ? PositionStatus.OPEN : req.status(), now, now);
             env.audit.record(c, caller, "jobfairs.position.create", "position", id, changes(req, e.id()));
             return load(c, id);
@@ -80,7 +81,7 @@ public class PositionService {
                     + "SALARY_MAX = ?, EDUCATION = ?, EXPERIENCE_YEARS = ?, LOCATION = ?, DESCRIPTION = ?, STATUS = ?, "
                     + "UPDATED_AT = ? WHERE ID = ? AND HIRED <= ?", req.title().trim(), industry(req, e), req.headcount(),
                     Money.normalize(req.salaryMin()), Money.normalize(req.salaryMax()), req.education(),
-                    req.experienceYears(), req.location().trim(), Env.trim(req.description()),
+                    req.experienceYears(), req.location().trim(), Texts.blankToNull(req.description()),
                     req.status() == null ? current.status() : req.status(), Instant.now(), id, req.headcount());
             if (changed == 0) {
                 throw HubException.conflict("headcount", load(c, id).hired() + " people are already hired; "
@@ -100,7 +101,7 @@ public class PositionService {
 
     /** Anyone may search; only positions of approved employers are listed, open ones unless asked otherwise. */
     public Page<Position> search(long fairId, PositionQuery q, PageRequest page) {
-        String sort = q.sort() == null || q.sort().isBlank() ? null : q.sort().trim();
+        String sort = Texts.blankToNull(q.sort());
         return env.db.read(c -> {
             env.fair(c, fairId);
             StringBuilder where = new StringBuilder(" WHERE P.FAIR_ID = ? AND E.STATUS = 'APPROVED' AND P.STATUS = ?");

@@ -28,6 +28,7 @@ import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 
 /**
  * What model workers do and what their unions do for them: service sessions at enterprises (劳模助企行) with the
@@ -64,8 +65,8 @@ public class Activities {
     public ActivityView record(Caller caller, ActivityRequest req) {
         caller.require(Roles.ADMIN, Roles.OFFICER);
         Validation v = new Validation();
-        v.required("recordId", req.recordId()).required("heldOn", req.heldOn()).required("enterprise", blank(req.enterprise()))
-                .required("topic", blank(req.topic())).required("hours", req.hours());
+        v.required("recordId", req.recordId()).required("heldOn", req.heldOn()).required("enterprise", Texts.blankToNull(req.enterprise()))
+                .required("topic", Texts.blankToNull(req.topic())).required("hours", req.hours());
         v.maxLength("enterprise", req.enterprise(), 200).maxLength("topic", req.topic(), 200);
         pastDate(v, "heldOn", req.heldOn());
         v.valid("hours", req.hours(), h -> h.signum() > 0 && h.compareTo(BigDecimal.valueOf(24)) <= 0
@@ -127,7 +128,7 @@ public class Activities {
             BigDecimal gift = req.giftAmount() == null ? null : Money.normalize(req.giftAmount());
             long id = Sql.insert(c, "INSERT INTO MODELWORKERS_VISIT (RECORD_ID, ORG_ID, VISITED_ON, OCCASION, GIFT_AMOUNT, NOTE, "
                     + "CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", o.recordId(), o.orgId(), req.visitedOn(),
-                    req.occasion(), gift, blank(req.note()), caller.username(), Instant.now());
+                    req.occasion(), gift, Texts.blankToNull(req.note()), caller.username(), Instant.now());
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("recordId", o.recordId());
             ch.put("occasion", req.occasion());
@@ -204,10 +205,6 @@ public class Activities {
         if (problem != null) {
             throw HubException.badRequest("year", problem);
         }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private ActivityView activity(ResultSet rs) throws SQLException {

@@ -49,7 +49,7 @@ public class DemoData {
         applications.approve(new Caller("approver", Set.of(Roles.OFFICER, SubsidyApplications.REVIEWER), 1L, null), applied.id(),
                 null);
         applications.pay(new Caller("payer", Set.of(Roles.OFFICER, SubsidyApplications.PAYER), 1L, null), applied.id(),
-                new SubsidyPayment(1L, "劳模专项补助资金 special subsidy fund"));
+                new SubsidyPayment(1L, "劳模专项补助资金"));
         subsidies.putSurvey(sys, port.id(), 2024, new SurveyRequest(Survey.IncomeBand.LOW, Survey.Health.SERIOUS_ILLNESS,
                 Survey.Housing.ADEQUATE, new BigDecimal("260000.00"), "医疗费用自付部分较高"));
         nominations.create(sys, new NominationRequest(4L, "林晓燕", null, "厦门海沧港务有限公司", "13800000002",

@@ -103,7 +103,7 @@ public final class NominationLevels {
             Sql.update(c, "INSERT INTO MODELWORKERS_NOMINATION_QUOTA (ORG_ID, YEAR_NO, QUOTA, USED) VALUES (?, ?, ?, 0)",
                     orgId, year, null);
         } catch (SQLException e) {
-            if (!Scope.isDuplicate(e)) {
+            if (!Sql.isDuplicateKey(e)) {
                 throw e;
             }
             c.rollback(before);

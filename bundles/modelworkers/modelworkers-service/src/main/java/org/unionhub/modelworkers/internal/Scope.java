@@ -79,20 +79,10 @@ final class Scope {
         try {
             return write.get();
         } catch (org.unionhub.api.db.DatabaseException e) {
-            if (isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 throw HubException.conflict(field, message);
             }
             throw e;
         }
-    }
-
-    /** True when {@code e} or a cause is a unique-constraint violation (a concurrent duplicate). */
-    static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

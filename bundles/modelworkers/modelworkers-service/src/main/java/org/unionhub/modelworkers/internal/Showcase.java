@@ -23,6 +23,7 @@ import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 
 /**
  * The public showcase (网上劳模展览馆): model workers who agreed to be shown, with their titles and a citation
@@ -52,7 +53,7 @@ public class Showcase {
     private static final Keyset PAGES = Keyset.by("ID").sort("name", "NAME", String.class).defaultSort("name");
 
     public Page<ShowcaseEntry> list(String namePrefix, PageRequest page) {
-        String prefix = namePrefix == null || namePrefix.isBlank() ? null : namePrefix.trim();
+        String prefix = Texts.blankToNull(namePrefix);
         return db.read(c -> {
             String where = " WHERE " + SHOWN + (prefix == null ? "" : " AND NAME LIKE ?");
             List<Object> params = new ArrayList<>();

@@ -28,7 +28,9 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
+import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
 import org.unionhub.modelworkers.api.RecordStatus;
 
@@ -48,11 +50,13 @@ public class Subsidies {
     private final HubSettings hub;
     private final Configured config;
     private final Archive archive;
+    private final Consents consents;
 
     @Activate
     public Subsidies(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference MemberDirectory directory, @Reference HubSettings hub, @Reference Configured config,
-            @Reference Archive archive) {
+            @Reference Archive archive, @Reference Consents consents) {
+        this.consents = consents;
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -157,7 +161,7 @@ public class Subsidies {
                 throw HubException.conflict("recordId", "the record is DECEASED; there is no one to survey");
             }
             Instant now = Instant.now();
-            Object[] values = {req.incomeBand(), req.health(), req.housing(), medical, Archive.trim(req.needs()), !flags.isEmpty(),
+            Object[] values = {req.incomeBand(), req.health(), req.housing(), medical, Texts.blankToNull(req.needs()), !flags.isEmpty(),
                 flags.isEmpty() ? null : String.join("; ", flags), caller.username(), now};
             List<Object> update = new ArrayList<>(Arrays.asList(values));
             update.add(recordId);
@@ -165,13 +169,19 @@ public class Subsidies {
             int n = Sql.update(c, "UPDATE MODELWORKERS_SURVEY SET INCOME_BAND = ?, HEALTH = ?, HOUSING = ?, SELF_PAID_MEDICAL = ?, "
                     + "NEEDS = ?, FLAGGED = ?, FLAG_REASONS = ?, SURVEYED_BY = ?, SURVEYED_AT = ? WHERE RECORD_ID = ? "
                     + "AND SURVEY_YEAR = ?", update.toArray());
+            long surveyId;
             if (n == 0) {
                 List<Object> insert = new ArrayList<>(List.of(recordId, year));
                 insert.addAll(Arrays.asList(values));
-                Sql.insert(c, "INSERT INTO MODELWORKERS_SURVEY (RECORD_ID, SURVEY_YEAR, INCOME_BAND, HEALTH, HOUSING, "
+                surveyId = Sql.insert(c, "INSERT INTO MODELWORKERS_SURVEY (RECORD_ID, SURVEY_YEAR, INCOME_BAND, HEALTH, HOUSING, "
                         + "SELF_PAID_MEDICAL, NEEDS, FLAGGED, FLAG_REASONS, SURVEYED_BY, SURVEYED_AT) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", insert.toArray());
+            } else {
+                surveyId = Sql.one(c, "SELECT ID FROM MODELWORKERS_SURVEY WHERE RECORD_ID = ? AND SURVEY_YEAR = ?",
+                        rs -> rs.getLong(1), recordId, year).orElseThrow();
             }
+            // the answers hold his health: the consent he signed on the visit comes with them, or nothing is kept
+            SurveyConsents.record(c, consents, caller, surveyId, req.consent());
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("year", year);
             changes.put("incomeBand", req.incomeBand());
@@ -206,7 +216,8 @@ public class Subsidies {
     }
 
     private static final String SURVEY_SELECT = "SELECT V.RECORD_ID, R.NAME, R.ORG_ID, V.SURVEY_YEAR, V.INCOME_BAND, V.HEALTH, "
-            + "V.HOUSING, V.SELF_PAID_MEDICAL, V.NEEDS, V.FLAGGED, V.FLAG_REASONS, V.SURVEYED_BY, V.SURVEYED_AT "
+            + "V.HOUSING, V.SELF_PAID_MEDICAL, V.NEEDS, V.FLAGGED, V.FLAG_REASONS, V.SURVEYED_BY, V.SURVEYED_AT, "
+            + "V.CONSENT_ID, V.MEDICAL_CONSENT_ID "
             + "FROM MODELWORKERS_SURVEY V JOIN " + Archive.RECORD + " R ON R.ID = V.RECORD_ID";
 
     private SurveyView survey(ResultSet rs) throws SQLException {
@@ -216,7 +227,8 @@ public class Subsidies {
                 Sql.getEnum(rs, "INCOME_BAND", Survey.IncomeBand.class), Sql.getEnum(rs, "HEALTH", Survey.Health.class),
                 Sql.getEnum(rs, "HOUSING", Survey.Housing.class), Money.normalize(medical), rs.getString("NEEDS"),
                 rs.getBoolean("FLAGGED"), reasons == null ? List.of() : List.of(reasons.split("; ")),
-                rs.getString("SURVEYED_BY"), time(Sql.getInstant(rs, "SURVEYED_AT")));
+                rs.getString("SURVEYED_BY"), time(Sql.getInstant(rs, "SURVEYED_AT")), Sql.getLong(rs, "CONSENT_ID"),
+                Sql.getLong(rs, "MEDICAL_CONSENT_ID"));
     }
 
     private void yearInto(Validation v, String field, Integer year) {

@@ -30,6 +30,7 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
 
 /**
@@ -123,7 +124,7 @@ public class SubsidyApplications {
                 }
                 long aid = Sql.insert(c, "INSERT INTO MODELWORKERS_SUBSIDY_APPLICATION (RECORD_ID, KIND, SUBSIDY_YEAR, AMOUNT, NOTE, "
                         + "ANNUAL_KEY, STATUS, APPLIED_BY, APPLIED_AT) VALUES (?, ?, ?, ?, ?, ?, 'APPLIED', ?, ?)", row.id(), req.kind(),
-                        req.year(), amount, Archive.trim(req.note()), annualKey, caller.username(), Instant.now());
+                        req.year(), amount, Texts.blankToNull(req.note()), annualKey, caller.username(), Instant.now());
                 Map<String, Object> changes = new LinkedHashMap<>();
                 changes.put("recordId", row.id());
                 changes.put("kind", req.kind());
@@ -152,7 +153,7 @@ public class SubsidyApplications {
         db.inTransaction(c -> {
             Step s = step(c, caller, id, "APPLIED", "APPROVED", "approve");
             BigDecimal amount = s.asked;
-            String note = Archive.trim(decision.note());
+            String note = Texts.blankToNull(decision.note());
             if (decision.amount() != null) {
                 amount = Money.normalize(decision.amount());
                 if (amount.compareTo(s.asked) > 0) {
@@ -175,7 +176,7 @@ public class SubsidyApplications {
 
     public SubsidyApplication reject(Caller caller, long id, SubsidyDecision d) {
         requireRole(caller, REVIEWER, "review");
-        String note = d == null ? null : Archive.trim(d.note());
+        String note = d == null ? null : Texts.blankToNull(d.note());
         Validation v = new Validation();
         v.required("note", note).maxLength("note", note, 500);
         v.throwIfInvalid();
@@ -195,7 +196,7 @@ public class SubsidyApplications {
     /** Pays the approved amount into the ledger, recording the paying union and the source of the funds. */
     public SubsidyApplication pay(Caller caller, long id, SubsidyPayment p) {
         requireRole(caller, PAYER, "payment");
-        String source = p == null ? null : Archive.trim(p.fundSource());
+        String source = p == null ? null : Texts.blankToNull(p.fundSource());
         Long payingOrg = p == null ? null : p.payingOrgId();
         Validation v = new Validation();
         v.required("payingOrgId", payingOrg);

@@ -1,8 +1,6 @@
 package org.unionhub.modelworkers.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
@@ -22,15 +20,5 @@ class CsvTest {
         String line = Csv.line("王, 伟", null, 1989, "说 \"好\"");
         assertEquals(List.of(List.of("王, 伟", "", "1989", "说 \"好\"")), Csv.parse(line));
         assertEquals("'=1+1", Csv.escape("=1+1"), "no formulas into spreadsheets");
-    }
-
-    @Test
-    void detectsFileTypesByTheirFirstBytes() {
-        assertEquals("application/pdf", FileTypes.detect("%PDF-1.7\n".getBytes()));
-        assertEquals("image/png", FileTypes.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0}));
-        assertEquals("image/jpeg", FileTypes.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}));
-        assertNull(FileTypes.detect("MZ\u0090\u0000".getBytes()));
-        assertNull(FileTypes.detect(new byte[0]));
-        assertArrayEquals(new byte[0], new byte[0]);
     }
 }

@@ -16,6 +16,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.mutualaid.api.PayerKind;
 
 /**
@@ -48,7 +49,7 @@ public class Allocations {
         v.required("paidBy", req.paidBy());
         v.check(req.paidBy() != PayerKind.MEMBER, "paidBy", "a member pays his contribution by enrolling; an allocation is paid "
                 + "by UNION, EMPLOYER or OTHER");
-        v.required("payerName", blankToNull(req.payerName())).maxLength("payerName", req.payerName(), 200);
+        v.required("payerName", Texts.blankToNull(req.payerName())).maxLength("payerName", req.payerName(), 200);
         v.maxLength("note", req.note(), 1000);
         v.throwIfInvalid();
         long id = db.inTransaction(c -> {
@@ -57,7 +58,7 @@ public class Allocations {
             LocalDate today = plans.today();
             long allocationId = Sql.insert(c, "INSERT INTO MUTUALAID_ALLOCATION (PLAN_ID, AMOUNT, PAID_BY, PAYER_NAME, NOTE, "
                     + "BOOKED_ON, BOOKED_BY, BOOKED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", planId, Money.normalize(req.amount()),
-                    req.paidBy(), req.payerName().trim(), blankToNull(req.note()), today, caller.username(), now);
+                    req.paidBy(), req.payerName().trim(), Texts.blankToNull(req.note()), today, caller.username(), now);
             FundBalance.credit(c, planId, Money.normalize(req.amount()));
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("planId", planId);
@@ -78,9 +79,5 @@ public class Allocations {
                     Sql.getDate(rs, "BOOKED_ON"), rs.getString("BOOKED_BY"),
                     Times.at(Sql.getInstant(rs, "BOOKED_AT"), settings.zone())), planId);
         });
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -22,6 +22,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.mutualaid.api.Breakdown;
 import org.unionhub.mutualaid.api.Claim;
 import org.unionhub.mutualaid.api.ClaimEvent;
@@ -81,7 +82,7 @@ public class ClaimApprovals {
             Version version = plans.version(c, cl.planId(), cl.planVersion());
             Breakdown b = compute(c, r, version);
             BigDecimal payout = b.payout();
-            String reason = ClaimService.blankToNull(decision.reason());
+            String reason = Texts.blankToNull(decision.reason());
             if (decision.amount() != null) {
                 BigDecimal asked = Money.normalize(decision.amount());
                 if (asked.compareTo(b.payout()) > 0) {

@@ -34,6 +34,7 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.mutualaid.api.BulkReport;
 import org.unionhub.mutualaid.api.BulkRow;
 import org.unionhub.mutualaid.api.BulkStatus;
@@ -134,8 +135,8 @@ public class EnrolmentService {
         List<BulkRow> results = new ArrayList<>();
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String idText = line.cell(memberCol);
-            String card = blankToNull(line.cell(cardCol));
-            String dateText = blankToNull(line.cell(dateCol));
+            String card = Texts.blankToNull(line.cell(cardCol));
+            String dateText = Texts.blankToNull(line.cell(dateCol));
             Long memberId = null;
             if (idText != null && !idText.isBlank()) {
                 try {
@@ -159,7 +160,7 @@ public class EnrolmentService {
                 }
             }
             PayerKind paidBy = null;
-            String paidByText = blankToNull(line.cell(paidByCol));
+            String paidByText = Texts.blankToNull(line.cell(paidByCol));
             if (paidByText != null) {
                 try {
                     paidBy = PayerKind.valueOf(paidByText.toUpperCase(java.util.Locale.ROOT));
@@ -169,7 +170,7 @@ public class EnrolmentService {
                 }
             }
             results.add(row(caller, planId, line.number(), new EnrolmentRequest(memberId, card, on, paidBy,
-                    blankToNull(line.cell(payerCol)))));
+                    Texts.blankToNull(line.cell(payerCol)))));
         }
         return report(planId, results);
     }
@@ -223,7 +224,7 @@ public class EnrolmentService {
             throw HubException.invalid("enrolledOn", "only an admin may backdate an enrolment");
         }
         PayerKind paidBy = req.paidBy() == null ? PayerKind.MEMBER : req.paidBy();
-        String payerName = blankToNull(req.payerName());
+        String payerName = Texts.blankToNull(req.payerName());
         Validation pv = new Validation();
         pv.check(paidBy != PayerKind.OTHER, "paidBy", "a contribution is paid by the MEMBER, his EMPLOYER or a UNION");
         pv.check(paidBy == PayerKind.MEMBER || payerName != null, "payerName", "names the employer or union that pays");
@@ -253,7 +254,7 @@ public class EnrolmentService {
                         planId, member.id(), member.orgId(), plan.periodStart(), on, coveredFrom, v.contribution(), v.no(),
                         caller.username(), now);
             } catch (SQLException e) {
-                if (Times.isDuplicate(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     // a concurrent enrolment of the same member won; report it as already enrolled
                     return null;
                 }
@@ -340,9 +341,5 @@ public class EnrolmentService {
         int enrolled = (int) rows.stream().filter(r -> r.status() == BulkStatus.ENROLLED).count();
         int already = (int) rows.stream().filter(r -> r.status() == BulkStatus.ALREADY_ENROLLED).count();
         return new BulkReport(planId, rows.size(), enrolled, already, rows.size() - enrolled - already, rows);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -18,6 +18,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 
 /**
  * The family members an enrolment covers (受益职工及家属): named by the member himself or by an officer of his chain.
@@ -45,7 +46,7 @@ public class FamilyMembers {
 
     public FamilyMember add(Caller caller, long planId, long enrolmentId, FamilyRequest req) {
         Validation v = new Validation();
-        String name = req.name() == null || req.name().isBlank() ? null : req.name().trim();
+        String name = Texts.blankToNull(req.name());
         v.required("name", name).maxLength("name", name, 100);
         v.required("relation", req.relation());
         v.throwIfInvalid();

@@ -6,7 +6,10 @@ import org.osgi.service.component.annotations.Component;
 import org.unionhub.api.console.ConsoleExtension;
 import org.unionhub.api.security.Roles;
 
-/** The claims review queue in the officer console; its screens are in this bundle's console/ folder. */
+/**
+ * Mutual aid in the officer console: plans, enrolments, claims and the fund; the screens are this bundle's
+ * src/main/console (Vue, built into console/main.js).
+ */
 @Component
 public class MutualAidConsole implements ConsoleExtension {
 

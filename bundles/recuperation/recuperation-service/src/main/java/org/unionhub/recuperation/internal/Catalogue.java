@@ -30,6 +30,7 @@ import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.recuperation.api.Category;
 
 /** Sanatoriums and programmes: what can be booked. Admins and officers keep them; every account may read them. */
@@ -118,7 +119,7 @@ public class Catalogue {
             LocalDate end = req.startDate().plusDays(days - 1L);
             long id = Sql.insert(c, "INSERT INTO RECUPERATION_PROGRAMME (SANATORIUM_ID, TITLE, START_DATE, DAYS, END_DATE, PLACES, "
                     + "PRICE_PER_DAY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", req.sanatoriumId(),
-                    req.title() == null || req.title().isBlank() ? null : req.title().trim(), req.startDate(), days, end,
+                    Texts.blankToNull(req.title()), req.startDate(), days, end,
                     req.places(), Money.normalize(req.pricePerPersonPerDay()), Instant.now());
             List<QuotaRequest> quotas = req.quotas() == null ? List.of() : req.quotas();
             for (QuotaRequest q : quotas) {
@@ -193,7 +194,7 @@ public class Catalogue {
                 try {
                     Sql.update(c, "INSERT INTO RECUPERATION_NIGHT (SANATORIUM_ID, NIGHT, TAKEN) VALUES (?, ?, 0)", sanatoriumId, d);
                 } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
+                    if (!Sql.isDuplicateKey(e)) {
                         throw e;
                     }
                     // another programme of the sanatorium created it meanwhile: that is all we wanted

@@ -26,10 +26,10 @@ public class DemoSeed {
             return;
         }
         Caller sys = Caller.SYSTEM;
-        Sanatorium hohhot = catalogue.createSanatorium(sys, new SanatoriumRequest("内蒙古工人疗养院 Inner Mongolia Workers' Sanatorium",
-                "内蒙古", true, 120));
-        Sanatorium baotou = catalogue.createSanatorium(sys, new SanatoriumRequest("内蒙古工人包头疗养院 Baotou Workers' Sanatorium",
-                "内蒙古", true, 80));
+        // named exactly as the Inner Mongolia policy's qualifying list names them (its config key sanatoriums): a name
+        // with anything added qualifies for no off-season subsidy
+        Sanatorium hohhot = catalogue.createSanatorium(sys, new SanatoriumRequest("内蒙古工人疗养院", "内蒙古", true, 120));
+        Sanatorium baotou = catalogue.createSanatorium(sys, new SanatoriumRequest("内蒙古工人包头疗养院", "内蒙古", true, 80));
         catalogue.createSanatorium(sys, new SanatoriumRequest("千岛湖职工疗休养基地 Qiandao Lake partner resort", "浙江", false, 200));
         // the next off-season: November of this year, or of the next once November has begun
         LocalDate today = catalogue.today();

@@ -25,8 +25,8 @@ public class RecuperationPersonalData extends SqlPersonalData {
 
     @Override
     protected void declare(Declarations d) {
-        d.section("requests", "SELECT ID, PROGRAMME_ID, ORG_ID, NOTE, STATUS, BOOKING_ID, CREATED_AT "
-                + "FROM RECUPERATION_REQUEST WHERE MEMBER_ID = ? ORDER BY ID")
+        d.section("requests", "SELECT ID, PROGRAMME_ID, ORG_ID, NOTE, STATUS, BOOKING_ID, CREATED_AT, CONSENT_ID, "
+                + "MEDICAL_CONSENT_ID FROM RECUPERATION_REQUEST WHERE MEMBER_ID = ? ORDER BY ID")
                 .section("places", "SELECT ID, BOOKING_ID, PROGRAMME_ID, CATEGORY, QUOTA_CATEGORY, SUBSIDY, REASON, "
                         + "ATTENDED_DAYS, COMPLETED, SETTLED FROM RECUPERATION_BOOKED_MEMBER WHERE MEMBER_ID = ? ORDER BY ID")
                 .hold("place", "a settled stay belongs to a settlement the union paid, an accounting record kept 30 years "

@@ -55,6 +55,19 @@ public class StationsIT extends HubTestSupport {
         return new String[] {"stations"};
     }
 
+    /** The member app lists the station finder (app/main.js of the service bundle) and serves it with its style. */
+    @Test
+    public void theMemberAppHasTheStationFinder() throws Exception {
+        String style = null;
+        for (JsonNode e : get("/api/app/extensions", null).expect(200).json()) {
+            if ("stations".equals(e.path("moduleId").asText())) {
+                style = e.path("style").asText();
+            }
+        }
+        assertEquals("/m/modules/stations/main.css", style);
+        assertTrue(get("/m/modules/stations/main.js", null).expect(200).raw().contains("export const routes"));
+    }
+
     @Test
     public void demoStationsAreListedWithTheirLockersAndOpenNow() throws Exception {
         boolean listed = false;

@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,15 +12,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import javax.sql.DataSource;
 
 import org.example.stations.api.Booking;
 import org.example.stations.api.BookingRequest;
@@ -44,64 +34,37 @@ import org.example.stations.api.StationRequest;
 import org.example.stations.api.StationState;
 import org.example.stations.api.StationsEvents;
 import org.example.stations.api.VisitRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.unionhub.api.HubException;
-import org.unionhub.api.HubSettings;
-import org.unionhub.api.MemberDirectory;
-import org.unionhub.api.MemberInfo;
-import org.unionhub.api.OrgInfo;
-import org.unionhub.api.OrgKind;
-import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
-import org.unionhub.api.db.SqlWork;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.testing.Configs;
+import org.unionhub.testing.RecordedEvents;
+import org.unionhub.testing.Region;
+import org.unionhub.testing.TestDatabase;
+import org.unionhub.testing.TestDirectory;
 
 /**
- * Lockers, bookings and the review on a real (in-memory) Derby with the module's own migration: twenty members
+ * Lockers, bookings and the review on a real (in-memory) Derby with the module's own migration (the hub's
+ * test kit, {@link TestDatabase}): twenty members
  * racing for one compartment and slot, overlapping slots, cancel, pick-up and the yellow-then-red card. Only the
  * hub's services around the database are stand-ins.
  */
 class LockerBookingTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
-    private static Connection keepAlive;
+    private static final RecordedEvents EVENTS = new RecordedEvents();
     private static StationsServiceImpl stations;
     private static ModuleDatabase db;
 
     @BeforeAll
-    static void database() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        String url = "jdbc:derby:memory:stations-bookings;create=true";
-        keepAlive = DriverManager.getConnection(url);
-        try (InputStream in = LockerBookingTest.class.getResourceAsStream("/db/migration/V1__stations.sql");
-                Statement st = keepAlive.createStatement()) {
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.trim().startsWith("--")) {
-                    continue;
-                }
-                sql.append(line).append('\n');
-                if (line.trim().endsWith(";")) {
-                    st.execute(sql.substring(0, sql.lastIndexOf(";")));
-                    sql.setLength(0);
-                }
-            }
-        }
-        db = new TestDatabase(url);
-        stations = new StationsServiceImpl(db, (c, caller, action, entity, id, changes) -> { }, new Directory(), new Settings(),
-                new Events(), new Config());
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        keepAlive.close();
+    static void database() {
+        db = TestDatabase.module("stations", StationsServiceImpl.class);
+        stations = new StationsServiceImpl(db, (c, caller, action, entity, id, changes) -> { }, TestDirectory.demoTree(),
+                new Region("test", "350200", ZONE, false), EVENTS, Configs.of(ModuleConfig.class, Map.of()));
     }
 
     private static Caller member(long id) {
@@ -224,7 +187,7 @@ class LockerBookingTest {
         EVENTS.clear();
         Booking collected = stations.collect(member(1), b.id());
         assertEquals(BookingStatus.COLLECTED, collected.status());
-        assertEquals(StationsEvents.BOOKING_COLLECTED, EVENTS.get(0).getTopic());
+        assertEquals(StationsEvents.BOOKING_COLLECTED, EVENTS.all().get(0).getTopic());
         Compartment after = stations.lockers(station).get(0).compartments().get(0);
         assertEquals(0, after.stock());
         assertEquals(0, after.reserved());
@@ -279,143 +242,5 @@ class LockerBookingTest {
 
     private static long reserved(long station) {
         return stations.lockers(station).get(0).compartments().get(0).reserved();
-    }
-
-    /** Transactions as the hub's ModuleDatabase runs them, without its retries. */
-    record TestDatabase(String url) implements ModuleDatabase {
-        @Override
-        public String moduleId() {
-            return "stations";
-        }
-
-        @Override
-        public DataSource dataSource() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> T inTransaction(SqlWork<T> work) {
-            try (Connection c = DriverManager.getConnection(url)) {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new DatabaseException(e.getMessage(), e, false);
-            }
-        }
-
-        @Override
-        public <T> T read(SqlWork<T> work) {
-            try (Connection c = DriverManager.getConnection(url)) {
-                return work.run(c);
-            } catch (SQLException e) {
-                throw new DatabaseException(e.getMessage(), e, false);
-            }
-        }
-    }
-
-    static final class Directory implements MemberDirectory {
-        @Override
-        public Optional<MemberInfo> member(long memberId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<OrgInfo> org(long orgId) {
-            return Optional.of(new OrgInfo(orgId, "海沧区总工会", OrgKind.DISTRICT, 1L));
-        }
-
-        @Override
-        public Optional<MemberInfo> memberByCardNumber(String cardNumber) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isWithin(long orgId, long scopeOrgId) {
-            return orgId == scopeOrgId;
-        }
-    }
-
-    static final class Settings implements HubSettings {
-        @Override
-        public String regionName() {
-            return "test";
-        }
-
-        @Override
-        public String regionCode() {
-            return "350200";
-        }
-
-        @Override
-        public ZoneId zone() {
-            return ZONE;
-        }
-
-        @Override
-        public boolean demo() {
-            return false;
-        }
-    }
-
-    static final class Events implements EventAdmin {
-        @Override
-        public void postEvent(Event event) {
-            EVENTS.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            EVENTS.add(event);
-        }
-    }
-
-    @SuppressWarnings("all")
-    static final class Config implements ModuleConfig {
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return ModuleConfig.class;
-        }
-
-        @Override
-        public int slot_minutes() {
-            return 60;
-        }
-
-        @Override
-        public int booking_days_ahead() {
-            return 7;
-        }
-
-        @Override
-        public int booking_max_slots() {
-            return 4;
-        }
-
-        @Override
-        public int booking_max_active() {
-            return 3;
-        }
-
-        @Override
-        public int review_closure_reports() {
-            return 1;
-        }
-
-        @Override
-        public int review_min_use() {
-            return 30;
-        }
-
-        @Override
-        public int restock_days() {
-            return 7;
-        }
     }
 }

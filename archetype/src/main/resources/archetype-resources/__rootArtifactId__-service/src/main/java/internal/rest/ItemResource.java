@@ -63,7 +63,7 @@ public class ItemResource {
 
     @GET
     @Path("items")
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, ItemService.READER})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, ItemService.READER, Roles.MEMBER})
     public Page<Item> list(@QueryParam("orgId") Long orgId, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return items.list(Requests.caller(sc), orgId, PageRequest.of(offset, limit));

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.unionhub.api.HubException;
 import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.db.Sql;
 import org.unionhub.api.db.SqlWork;
 
 /**
@@ -102,7 +103,7 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     RuntimeException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.equals("23505")) {
+        if (Sql.isDuplicateKey(e)) {
             return HubException.conflict("the record already exists (" + e.getMessage() + ")");
         }
         if (state.startsWith("08") || isLockConflict(e)) {

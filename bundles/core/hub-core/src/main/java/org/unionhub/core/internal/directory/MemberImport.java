@@ -74,7 +74,7 @@ public class MemberImport {
         void refuse(int line, List<FieldError> errors) {
             refused++;
             if (reported.size() < MAX_REPORTED) {
-                reported.add(new RefusedLine(line, errors));
+                reported.add(new RefusedLine(line, MemberImportReport.LineError.of(errors)));
             }
         }
     }

@@ -44,7 +44,7 @@ final class IdempotencyStore {
                     claim.bodyHash(), now);
             return true;
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            if (Sql.isDuplicateKey(e)) {
                 return false;
             }
             throw e;

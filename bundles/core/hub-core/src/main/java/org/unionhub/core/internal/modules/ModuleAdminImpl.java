@@ -1,8 +1,6 @@
 package org.unionhub.core.internal.modules;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -38,8 +36,6 @@ import org.slf4j.LoggerFactory;
 import org.unionhub.api.HubException;
 import org.unionhub.api.admin.ModuleAdmin;
 import org.unionhub.api.db.ModuleDatabase;
-import org.unionhub.api.db.Sql;
-import org.unionhub.core.internal.db.MigrationException;
 import org.unionhub.core.internal.db.SchemaExtender;
 
 /**
@@ -68,6 +64,7 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
     private volatile boolean applying;
     /** Values this service wrote lately: file install echoes them back, sometimes late and out of order. */
     private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ModuleUpdates updates;
 
     @Activate
     public ModuleAdminImpl(BundleContext context, @Reference FeaturesService features,
@@ -78,6 +75,7 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         this.db = db;
         this.gate = gate;
         this.schema = schema;
+        this.updates = new ModuleUpdates(features, schema, gate);
         this.chosen = spec(config);
         // the feature service may be busy installing the boot features that started this bundle: never wait on it here
         background.submit(() -> {
@@ -116,7 +114,7 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         for (ModuleCatalog.Module m : catalog.modules().values()) {
             String active = m.policies().stream().filter(p -> installed.contains(m.feature() + "-" + p)).findFirst()
                     .orElse(null);
-            String version = installedVersion(m.feature());
+            String version = updates.installedVersion(m.feature());
             out.add(new ShippedModule(m.id(), m.feature(), version != null ? version : m.version(), installed.contains(m.feature()),
                     List.copyOf(m.policies()), active, List.copyOf(m.requires())));
         }
@@ -134,7 +132,7 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         if (!catalog.modules().containsKey(moduleId)) {
             throw HubException.notFound("module", moduleId);
         }
-        return new Impact(moduleId, neededBy(catalog, moduleId), tables(moduleId));
+        return new Impact(moduleId, neededBy(catalog, moduleId), ModuleTables.of(db, moduleId));
     }
 
     @Override
@@ -259,13 +257,13 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
     @Override
     public void repositoryEvent(RepositoryEvent event) {
         if (event.isReplay() || event.getType() != RepositoryEvent.EventType.RepositoryAdded
-                || !fromKar(event.getRepository().getURI().toString())) {
+                || !ModuleUpdates.fromKar(event.getRepository().getURI().toString())) {
             return;
         }
         try {
             for (Feature f : event.getRepository().getFeatures()) {
                 String id = f.getName().startsWith(ModuleCatalog.PREFIX) ? f.getName().substring(ModuleCatalog.PREFIX.length()) : "";
-                String running = installedVersion(f.getName());
+                String running = updates.installedVersion(f.getName());
                 if (running != null && !id.contains("-") && ModuleVersions.newer(f.getVersion(), running)) {
                     try {
                         update(id, f.getVersion());
@@ -282,138 +280,17 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
         }
     }
 
-    /** Whether a KAR brought this repository: the KAR installer lists a KAR's repositories in {@code data/kar/<kar>/features.cfg} first. */
-    private static boolean fromKar(String uri) {
-        java.io.File[] kars = new java.io.File(System.getProperty("karaf.data", "data"), "kar").listFiles(java.io.File::isDirectory);
-        for (java.io.File kar : kars == null ? new java.io.File[0] : kars) {
-            try {
-                if (java.nio.file.Files.readAllLines(new java.io.File(kar, "features.cfg").toPath()).stream()
-                        .anyMatch(line -> line.trim().equals(uri))) {
-                    return true;
-                }
-            } catch (IOException noList) {
-                // not a KAR's folder
-            }
-        }
-        return false;
-    }
-
     @Override
     public synchronized ModuleChange update(String moduleId, String version) {
-        String name = ModuleCatalog.PREFIX + moduleId;
         if (!catalog().modules().containsKey(moduleId)) {
             throw HubException.notFound("module", moduleId);
         }
-        String running = installedVersion(name);
-        if (running == null) {
-            throw HubException.conflict("module", "module " + moduleId + " is not enabled");
-        }
-        Feature target = target(name, version, running);
-        String to = name + "/" + target.getVersion();
-        String from = name + "/" + running;
-        List<Integer> pending;
         applying = true;
         try {
-            try {
-                features.installFeatures(Set.of(to), EnumSet.of(FeaturesService.Option.Simulate,
-                        FeaturesService.Option.Upgrade, FeaturesService.Option.NoAutoRefreshBundles));
-            } catch (Exception e) {
-                throw HubException.conflict("version", to + " cannot be installed: " + e.getMessage());
-            }
-            try {
-                pending = schema.runner().check(moduleId, FeatureMigrations.of(target, moduleId));
-            } catch (MigrationException | java.io.IOException e) {
-                throw HubException.conflict("version", to + " is refused: " + e.getMessage());
-            }
-            logger.info("Modules: updating {} to {} (migrations to apply: {})", from, to, pending);
-            replace(moduleId, to, from);
+            ModuleUpdates.Swap swap = updates.update(moduleId, version);
+            return new ModuleChange(chosen, List.of(swap.to()), List.of(swap.from()));
         } finally {
             applying = false;
-        }
-        return new ModuleChange(chosen, List.of(to), List.of(from));
-    }
-
-    /** Swaps the feature version and waits for the module (its requests wait meanwhile, see RequestGate); goes back to {@code from} if it does not come. */
-    private void replace(String moduleId, String to, String from) {
-        EnumSet<FeaturesService.Option> upgrade = EnumSet.of(FeaturesService.Option.Upgrade,
-                FeaturesService.Option.NoAutoRefreshBundles);
-        try {
-            features.installFeatures(Set.of(to), upgrade);
-            if (!awaitServing(moduleId, 60_000)) {
-                logger.error("Modules: {} did not start; going back to {}", to, from);
-                features.installFeatures(Set.of(from), upgrade);
-                awaitServing(moduleId, 60_000);
-                throw HubException.conflict("version", to + " did not start and was rolled back to " + from + ": "
-                        + schemaDetail(moduleId));
-            }
-        } catch (HubException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while updating " + moduleId, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the update to " + to + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private boolean awaitServing(String moduleId, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            SchemaExtender.SchemaState state = schema.states().get(moduleId);
-            if (state != null && !state.ready()) {
-                return false;
-            }
-            if (gate.serving(moduleId)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
-
-    private String schemaDetail(String moduleId) {
-        SchemaExtender.SchemaState state = schema.states().get(moduleId);
-        return state == null || state.detail() == null ? "its module did not register" : state.detail();
-    }
-
-    private Feature target(String name, String version, String running) {
-        try {
-            Feature best = null;
-            for (Feature f : features.listFeatures()) {
-                if (!f.getName().equals(name)) {
-                    continue;
-                }
-                if (version != null ? f.getVersion().equals(version)
-                        : ModuleVersions.newer(f.getVersion(), running) && (best == null || ModuleVersions.newer(f.getVersion(), best.getVersion()))) {
-                    best = f;
-                }
-            }
-            if (best == null) {
-                throw version == null ? HubException.conflict("version", "no version of " + name + " newer than " + running
-                        + " is in the feature repositories; add one (a KAR in deploy/ or feature:repo-add)")
-                        : HubException.conflict("version", name + "/" + version + " is not in the feature repositories");
-            }
-            if (best.getVersion().equals(running)) {
-                throw HubException.conflict("version", name + " already runs version " + running);
-            }
-            return best;
-        } catch (HubException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the feature repositories: " + e.getMessage(), e);
-        }
-    }
-
-    private String installedVersion(String featureName) {
-        try {
-            for (Feature f : features.listInstalledFeatures()) {
-                if (f.getName().equals(featureName)) {
-                    return f.getVersion();
-                }
-            }
-            return null;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot list installed features: " + e.getMessage(), e);
         }
     }
 
@@ -469,32 +346,6 @@ public class ModuleAdminImpl implements ModuleAdmin, FeaturesListener {
     private static List<String> neededBy(ModuleCatalog catalog, String moduleId) {
         return catalog.modules().values().stream().filter(m -> m.requires().contains(moduleId)).map(ModuleCatalog.Module::id)
                 .toList();
-    }
-
-    private List<TableData> tables(String moduleId) {
-        return db.read(c -> {
-            List<TableData> out = new ArrayList<>();
-            for (String table : tableNames(c, moduleId.toUpperCase() + "_")) {
-                out.add(new TableData(table, Sql.count(c, "SELECT COUNT(*) FROM " + table)));
-            }
-            return out;
-        });
-    }
-
-    /** Tables named {@code <PREFIX>…}; filtered here because "_" is a wildcard in metadata patterns. */
-    private static List<String> tableNames(Connection c, String prefix) throws java.sql.SQLException {
-        List<String> names = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getTables(null, null, prefix.substring(0, prefix.length() - 1) + "%",
-                new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String name = rs.getString("TABLE_NAME");
-                if (name.toUpperCase().startsWith(prefix)) {
-                    names.add(name);
-                }
-            }
-        }
-        names.sort(null);
-        return names;
     }
 
     private static String spec(Map<String, Object> config) {

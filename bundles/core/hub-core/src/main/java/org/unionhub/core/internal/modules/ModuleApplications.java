@@ -43,7 +43,8 @@ import org.unionhub.api.db.ModuleDatabase;
  * <p>
  * The whiteboard gives each application its own servlet context ({@code /api/fairs}); {@link ModuleRoots} keeps
  * Jetty from answering a module's root itself ({@code /api/fairs}) with a redirect. The core's application
- * ({@code unionhub.core}, base {@code /api}) shadows the whiteboard's default one. Every hub application has
+ * ({@code unionhub.core}) has base {@code /api}; the whiteboard's default one has a base of its own (see hub-web's
+ * {@code UnselectedResources}). Every hub application has
  * {@code unionhub.app=true}: hub-web's JSON, problem+json and authentication extensions select it; module
  * applications have {@code unionhub.app.module=<id>}, which their servlet contexts inherit and the request gate
  * selects.
@@ -65,6 +66,8 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     /** REST root (e.g. {@code mutual-aid}) → module id; remembered after the module goes. */
     private final Map<String, String> roots = new ConcurrentHashMap<>();
     private final BundleTracker<String> tracker;
+    /** The last look at the whiteboard's runtime found one registered that failed (see {@link #runtimeBroken}). */
+    private volatile boolean broken;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile JaxrsServiceRuntime runtime;
@@ -76,7 +79,6 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     @Activate
     public ModuleApplications(BundleContext context) {
         this.context = context;
-        // the same base as the default application (/api), which it so shadows
         this.core = register("core", "/api", false);
         int states = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
         this.tracker = new BundleTracker<>(context, states, this);
@@ -172,9 +174,26 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         return names;
     }
 
+    /** The whiteboard's runtime view has the core's application with its resources: it says it serves {@code /api}. */
+    public boolean coreServed() {
+        RuntimeDTO view = runtimeView();
+        if (view == null) {
+            return false;
+        }
+        for (ApplicationDTO app : view.applicationDTOs) {
+            if ((PREFIX + "core").equals(app.name) && app.resourceDTOs != null && app.resourceDTOs.length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The modules that are {@link #served(String) served}, read from one snapshot of the runtime view. */
     public Set<String> servedModules() {
-        RuntimeDTO view = bundles.isEmpty() ? null : runtimeView();
+        return servedModules(bundles.isEmpty() ? null : runtimeView());
+    }
+
+    private Set<String> servedModules(RuntimeDTO view) {
         if (view == null) {
             return Set.of();
         }
@@ -199,6 +218,26 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     }
 
     /**
+     * The modules whose bundles have registered every resource they declare while the whiteboard's runtime view does
+     * not list them all in the module's application: the whiteboard's part of the work is outstanding.
+     */
+    public Set<String> registeredButNotServed() {
+        RuntimeDTO view = bundles.isEmpty() ? null : runtimeView();
+        if (view == null) {
+            return Set.of(); // no whiteboard answering yet: nothing it could have lost
+        }
+        Set<String> served = servedModules(view);
+        Set<String> out = new HashSet<>();
+        bundles.forEach((moduleId, bundleIds) -> {
+            if (!served.contains(moduleId) && !resourcesOf(bundleIds).isEmpty()
+                    && resourceNames(moduleId).containsAll(declaredResources(bundleIds))) {
+                out.add(moduleId);
+            }
+        });
+        return out;
+    }
+
+    /**
      * The whiteboard's runtime view, or null when there is none. A runtime whose whiteboard has been restarted under
      * the bound reference answers every call with a NullPointerException (Aries reads the using bundles of its own,
      * unregistered, service reference): health then answered 500 for minutes on a fresh hub. So a failing bound
@@ -208,7 +247,7 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         JaxrsServiceRuntime bound = runtime;
         if (bound != null) {
             try {
-                return bound.getRuntimeDTO();
+                return answered(bound.getRuntimeDTO());
             } catch (RuntimeException stale) {
                 LOG.debug("the bound JAX-RS runtime failed; looking up the current one", stale);
             }
@@ -216,16 +255,35 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         ServiceReference<JaxrsServiceRuntime> ref = context.getServiceReference(JaxrsServiceRuntime.class);
         JaxrsServiceRuntime current = ref == null ? null : context.getService(ref);
         if (current == null) {
-            return null;
+            return answered(null);
         }
         try {
-            return current.getRuntimeDTO();
+            return answered(current.getRuntimeDTO());
         } catch (RuntimeException e) {
-            LOG.warn("the JAX-RS whiteboard's runtime view failed: {}", e.toString());
+            if (!broken) {
+                LOG.warn("the JAX-RS whiteboard's runtime view failed: {}", e.toString());
+            }
+            broken = true;
             return null;
         } finally {
             context.ungetService(ref);
         }
+    }
+
+    private RuntimeDTO answered(RuntimeDTO view) {
+        broken = false;
+        return view;
+    }
+
+    /**
+     * True while the registered whiteboard runtime fails every call for its view. Seen after the whiteboard's
+     * start-up race (a {@code ConcurrentModificationException} in its service tracking): from then on its runtime
+     * answered every call with a NullPointerException, health said STARTING for good, and only a restart of the
+     * whiteboard helped ({@link WhiteboardWatch}).
+     */
+    public boolean runtimeBroken() {
+        runtimeView();
+        return broken;
     }
 
     private Set<Long> resourcesOf(Set<Long> bundleIds) {

@@ -47,7 +47,11 @@ public class RequestGate implements Filter, SynchronousBundleListener {
 
     /** How long a request may wait for its module; then it gets 503 and Retry-After. */
     static final long MAX_HOLD_MS = 5_000;
-    /** How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads. */
+    /**
+     * How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads (Jetty
+     * has 200). More places need more Jetty threads, set in etc/org.ops4j.pax.web.cfg: see docs/measurements.md (issue
+     * 16, 30 November 2026) for why that file was left as it is.
+     */
     static final int MAX_WAITING = 120;
     /** A module held longer than this is not coming back: its requests get 503 at once. */
     static final long MAX_HELD_MS = 60_000;

@@ -19,8 +19,9 @@ import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
 
 /**
- * Consent at collection for the modules' creates (a claim, a CV, a nomination): checked against the current notice
- * and written on the module's own transaction, so that a refused or failed create leaves no consent behind.
+ * Consent at collection for the modules' creates (a claim, a CV, a nomination, a job-board or programme application,
+ * a trip request): checked against the current notice and written on the module's own transaction, so that a refused
+ * or failed create leaves no consent behind.
  */
 @Component(service = Consents.class)
 public class CollectedConsents implements Consents {
@@ -56,11 +57,12 @@ public class CollectedConsents implements Consents {
             if (caller == Caller.SYSTEM) {
                 return null; // the hub's own demo records: nobody was asked anything
             }
-            throw HubException.invalid("consent", "is required: the officer attests the signed paper consent of the "
-                    + "person to the notice of " + purpose + " (GET /api/notices/" + purpose + "), channel PAPER");
+            throw HubException.invalid("consent", "is required: consent to the notice of " + purpose + " (GET /api/notices/"
+                    + purpose + "); a record entered for someone else carries his signed paper consent, channel PAPER");
         }
-        // never "self": the person is not the one signed in, so only an officer's PAPER entry passes the channel rule
-        return checkAndWrite(c, caller, new Subject(null, subjectKind, subjectRef), false, purpose, consent, held);
+        // the person himself applies without an account (H5/CONSOLE); anyone signed in enters it for him (PAPER)
+        return checkAndWrite(c, caller, new Subject(null, subjectKind, subjectRef), caller.isAnonymous(), purpose, consent,
+                held);
     }
 
     /** Whose consent a row is: a member's, or a person a module's record names ({@code nomination}/its id). */
@@ -78,9 +80,9 @@ public class CollectedConsents implements Consents {
             v.check(org.unionhub.core.internal.personal.Consents.CHANNELS.contains(consent.channel()), "consent.channel",
                     "must be CONSOLE, H5 or PAPER");
             v.check(!self || !"PAPER".equals(consent.channel()), "consent.channel",
-                    "PAPER is an officer's entry of a paper form; a member consents through H5 or CONSOLE");
+                    "PAPER is the entry of a signed paper form for someone else; whoever applies himself consents through H5 or CONSOLE");
             v.check(self || "PAPER".equals(consent.channel()), "consent.channel",
-                    "must be PAPER: an officer entering a record for a member attests the member's paper form");
+                    "must be PAPER: an account entering a record for someone else attests his signed paper form");
         }
         for (String s : sensitive) {
             v.check(s != null && n.sensitive().contains(s), "consent.sensitive", "the notice for " + purpose + " asks for "

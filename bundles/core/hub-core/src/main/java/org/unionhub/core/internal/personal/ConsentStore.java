@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.unionhub.api.db.Sql;
@@ -12,8 +15,11 @@ import org.unionhub.api.db.Sql;
 /** The SQL of {@code HUB_CONSENT}. */
 final class ConsentStore {
 
-    private static final String COLUMNS = "ID, MEMBER_ID, PURPOSE, MODULE, NOTICE_VERSION, REGION, KIND, CHANNEL, GIVEN_BY, "
-            + "GIVEN_AT, WITHDRAWN_AT";
+    private static final String COLUMNS = "ID, MEMBER_ID, SUBJECT_KIND, SUBJECT_REF, PURPOSE, MODULE, NOTICE_VERSION, "
+            + "REGION, KIND, CHANNEL, GIVEN_BY, GIVEN_AT, WITHDRAWN_AT";
+
+    /** The subject kind of a consent an account without a member record gave as itself. */
+    static final String ACCOUNT = "account";
 
     private ConsentStore() {
     }
@@ -41,9 +47,39 @@ final class ConsentStore {
                 n.purpose(), n.module(), n.version(), n.region(), kind, channel, by, Instant.now());
     }
 
-    static List<Consent> ofMember(Connection c, long memberId) throws SQLException {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM HUB_CONSENT WHERE MEMBER_ID = ? ORDER BY ID DESC", ConsentStore::map,
-                memberId);
+    /**
+     * A consent an account without a member record gives as itself: no member, subject {@code account}, the account in
+     * {@code GIVEN_BY} (accounts are named, not numbered: {@code SUBJECT_REF} stays empty).
+     */
+    static long insertForAccount(Connection c, Notice n, String kind, String channel, String username) throws SQLException {
+        return Sql.insert(c, "INSERT INTO HUB_CONSENT (SUBJECT_KIND, PURPOSE, MODULE, NOTICE_VERSION, REGION, KIND, CHANNEL, "
+                + "GIVEN_BY, GIVEN_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ACCOUNT, n.purpose(), n.module(), n.version(),
+                n.region(), kind, channel, username, Instant.now());
+    }
+
+    /** The consents the account gave as itself, newest first. */
+    static List<Consent> ofAccount(Connection c, String username) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM HUB_CONSENT WHERE MEMBER_ID IS NULL AND SUBJECT_KIND = ? "
+                + "AND GIVEN_BY = ? ORDER BY ID DESC", ConsentStore::map, ACCOUNT, username);
+    }
+
+    /**
+     * The member's consents, and those given for the modules' records about him ({@code subjects}: subject kind to
+     * ids, from the modules' {@code PersonalData#consentSubjects}), newest first.
+     */
+    static List<Consent> ofMember(Connection c, long memberId, Map<String, List<Long>> subjects) throws SQLException {
+        StringBuilder where = new StringBuilder("MEMBER_ID = ?");
+        List<Object> params = new ArrayList<>(List.of(memberId));
+        for (Map.Entry<String, List<Long>> s : subjects.entrySet()) {
+            if (!s.getValue().isEmpty()) {
+                where.append(" OR SUBJECT_KIND = ? AND SUBJECT_REF IN (")
+                        .append(String.join(", ", Collections.nCopies(s.getValue().size(), "?"))).append(')');
+                params.add(s.getKey());
+                params.addAll(s.getValue());
+            }
+        }
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM HUB_CONSENT WHERE " + where + " ORDER BY ID DESC", ConsentStore::map,
+                params.toArray());
     }
 
     static Optional<Consent> get(Connection c, long id) throws SQLException {
@@ -56,7 +92,8 @@ final class ConsentStore {
     }
 
     private static Consent map(ResultSet rs) throws SQLException {
-        return new Consent(rs.getLong("ID"), rs.getLong("MEMBER_ID"), rs.getString("PURPOSE"), rs.getString("MODULE"),
+        return new Consent(rs.getLong("ID"), Sql.getLong(rs, "MEMBER_ID"), rs.getString("SUBJECT_KIND"),
+                Sql.getLong(rs, "SUBJECT_REF"), rs.getString("PURPOSE"), rs.getString("MODULE"),
                 rs.getString("NOTICE_VERSION"), rs.getString("REGION"), rs.getString("KIND"), rs.getString("CHANNEL"),
                 rs.getString("GIVEN_BY"), Sql.getInstant(rs, "GIVEN_AT"), Sql.getInstant(rs, "WITHDRAWN_AT"));
     }

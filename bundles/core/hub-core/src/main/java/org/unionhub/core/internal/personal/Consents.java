@@ -1,6 +1,7 @@
 package org.unionhub.core.internal.personal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.unionhub.api.AuditLog;
 import org.unionhub.api.HubException;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.db.ModuleDatabase;
+import org.unionhub.api.personal.PersonalData;
 import org.unionhub.api.security.Caller;
 
 /**
@@ -23,15 +25,18 @@ import org.unionhub.api.security.Caller;
 public class Consents {
 
     static final Set<String> CHANNELS = Set.of("CONSOLE", "H5", "PAPER");
+    private static final String SIGN_IN = "sign in to give or see your own consents";
 
     private final ModuleDatabase db;
     private final AuditLog audit;
     private final MemberDirectory directory;
     private final Notices notices;
+    private final PersonalDataModules modules;
 
     @Activate
     public Consents(@Reference(target = "(unionhub.module=core)") ModuleDatabase db, @Reference AuditLog audit,
-            @Reference MemberDirectory directory, @Reference Notices notices) {
+            @Reference MemberDirectory directory, @Reference Notices notices, @Reference PersonalDataModules modules) {
+        this.modules = modules;
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -39,7 +44,10 @@ public class Consents {
     }
 
     public List<Consent> give(Caller caller, ConsentBody body) {
-        long memberId = MyData.member(caller, directory).id();
+        if (caller.isAnonymous()) {
+            throw HubException.forbidden(SIGN_IN);
+        }
+        Long memberId = caller.memberId() == null ? null : MyData.member(caller, directory).id();
         if (!Notices.PURPOSES.contains(body.purpose())) {
             throw HubException.invalid("purpose", "must be one of " + new java.util.TreeSet<>(Notices.PURPOSES));
         }
@@ -61,7 +69,9 @@ public class Consents {
             List<String> kinds = new ArrayList<>(List.of("GENERAL"));
             sensitive.stream().distinct().forEach(kinds::add);
             for (String kind : kinds) {
-                long id = ConsentStore.insert(c, memberId, n, kind, body.channel(), caller.username());
+                // an account without a member record consents as itself: the account names the subject
+                long id = memberId != null ? ConsentStore.insert(c, memberId, n, kind, body.channel(), caller.username())
+                        : ConsentStore.insertForAccount(c, n, kind, body.channel(), caller.username());
                 audit.record(c, caller, "core.consent.give", "consent", id, Map.of("purpose", n.purpose(), "kind", kind,
                         "noticeVersion", n.version(), "channel", body.channel()));
                 out.add(ConsentStore.get(c, id).orElseThrow());
@@ -88,15 +98,39 @@ public class Consents {
         return ids;
     }
 
+    /**
+     * The caller's consents: a member's ({@link #of}); an account without a member record (an employer's contact, a
+     * worker's account not linked to a member) has those it gave as itself. A join applicant, who has no account, sees
+     * his through {@code /api/join/consents}.
+     */
     public List<Consent> mine(Caller caller) {
-        long memberId = MyData.member(caller, directory).id();
-        return db.read(c -> ConsentStore.ofMember(c, memberId));
+        if (caller.memberId() == null) {
+            if (caller.isAnonymous()) {
+                throw HubException.forbidden(SIGN_IN);
+            }
+            return db.read(c -> ConsentStore.ofAccount(c, caller.username()));
+        }
+        return of(MyData.member(caller, directory).id());
     }
 
+    /**
+     * The member's consents, with those given for the modules' records about him before the hub knew him as a member
+     * (a nomination of him, attested on paper): each module names its records through {@code consentSubjects}.
+     */
+    public List<Consent> of(long memberId) {
+        Map<String, List<Long>> subjects = new LinkedHashMap<>();
+        for (PersonalData p : modules.inOrder()) {
+            p.consentSubjects(memberId).forEach((kind, ids) -> subjects.computeIfAbsent(kind, k -> new ArrayList<>())
+                    .addAll(ids));
+        }
+        return db.read(c -> ConsentStore.ofMember(c, memberId, subjects));
+    }
+
+    /** Withdraws one of the consents {@link #mine} lists: his own, or one given for a record about him. */
     public Consent withdraw(Caller caller, long id) {
-        long memberId = MyData.member(caller, directory).id();
+        boolean his = mine(caller).stream().anyMatch(x -> x.id() == id);
         return db.inTransaction(c -> {
-            Consent found = ConsentStore.get(c, id).filter(x -> x.memberId() == memberId)
+            Consent found = ConsentStore.get(c, id).filter(x -> his)
                     .orElseThrow(() -> HubException.notFound("consent", id));
             if (!ConsentStore.withdraw(c, id)) {
                 throw HubException.conflict("status", "consent " + id + " was withdrawn already");

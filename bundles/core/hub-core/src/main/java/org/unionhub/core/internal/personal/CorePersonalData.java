@@ -8,7 +8,8 @@ import org.unionhub.api.personal.PersonalData;
 import org.unionhub.api.personal.SqlPersonalData;
 
 /**
- * What the core holds on a member: his record, his accounts and his requests. Erasure keeps the row (its id,
+ * What the core holds on a member: his record, his accounts and his requests (his consents, which include those given
+ * for the modules' records about him, are added by {@link MyData}). Erasure keeps the row (its id,
  * organisation, employment form and joining date carry every module's figures) and blanks what names him; his
  * accounts are disabled and signed out. The hub runs the core's erasure after every module's, because modules find
  * records by the member's blind index, which this one clears.
@@ -32,8 +33,6 @@ public class CorePersonalData extends SqlPersonalData {
                         + "ORDER BY USERNAME")
                 .section("dataRequests", "SELECT ID, KIND, DETAIL, STATUS, DECISION_REASON, CREATED_AT, DECIDED_AT "
                         + "FROM HUB_DATA_REQUEST WHERE MEMBER_ID = ? ORDER BY ID")
-                .section("consents", "SELECT ID, PURPOSE, MODULE, NOTICE_VERSION, REGION, KIND, CHANNEL, GIVEN_AT, WITHDRAWN_AT "
-                        + "FROM HUB_CONSENT WHERE MEMBER_ID = ? ORDER BY ID")
                 .erase("accounts", "DELETE FROM HUB_TOKEN WHERE USERNAME IN (SELECT USERNAME FROM HUB_ACCOUNT WHERE MEMBER_ID = ?)")
                 .erase("accounts", "UPDATE HUB_ACCOUNT SET ENABLED = FALSE WHERE MEMBER_ID = ?")
                 .erase("dataRequests", "UPDATE HUB_DATA_REQUEST SET DETAIL = NULL WHERE MEMBER_ID = ?")

@@ -36,11 +36,13 @@ public class MyData {
     private final AuditLog audit;
     private final MemberDirectory directory;
     private final PersonalDataModules modules;
+    private final Consents consents;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Activate
     public MyData(@Reference(target = "(unionhub.module=core)") ModuleDatabase db, @Reference AuditLog audit,
-            @Reference MemberDirectory directory, @Reference PersonalDataModules modules) {
+            @Reference MemberDirectory directory, @Reference PersonalDataModules modules, @Reference Consents consents) {
+        this.consents = consents;
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -67,7 +69,7 @@ public class MyData {
         Map<String, Object> sections = new LinkedHashMap<>();
         List<Map<String, Object>> files = new ArrayList<>();
         for (PersonalData p : modules.inOrder()) {
-            sections.put(p.module(), p.export(memberId));
+            sections.put(p.module(), part(p, memberId));
             for (PersonalAttachment a : p.attachments(memberId)) {
                 files.add(describe(p.module(), a));
             }
@@ -89,7 +91,7 @@ public class MyData {
         List<Map<String, Object>> files = new ArrayList<>();
         try (ZipOutputStream zip = new ZipOutputStream(target)) {
             for (PersonalData p : all) {
-                entry(zip, p.module() + ".json", json.writeValueAsBytes(p.export(memberId)));
+                entry(zip, p.module() + ".json", json.writeValueAsBytes(part(p, memberId)));
                 for (PersonalAttachment a : p.attachments(memberId)) {
                     Map<String, Object> d = describe(p.module(), a);
                     String name = "attachments/" + p.module() + "/" + a.id() + "-" + safe(a.fileName());
@@ -102,6 +104,34 @@ public class MyData {
             }
             entry(zip, "attachments.json", json.writeValueAsBytes(files));
         }
+    }
+
+    /**
+     * One module's part of the copy; the core's with section {@code consents}: every consent {@code /api/me/consents}
+     * lists, those given for the modules' records about him included (the core cannot name those records in SQL).
+     */
+    private Map<String, List<Map<String, Object>>> part(PersonalData p, long memberId) {
+        Map<String, List<Map<String, Object>>> part = new LinkedHashMap<>(p.export(memberId));
+        if ("core".equals(p.module())) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Consent c : consents.of(memberId)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", c.id());
+                row.put("subjectKind", c.subjectKind());
+                row.put("subjectRef", c.subjectRef());
+                row.put("purpose", c.purpose());
+                row.put("module", c.module());
+                row.put("noticeVersion", c.noticeVersion());
+                row.put("region", c.region());
+                row.put("kind", c.kind());
+                row.put("channel", c.channel());
+                row.put("givenAt", c.givenAt() == null ? null : c.givenAt().toString());
+                row.put("withdrawnAt", c.withdrawnAt() == null ? null : c.withdrawnAt().toString());
+                rows.add(0, row); // oldest first, as the other sections
+            }
+            part.put("consents", rows);
+        }
+        return part;
     }
 
     private void audited(Caller caller, long memberId, String format, java.util.Collection<String> modulesAsked) {

@@ -32,7 +32,7 @@ public class NoticeResource {
         this.notices = notices;
     }
 
-    /** The notice a form shows before it collects: join, claim, cv or nomination. */
+    /** The notice a form shows before it collects: join, claim, cv, nomination, jobboard, programme, trip or survey. */
     @GET
     @Path("{purpose}")
     @PermitAll

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = Notices.class)
 public class Notices {
 
-    static final Set<String> PURPOSES = Set.of("join", "claim", "cv", "nomination");
+    static final Set<String> PURPOSES = Set.of("join", "claim", "cv", "nomination", "jobboard", "programme", "trip", "survey");
     private final ObjectMapper json = new ObjectMapper();
     private final HubSettings settings;
 

@@ -37,7 +37,9 @@ public class PhoneCodes {
         /** Proves the phone of a join request. */
         JOIN,
         /** Sets a member's password after his join was approved, or resets a forgotten one. */
-        PASSWORD
+        PASSWORD,
+        /** Proves the phone of a join applicant who sees or withdraws the consent of his join requests. */
+        CONSENT
     }
 
     public static final int MINUTES = 5;

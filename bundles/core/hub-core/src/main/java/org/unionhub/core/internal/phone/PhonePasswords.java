@@ -36,7 +36,8 @@ public class PhonePasswords {
         String p = PhoneCodes.checkPhone("phone", phone);
         Purpose what = purpose(purpose);
         codes.admit(p, what, address, System.currentTimeMillis());
-        if (what == Purpose.JOIN || members.exists(p)) {
+        // a join applicant has no account yet: JOIN and CONSENT codes go to any phone (the limits hold them)
+        if (what == Purpose.JOIN || what == Purpose.CONSENT || members.exists(p)) {
             codes.send(p, what);
         }
     }
@@ -60,7 +61,7 @@ public class PhonePasswords {
         try {
             return Purpose.valueOf(purpose.trim());
         } catch (IllegalArgumentException e) {
-            throw HubException.invalid("purpose", "must be JOIN or PASSWORD");
+            throw HubException.invalid("purpose", "must be JOIN, PASSWORD or CONSENT");
         }
     }
 }

@@ -61,10 +61,10 @@ public class AccountResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public Page<Account> list(@QueryParam("role") String role, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
-            @QueryParam("sort") String sort) {
-        return accounts.list(role, PageRequest.of(offset, limit, page, cursor, sort));
+    public Page<Account> list(@QueryParam("role") String role, @QueryParam("orgId") Long orgId,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @QueryParam("page") Integer page,
+            @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
+        return accounts.list(role, orgId, PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET

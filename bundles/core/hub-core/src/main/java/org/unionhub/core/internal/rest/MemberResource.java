@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -33,6 +34,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.ProblemMessages;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
 import org.unionhub.core.internal.directory.Directory;
@@ -55,12 +57,15 @@ public class MemberResource {
     private final Directory directory;
     private final MemberExport export;
     private final MemberImport imports;
+    private final ProblemMessages messages;
 
     @Activate
-    public MemberResource(@Reference Directory directory, @Reference MemberExport export, @Reference MemberImport imports) {
+    public MemberResource(@Reference Directory directory, @Reference MemberExport export, @Reference MemberImport imports,
+            @Reference ProblemMessages messages) {
         this.directory = directory;
         this.export = export;
         this.imports = imports;
+        this.messages = messages;
     }
 
     @POST
@@ -101,14 +106,16 @@ public class MemberResource {
 
     /**
      * Members from a CSV file (UTF-8, a header naming name, orgId, employmentForm and optionally phone, newFormKind,
-     * cardNumber, joinedOn, idNumber), read and written while it arrives; answers the refused lines with their numbers.
+     * cardNumber, joinedOn, idNumber), read and written while it arrives; answers the refused lines with their numbers,
+     * each error with its catalogue code and its message in the language of {@code Accept-Language}, as problems.
      */
     @POST
     @Path("import")
     @Consumes("text/csv")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
-    public MemberImportReport importCsv(InputStream body, @Context SecurityContext sc) {
-        return imports.importCsv(Requests.caller(sc), body);
+    public MemberImportReport importCsv(InputStream body, @HeaderParam("Accept-Language") String language,
+            @Context SecurityContext sc) {
+        return imports.importCsv(Requests.caller(sc), body).inLanguage(messages, language);
     }
 
     @GET

@@ -35,7 +35,10 @@ import org.unionhub.core.internal.phone.PhonePasswords;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PhoneResource {
 
-    /** {@code purpose}: {@code JOIN} (a join request) or {@code PASSWORD} (set or reset a member's password). */
+    /**
+     * {@code purpose}: {@code JOIN} (a join request), {@code PASSWORD} (set or reset a member's password) or
+     * {@code CONSENT} (a join applicant sees or withdraws his consent: {@code /api/join/consents}).
+     */
     public record CodeRequest(@Required @MaxLength(20) String phone, @Required @MaxLength(16) String purpose) {
     }
 

@@ -35,7 +35,6 @@ import org.unionhub.api.HubSettings;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
-import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
@@ -254,15 +253,9 @@ public class AccountStore {
         return db.read(c -> load(c, username));
     }
 
-    private static final Keyset ACCOUNT_PAGES = Keyset.by("A.USERNAME", "username", String.class);
-
-    public Page<Account> list(String role, PageRequest page) {
-        return db.read(c -> {
-            String where = role == null ? " WHERE 1 = 1" : " WHERE ',' || A.ROLES || ',' LIKE ?";
-            List<Object> params = role == null ? List.of() : List.of("%," + role + ",%");
-            // by user name, the primary key: members who sign in make this a long list too
-            return ACCOUNT_PAGES.page(c, "SELECT A.*", " FROM HUB_ACCOUNT A" + where, params, page, AccountStore::account);
-        });
+    /** The accounts with {@code role} and of organisation {@code orgId} (each when not null), by user name. */
+    public Page<Account> list(String role, Long orgId, PageRequest page) {
+        return db.read(c -> AccountPages.list(c, role, orgId, page));
     }
 
     /** Creates an account unless one of that name exists; for demo data and the bootstrap admin. */
@@ -360,7 +353,7 @@ public class AccountStore {
                 .orElseThrow(() -> HubException.notFound("account", username));
     }
 
-    private static Account account(ResultSet rs) throws SQLException {
+    static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getString("USERNAME"), roles(rs.getString("ROLES")), Sql.getLong(rs, "ORG_ID"),
                 Sql.getLong(rs, "MEMBER_ID"), rs.getBoolean("ENABLED"), Sql.getInstant(rs, "CREATED_AT"),
                 Sql.getInstant(rs, "UPDATED_AT"));

@@ -71,6 +71,7 @@ public class AuthenticatorImpl implements Authenticator {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> tokens = new ConcurrentHashMap<>();
     private final Map<String, Cached> basics = new ConcurrentHashMap<>();
+    private final SingleFlight<String, Optional<Caller>> checking = new SingleFlight<>();
 
     private record Cached(Caller caller, Instant until) {
         boolean fresh() {
@@ -124,7 +125,10 @@ public class AuthenticatorImpl implements Authenticator {
                     ? "too many failed sign-ins: the account is locked; an admin can unlock it, or retry later"
                     : "too many failed sign-ins; retry in " + (wait + 999) / 1000 + " s", (wait + 999) / 1000);
         }
-        Optional<Caller> caller = password.length() > MAX_PASSWORD_CHARS ? Optional.empty() : hashed(username, password, address);
+        // concurrent requests with the same pair share one hash (a script's burst when its cache entry is missing);
+        // each still counts as its own attempt below
+        Optional<Caller> caller = password.length() > MAX_PASSWORD_CHARS ? Optional.empty()
+                : checking.run(key, () -> hashed(username, password, address));
         if (caller.isEmpty()) {
             boolean lockedNow = guard.failed(username, address, System.currentTimeMillis(), accounts.isMemberAccount(username));
             auditFailure(username, address, lockedNow);

@@ -21,9 +21,9 @@ import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.core.internal.audit.AuditLogImpl;
-import org.unionhub.core.internal.testing.Configs;
-import org.unionhub.core.internal.testing.CoreDatabase;
-import org.unionhub.core.internal.testing.Region;
+import org.unionhub.testing.Configs;
+import org.unionhub.testing.TestDatabase;
+import org.unionhub.testing.Region;
 
 /** Accounts on the core's real schema: creation rules, password checks, rehashing, disabling, demo accounts. */
 class AccountStoreTest {
@@ -36,7 +36,7 @@ class AccountStoreTest {
 
     @BeforeEach
     void freshCore() {
-        db = CoreDatabase.fresh();
+        db = TestDatabase.core();
     }
 
     private AccountStore store(boolean demo, int iterations) {
@@ -48,7 +48,7 @@ class AccountStoreTest {
     void aDemoInstallHasTheKnownAdminAndANonDemoOneARandomPasswordInAnOwnerOnlyFile() throws Exception {
         assertTrue(store(true, 1000).verify("admin", "admin".toCharArray()).isPresent());
 
-        db = CoreDatabase.fresh();
+        db = TestDatabase.core();
         AccountStore production = store(false, 1000);
         assertTrue(production.verify("admin", "admin".toCharArray()).isEmpty());
         Path file = data.resolve("initial-admin-password");
@@ -143,9 +143,9 @@ class AccountStoreTest {
         for (int i = 0; i < 7; i++) {
             accounts.ensure("staff" + i, "Staff-Password-" + i + "x9", Set.of(i % 2 == 0 ? Roles.ADMIN : "auditor"), null, null);
         }
-        var first = accounts.list(Roles.ADMIN, PageRequest.of(null, 2));
+        var first = accounts.list(Roles.ADMIN, null, PageRequest.of(null, 2));
         assertEquals(2, first.items().size());
-        var rest = accounts.list(Roles.ADMIN, PageRequest.of(null, 10, null, first.nextCursor(), null));
+        var rest = accounts.list(Roles.ADMIN, null, PageRequest.of(null, 10, null, first.nextCursor(), null));
         assertEquals(Set.of("admin", "staff0", "staff2", "staff4", "staff6"), names(first, rest));
     }
 

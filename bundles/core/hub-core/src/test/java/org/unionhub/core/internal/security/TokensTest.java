@@ -21,9 +21,9 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.security.Authenticator.Token;
 import org.unionhub.core.internal.audit.AuditLogImpl;
-import org.unionhub.core.internal.testing.Configs;
-import org.unionhub.core.internal.testing.CoreDatabase;
-import org.unionhub.core.internal.testing.Region;
+import org.unionhub.testing.Configs;
+import org.unionhub.testing.TestDatabase;
+import org.unionhub.testing.Region;
 
 /** Bearer tokens on the core's real schema: only their hash is stored, they expire, and every way to end them works. */
 class TokensTest {
@@ -37,7 +37,7 @@ class TokensTest {
 
     @BeforeEach
     void start() {
-        db = CoreDatabase.fresh();
+        db = TestDatabase.core();
         db.inTransaction(c -> Sql.update(c, "INSERT INTO HUB_ORG (NAME, KIND, PATH, CREATED_AT, UPDATED_AT) "
                 + "VALUES ('市总工会', 'FEDERATION', '/1/', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
         db.inTransaction(c -> Sql.update(c, "INSERT INTO HUB_ORG (NAME, KIND, PARENT_ID, PATH, CREATED_AT, UPDATED_AT) "

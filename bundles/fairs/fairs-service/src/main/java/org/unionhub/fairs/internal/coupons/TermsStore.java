@@ -17,6 +17,7 @@ import org.unionhub.api.Money;
 import org.unionhub.api.NewFormKind;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.Sql;
+import org.unionhub.api.validation.Texts;
 
 /** The SQL of coupon batch terms (table FAIRS_BATCH_TERMS, one row per batch that has terms). */
 public final class TermsStore {
@@ -30,7 +31,7 @@ public final class TermsStore {
                 : r.newFormKinds().stream().distinct().map(Enum::name).sorted().collect(Collectors.joining(","));
         Sql.update(c, "INSERT INTO FAIRS_BATCH_TERMS (BATCH_ID, RATE, CAP, NEW_FORM_KINDS, RELEASE_AT, SERIES_ID, SERIES_MONTH, "
                 + "SPONSOR, UNION_SHARE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batchId, r.rate(), Money.normalize(r.cap()), kinds,
-                releaseAt, seriesId, month, r.sponsor() == null || r.sponsor().isBlank() ? null : r.sponsor().trim(), r.unionShare());
+                releaseAt, seriesId, month, Texts.blankToNull(r.sponsor()), r.unionShare());
     }
 
     public static Optional<BatchTerms> load(Connection c, long batchId, ZoneId zone) throws SQLException {

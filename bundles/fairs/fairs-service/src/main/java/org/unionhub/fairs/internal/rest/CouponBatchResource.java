@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
@@ -35,10 +34,6 @@ import org.unionhub.fairs.internal.coupons.CouponBatchRequest;
 import org.unionhub.fairs.internal.coupons.BatchTerms;
 import org.unionhub.fairs.internal.coupons.CouponCampaigns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Coupon batches and claims under /api/fairs/coupon-batches. */
 @Component(service = CouponBatchResource.class)
 @JaxrsResource
@@ -48,8 +43,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CouponBatchResource {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FairsService fairs;
     private final CouponCampaigns campaigns;
@@ -104,8 +97,8 @@ public class CouponBatchResource {
 
     /**
      * A member claims for himself with a bare POST (a phone sends no body and no Content-Type); an officer names
-     * the member with {"memberId": …} or ?memberId=. The body is read as text because JAX-RS finds no JSON reader
-     * for a request without a Content-Type.
+     * the member with {"memberId": …} ({@link org.unionhub.fairs.api.ClaimRequest}, read by {@link ClaimBody}) or
+     * ?memberId=, which wins.
      */
     @POST
     @Path("{id}/claims")
@@ -114,31 +107,8 @@ public class CouponBatchResource {
     @Returns(value = Coupon.class, status = 201)
     public Response claim(@PathParam("id") long id, @QueryParam("memberId") Long memberId, String body,
             @Context SecurityContext sc, @Context UriInfo uri) {
-        Long member = memberId != null ? memberId : memberIdOf(body);
+        Long member = memberId != null ? memberId : ClaimBody.parse(body).memberId();
         return claimed(fairs.claim(Requests.caller(sc), id, member), uri);
-    }
-
-    private static Long memberIdOf(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw HubException.badRequest("$", "malformed JSON: " + e.getOriginalMessage());
-        }
-        if (json == null || !json.isObject()) {
-            throw HubException.badRequest("$", "a JSON object is required");
-        }
-        JsonNode m = json.path("memberId");
-        if (m.isMissingNode() || m.isNull()) {
-            return null;
-        }
-        if (!m.isIntegralNumber()) {
-            throw HubException.badRequest("memberId", "must be a whole number");
-        }
-        return m.asLong();
     }
 
     private static Response claimed(Coupon c, UriInfo uri) {

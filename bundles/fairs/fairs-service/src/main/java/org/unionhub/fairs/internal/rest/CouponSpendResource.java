@@ -16,6 +16,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.QueryParams;
 import org.unionhub.api.web.Requests;
 import org.unionhub.fairs.internal.coupons.CouponCampaigns;
 import org.unionhub.fairs.internal.coupons.CouponSpend;
@@ -39,6 +40,6 @@ public class CouponSpendResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public CouponSpend spend(@QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
-        return campaigns.spend(Requests.caller(sc), Params.date("from", from), Params.date("to", to));
+        return campaigns.spend(Requests.caller(sc), QueryParams.date("from", from), QueryParams.date("to", to));
     }
 }

@@ -28,6 +28,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.QueryParams;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
 import org.unionhub.fairs.api.Application;
@@ -82,15 +83,15 @@ public class FairResource {
             @QueryParam("state") String state, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort,
             @Context SecurityContext sc) {
-        return fairs.fairs(Requests.caller(sc), new FairFilter(Params.date("from", from), Params.date("to", to),
-                Params.enumValue("state", state, FairState.class)), PageRequest.of(offset, limit, page, cursor, sort));
+        return fairs.fairs(Requests.caller(sc), new FairFilter(QueryParams.date("from", from), QueryParams.date("to", to),
+                QueryParams.enumValue("state", state, FairState.class)), PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET
     @Path("summary")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     public FairsSummary summary(@QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
-        return fairs.summary(Requests.caller(sc), Params.date("from", from), Params.date("to", to));
+        return fairs.summary(Requests.caller(sc), QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @GET
@@ -132,7 +133,7 @@ public class FairResource {
     public Page<Application> applications(@PathParam("id") long id, @QueryParam("status") String status,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @QueryParam("page") Integer page,
             @QueryParam("cursor") String cursor, @QueryParam("sort") String sort, @Context SecurityContext sc) {
-        return fairs.applications(Requests.caller(sc), id, Params.enumValue("status", status, ApplicationStatus.class),
+        return fairs.applications(Requests.caller(sc), id, QueryParams.enumValue("status", status, ApplicationStatus.class),
                 PageRequest.of(offset, limit, page, cursor, sort));
     }
 

@@ -6,6 +6,7 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.internal.Env;
 
 /**
@@ -23,9 +24,9 @@ public record Applicants(ApplicantKind kind, Long memberId, String key, String n
         }
         boolean member = caller.hasRole(Roles.MEMBER) && caller.memberId() != null;
         Validation v = new Validation();
-        v.required(field + ".name", Env.trim(a.name())).maxLength(field + ".name", a.name(), 100);
-        v.required(field + ".phone", Env.trim(a.phone()));
-        v.valid(field + ".phone", Env.trim(a.phone()), p -> Env.MOBILE.matcher(p).matches(),
+        v.required(field + ".name", Texts.blankToNull(a.name())).maxLength(field + ".name", a.name(), 100);
+        v.required(field + ".phone", Texts.blankToNull(a.phone()));
+        v.valid(field + ".phone", Texts.blankToNull(a.phone()), p -> Env.MOBILE.matcher(p).matches(),
                 "must be a mobile number of 11 digits starting with 1");
         if (!member) {
             v.required(field + ".kind", a.kind());

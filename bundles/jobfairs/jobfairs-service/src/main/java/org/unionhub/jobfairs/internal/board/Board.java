@@ -22,6 +22,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.internal.Education;
 import org.unionhub.jobfairs.internal.Env;
 import org.unionhub.jobfairs.internal.JobFairsConfig;
@@ -70,7 +71,7 @@ public class Board {
                     + "CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.orgId(),
                     req.title().trim(), industry(req, e), req.headcount(), Money.normalize(req.salaryMin()),
                     Money.normalize(req.salaryMax()), req.education(), req.experienceYears(), req.location().trim(),
-                    Env.trim(req.description()), req.status() == null ? PositionStatus.OPEN : req.status(),
+                    Texts.blankToNull(req.description()), req.status() == null ? PositionStatus.OPEN : req.status(),
                     req.expiresOn(), now, now);
             env.audit().record(c, caller, "jobfairs.job.post", "job", id, changes(req, e.id()));
             return load(c, id);
@@ -90,7 +91,7 @@ public class Board {
                     + "EDUCATION = ?, EXPERIENCE_YEARS = ?, LOCATION = ?, DESCRIPTION = ?, STATUS = ?, EXPIRES_ON = ?, "
                     + "UPDATED_AT = ? WHERE ID = ? AND HIRED <= ?", req.title().trim(), industry(req, e), req.headcount(),
                     Money.normalize(req.salaryMin()), Money.normalize(req.salaryMax()), req.education(),
-                    req.experienceYears(), req.location().trim(), Env.trim(req.description()),
+                    req.experienceYears(), req.location().trim(), Texts.blankToNull(req.description()),
                     req.status() == null ? current.status() : req.status(), req.expiresOn(), Instant.now(), id,
                     req.headcount()) == 0) {
                 throw HubException.conflict("headcount", current.hired() + " people are already hired; "

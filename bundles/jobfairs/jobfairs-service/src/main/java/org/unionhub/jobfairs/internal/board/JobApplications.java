@@ -22,7 +22,9 @@ import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.api.ApplicationStatus;
+import org.unionhub.jobfairs.internal.CvReads;
 import org.unionhub.jobfairs.internal.Education;
 import org.unionhub.jobfairs.internal.Env;
 import org.unionhub.jobfairs.internal.PositionStatus;
@@ -32,7 +34,8 @@ import org.unionhub.jobfairs.internal.StatusChange;
  * Applications to board positions. Anybody applies — a member from his account, a non-member or flexible worker
  * without one, giving name, mobile and ID number (checked, sealed, masked; "灵活就业直通车") — once per position. The
  * employer's account and the union's officers move an application through the fairs' workflow; a hire takes a
- * place with a conditional UPDATE. An admin reading one application sees the full ID number, and that is audited.
+ * place with a conditional UPDATE. An admin reading one application sees the full ID number, and that is audited, as
+ * is every list page that shows applications of others (one row naming them).
  */
 @Component(service = JobApplications.class)
 public class JobApplications {
@@ -78,13 +81,15 @@ public class JobApplications {
                         + "NAME, PHONE, ID_SEALED, ID_MASKED, EDUCATION, EXPERIENCE_YEARS, SKILLS, STATUS, SUBMITTED_AT, "
                         + "UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", jobId, who.memberId(), who.kind(),
                         who.key(), who.name(), who.phone(), who.sealed(), who.masked(), req.education(),
-                        req.experienceYears(), Env.trim(req.skills()), ApplicationStatus.SUBMITTED, now, now);
+                        req.experienceYears(), Texts.blankToNull(req.skills()), ApplicationStatus.SUBMITTED, now, now);
             } catch (SQLException e) {
-                if (Env.isDuplicate(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     throw HubException.conflict("jobId", "this applicant has already applied to position " + jobId);
                 }
                 throw e;
             }
+            ApplicantConsents.record(c, env.consents(), caller, who, "jobboard", "JOBFAIRS_JOB_APPLICATION",
+                    "jobApplication", id, req.consent());
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("jobId", jobId);
             changes.put("applicantKind", who.kind());
@@ -111,7 +116,7 @@ public class JobApplications {
 
     /** Officers see their part of the tree, an employer account its positions' applications, a member his own. */
     public Page<JobApplication> list(Caller caller, Long jobId, ApplicationStatus status, PageRequest page) {
-        return env.db().read(c -> {
+        return env.db().inTransaction(c -> {
             StringBuilder where = new StringBuilder(FROM + " WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
             if (!(caller.hasAnyRole(Roles.ADMIN, Roles.OFFICER)
@@ -128,7 +133,16 @@ public class JobApplications {
                 where.append(" AND A.STATUS = ?");
                 params.add(status);
             }
-            return LIST.page(c, "SELECT " + COLUMNS, where.toString(), params, page, rs -> row(rs).app());
+            Page<JobApplication> shown = LIST.page(c, "SELECT " + COLUMNS, where.toString(), params, page,
+                    rs -> row(rs).app());
+            // every application of someone else a page shows is a read of his CV and contact: one audit row per page
+            Map<String, Object> filter = new LinkedHashMap<>();
+            filter.put("jobId", jobId);
+            filter.put("status", status);
+            CvReads.listed(env.audit(), c, caller, "jobfairs.job.application.list", "jobApplication", filter,
+                    shown.items().stream().filter(a -> a.memberId() == null || !a.memberId().equals(caller.memberId()))
+                            .map(JobApplication::id).toList());
+            return shown;
         });
     }
 
@@ -160,7 +174,7 @@ public class JobApplications {
             Sql.update(c, "UPDATE JOBFAIRS_JOB SET STATUS = ? WHERE ID = ? AND HIRED >= HEADCOUNT", PositionStatus.CLOSED,
                     a.jobId());
             if (Sql.update(c, "UPDATE JOBFAIRS_JOB_APPLICATION SET STATUS = ?, NOTE = ?, UPDATED_AT = ? WHERE ID = ? "
-                    + "AND STATUS = ?", target, Env.trim(change.note()), Instant.now(), id, a.status()) == 0) {
+                    + "AND STATUS = ?", target, Texts.blankToNull(change.note()), Instant.now(), id, a.status()) == 0) {
                 throw HubException.conflict("status", "application " + id + " was changed meanwhile; reload it");
             }
             Map<String, Object> changes = new LinkedHashMap<>();

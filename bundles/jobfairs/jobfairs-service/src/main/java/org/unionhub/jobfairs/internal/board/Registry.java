@@ -23,6 +23,7 @@ import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.CreditCode;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.api.JobFairEvents;
 import org.unionhub.jobfairs.internal.CompanySize;
 import org.unionhub.jobfairs.internal.EmployerRequest;
@@ -63,7 +64,7 @@ public class Registry {
         if (officer && !env.manages(caller, orgId)) {
             throw HubException.forbidden("officers register employers with their own union or below it");
         }
-        String account = officer ? Env.trim(req.accountUsername())
+        String account = officer ? Texts.blankToNull(req.accountUsername())
                 : caller.hasRole(Env.EMPLOYER_ROLE) ? caller.username() : null;
         String code = CreditCode.normalize(req.creditCode());
         RegistryEmployer created = env.db().inTransaction(c -> {
@@ -77,10 +78,10 @@ public class Registry {
                         + "CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL, STATUS, ACCOUNT_USERNAME, CREATED_AT, UPDATED_AT) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", orgId, req.name().trim(), code,
                         req.industry().trim(), req.size(), req.contactName().trim(), req.contactPhone().trim(),
-                        Env.trim(req.contactEmail()), RegistryStatus.PENDING, account == null ? null : account.toLowerCase(),
+                        Texts.blankToNull(req.contactEmail()), RegistryStatus.PENDING, account == null ? null : account.toLowerCase(),
                         now, now);
             } catch (SQLException e) {
-                if (Env.isDuplicate(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     throw duplicate(code);
                 }
                 throw e;
@@ -107,13 +108,13 @@ public class Registry {
                 if (Sql.update(c, "UPDATE JOBFAIRS_REGISTRY SET NAME = ?, CREDIT_CODE = ?, INDUSTRY = ?, COMPANY_SIZE = ?, "
                         + "CONTACT_NAME = ?, CONTACT_PHONE = ?, CONTACT_EMAIL = ?, STATUS = ?, UPDATED_AT = ? "
                         + "WHERE ID = ? AND STATUS = ?", req.name().trim(), code, req.industry().trim(), req.size(),
-                        req.contactName().trim(), req.contactPhone().trim(), Env.trim(req.contactEmail()),
+                        req.contactName().trim(), req.contactPhone().trim(), Texts.blankToNull(req.contactEmail()),
                         RegistryStatus.PENDING, Instant.now(), id, RegistryStatus.RETURNED) == 0) {
                     throw HubException.conflict("status", "employer " + id + " is " + e.status()
                             + "; only a RETURNED registration is submitted again");
                 }
             } catch (SQLException ex) {
-                if (Env.isDuplicate(ex)) {
+                if (Sql.isDuplicateKey(ex)) {
                     throw duplicate(code);
                 }
                 throw ex;
@@ -124,8 +125,8 @@ public class Registry {
     }
 
     public RegistryEmployer approve(Caller caller, long id, Review review) {
-        String account = review == null ? null : Env.trim(review.accountUsername());
-        String note = review == null ? null : Env.trim(review.note());
+        String account = review == null ? null : Texts.blankToNull(review.accountUsername());
+        String note = review == null ? null : Texts.blankToNull(review.note());
         Validation v = new Validation();
         v.valid("accountUsername", account, a -> Env.USERNAME.matcher(a.toLowerCase()).matches(), "is not a valid account name");
         v.maxLength("note", note, 500);
@@ -137,7 +138,7 @@ public class Registry {
 
     /** Returns a registration to the employer; the reason is required, so that the employer knows what to correct. */
     public RegistryEmployer returnToEmployer(Caller caller, long id, Review review) {
-        String note = review == null ? null : Env.trim(review.note());
+        String note = review == null ? null : Texts.blankToNull(review.note());
         new Validation().required("note", note).maxLength("note", note, 500).throwIfInvalid();
         return decide(caller, id, RegistryStatus.RETURNED, note, null);
     }

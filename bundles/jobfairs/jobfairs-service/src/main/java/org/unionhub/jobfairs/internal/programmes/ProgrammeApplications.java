@@ -22,8 +22,10 @@ import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.validation.IdCardNumber;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.internal.Env;
 import org.unionhub.jobfairs.internal.Review;
+import org.unionhub.jobfairs.internal.board.ApplicantConsents;
 import org.unionhub.jobfairs.internal.board.ApplicantKind;
 import org.unionhub.jobfairs.internal.board.Applicants;
 
@@ -63,14 +65,16 @@ public class ProgrammeApplications {
                 id = Sql.insert(c, "INSERT INTO JOBFAIRS_PROGRAMME_APPLICATION (PROGRAMME_ID, MEMBER_ID, APPLICANT_KIND, "
                         + "APPLICANT_KEY, NAME, PHONE, ID_SEALED, ID_MASKED, WORKPLACE, STATUS, SUBMITTED_AT, UPDATED_AT) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", programmeId, who.memberId(), who.kind(), who.key(),
-                        who.name(), who.phone(), who.sealed(), who.masked(), Env.trim(req.workplace()),
+                        who.name(), who.phone(), who.sealed(), who.masked(), Texts.blankToNull(req.workplace()),
                         ProgrammeApplicationStatus.SUBMITTED, now, now);
             } catch (SQLException e) {
-                if (Env.isDuplicate(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     throw HubException.conflict("programmeId", "this applicant has already applied to programme " + programmeId);
                 }
                 throw e;
             }
+            ApplicantConsents.record(c, env.consents(), caller, who, "programme", "JOBFAIRS_PROGRAMME_APPLICATION",
+                    "programmeApplication", id, req.consent());
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("programmeId", programmeId);
             changes.put("applicantKind", who.kind());
@@ -82,7 +86,7 @@ public class ProgrammeApplications {
 
     /** Approval takes one of the programme's places: 0 rows from the conditional UPDATE means none is left. */
     public ProgrammeApplication approve(Caller caller, long id, Review review) {
-        String note = review == null ? null : Env.trim(review.note());
+        String note = review == null ? null : Texts.blankToNull(review.note());
         new Validation().maxLength("note", note, 500).throwIfInvalid();
         return decide(caller, id, ProgrammeApplicationStatus.SUBMITTED, ProgrammeApplicationStatus.APPROVED, note, (c, p) -> {
             if (Sql.update(c, "UPDATE JOBFAIRS_PROGRAMME SET PLACES_TAKEN = PLACES_TAKEN + 1, UPDATED_AT = ? "
@@ -93,7 +97,7 @@ public class ProgrammeApplications {
     }
 
     public ProgrammeApplication returnToApplicant(Caller caller, long id, Review review) {
-        String note = review == null ? null : Env.trim(review.note());
+        String note = review == null ? null : Texts.blankToNull(review.note());
         new Validation().required("note", note).maxLength("note", note, 500).throwIfInvalid();
         return decide(caller, id, ProgrammeApplicationStatus.SUBMITTED, ProgrammeApplicationStatus.RETURNED, note, (c, p) -> {
         });

@@ -22,6 +22,7 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.internal.Env;
 
 /**
@@ -61,7 +62,7 @@ public class Programmes {
             Instant now = Instant.now();
             long id = Sql.insert(c, "INSERT INTO JOBFAIRS_PROGRAMME (ORG_ID, KIND, NAME, DESCRIPTION, PLACES, AMOUNT, "
                     + "APPLY_FROM, APPLY_TO, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", orgId, req.kind(),
-                    req.name().trim(), Env.trim(req.description()), req.places(),
+                    req.name().trim(), Texts.blankToNull(req.description()), req.places(),
                     req.amount() == null ? null : Money.normalize(req.amount()), req.applyFrom(), req.applyTo(), now, now);
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("orgId", orgId);
@@ -99,7 +100,7 @@ public class Programmes {
     static void validate(ProgrammeRequest req) {
         Validation v = new Validation();
         v.required("kind", req.kind());
-        v.required("name", Env.trim(req.name())).maxLength("name", req.name(), 200);
+        v.required("name", Texts.blankToNull(req.name())).maxLength("name", req.name(), 200);
         v.maxLength("description", req.description(), 4000);
         v.required("places", req.places()).positive("places", req.places());
         v.valid("places", req.places(), n -> n <= MAX_PLACES, "must be at most " + MAX_PLACES);

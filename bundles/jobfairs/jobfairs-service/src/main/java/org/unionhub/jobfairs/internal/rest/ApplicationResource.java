@@ -29,6 +29,7 @@ import org.unionhub.jobfairs.api.ApplicationStatus;
 import org.unionhub.jobfairs.internal.Application;
 import org.unionhub.jobfairs.internal.ApplicationService;
 import org.unionhub.jobfairs.internal.ApplicationSteps;
+import org.unionhub.jobfairs.internal.CvLists;
 import org.unionhub.jobfairs.internal.Attachment;
 import org.unionhub.jobfairs.internal.StatusChange;
 import org.unionhub.api.web.Returns;
@@ -47,10 +48,12 @@ import org.unionhub.api.web.Returns;
 public class ApplicationResource {
 
     private final ApplicationService applications;
+    private final CvLists lists;
 
     @Activate
-    public ApplicationResource(@Reference ApplicationService applications) {
+    public ApplicationResource(@Reference ApplicationService applications, @Reference CvLists lists) {
         this.applications = applications;
+        this.lists = lists;
     }
 
     @GET
@@ -58,7 +61,7 @@ public class ApplicationResource {
             @QueryParam("status") ApplicationStatus status, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @QueryParam("page") Integer page, @QueryParam("cursor") String cursor,
             @QueryParam("sort") String sort, @Context SecurityContext sc) {
-        return applications.list(Requests.caller(sc), fairId, positionId, status,
+        return lists.list(Requests.caller(sc), fairId, positionId, status,
                 PageRequest.of(offset, limit, page, cursor, sort));
     }
 

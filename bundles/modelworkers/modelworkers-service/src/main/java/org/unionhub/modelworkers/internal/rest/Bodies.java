@@ -1,12 +1,12 @@
 package org.unionhub.modelworkers.internal.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
 import javax.ws.rs.core.UriInfo;
 
 import org.unionhub.api.HubException;
+import org.unionhub.api.upload.Uploads;
 
 final class Bodies {
 
@@ -15,16 +15,13 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** Reads at most {@code max + 1} bytes, so that the service can tell "too large" without reading it all. */
+    /**
+     * Reads at most {@code max + 1} bytes, so that the service can tell "too large" without reading it all; it
+     * checks the size after the rules that come first (an unknown checklist item is named before the size).
+     */
     static byte[] read(InputStream in, int max) {
-        if (in == null) {
-            return new byte[0];
-        }
-        try (InputStream body = in) {
-            return body.readNBytes(max + 1);
-        } catch (IOException e) {
-            throw HubException.badRequest("body", "the upload could not be read: " + e.getMessage());
-        }
+        return Uploads.readUpTo(in, max + 1L,
+                e -> HubException.badRequest("body", "the upload could not be read: " + e.getMessage()));
     }
 
     static URI location(UriInfo uri, String path) {

@@ -28,6 +28,7 @@ import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.CreditCode;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.recuperation.internal.Catalogue;
 import org.unionhub.recuperation.internal.settle.PaymentRequest;
 import org.unionhub.recuperation.internal.settle.SeparateDuties;
@@ -103,7 +104,7 @@ public class Grants {
             if (amount.compareTo(g.requested()) > 0) {
                 throw HubException.invalid("approvedAmount", "must not exceed the " + g.requested().toPlainString() + " CNY asked");
             }
-            String note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
+            String note = Texts.blankToNull(r.note());
             if (!GrantStore.review(c, id, r.approve(), amount, caller.username(), note)) {
                 throw HubException.conflict("status", "grant " + id + " is " + g.status() + ", not APPLIED");
             }

@@ -22,10 +22,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.unionhub.api.HubException;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.QueryParams;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
 import org.unionhub.recuperation.internal.Catalogue;
@@ -40,6 +40,9 @@ import org.unionhub.recuperation.internal.ProgrammeRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProgrammeResource {
+
+    /** The date problem answers give as an example: a programme's season. */
+    private static final LocalDate EXAMPLE_DATE = LocalDate.of(2027, 3, 1);
 
     private final Catalogue catalogue;
 
@@ -60,23 +63,13 @@ public class ProgrammeResource {
     public Page<Programme> list(@QueryParam("sanatoriumId") Long sanatoriumId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @QueryParam("page") Integer page, @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
-        return catalogue.listProgrammes(sanatoriumId, date("from", from), date("to", to), PageRequest.of(offset, limit, page, cursor, sort));
+        return catalogue.listProgrammes(sanatoriumId, QueryParams.date("from", from, EXAMPLE_DATE),
+                QueryParams.date("to", to, EXAMPLE_DATE), PageRequest.of(offset, limit, page, cursor, sort));
     }
 
     @GET
     @Path("{id}")
     public Programme get(@PathParam("id") long id) {
         return catalogue.getProgramme(id);
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw HubException.badRequest(field, "must be a date like 2027-03-01");
-        }
     }
 }

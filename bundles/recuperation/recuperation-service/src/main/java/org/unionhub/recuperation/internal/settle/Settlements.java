@@ -28,6 +28,7 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.recuperation.api.BookingQuote;
 import org.unionhub.recuperation.api.SubsidyDecision;
 import org.unionhub.recuperation.api.SubsidyPolicy;
@@ -151,7 +152,7 @@ public class Settlements {
             Settlement s = abovers(c, caller, id);
             boolean approve = req.approve();
             if (!SettlementStore.review(c, id, approve ? Settlement.APPROVED : Settlement.REJECTED, caller.username(),
-                    req.note() == null || req.note().isBlank() ? null : req.note().trim())) {
+                    Texts.blankToNull(req.note()))) {
                 throw HubException.conflict("status", "settlement " + id + " is " + s.status() + ", not FILED");
             }
             if (approve) {

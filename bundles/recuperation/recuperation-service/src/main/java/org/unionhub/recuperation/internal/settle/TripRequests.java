@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -22,8 +23,11 @@ import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.db.Sql;
+import org.unionhub.api.personal.ConsentRecord;
+import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
 import org.unionhub.recuperation.internal.Catalogue;
 import org.unionhub.recuperation.internal.Programme;
 
@@ -39,10 +43,12 @@ public class TripRequests {
     private final AuditLog audit;
     private final MemberDirectory directory;
     private final Catalogue catalogue;
+    private final Consents consents;
 
     @Activate
     public TripRequests(@Reference(target = "(unionhub.module=recuperation)") ModuleDatabase db, @Reference AuditLog audit,
-            @Reference MemberDirectory directory, @Reference Catalogue catalogue) {
+            @Reference MemberDirectory directory, @Reference Catalogue catalogue, @Reference Consents consents) {
+        this.consents = consents;
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -62,7 +68,7 @@ public class TripRequests {
             throw HubException.conflict("programmeId", "programme " + p.id() + " started on " + p.startDate());
         }
         MemberInfo me = directory.member(caller.memberId()).orElseThrow(() -> HubException.forbidden("no such member"));
-        String note = body.note() == null || body.note().isBlank() ? null : body.note().trim();
+        String note = Texts.blankToNull(body.note());
         long id = db.inTransaction(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM RECUPERATION_REQUEST WHERE PROGRAMME_ID = ? AND MEMBER_ID = ?", p.id(), me.id()) > 0) {
                 throw HubException.conflict("programmeId", "you already asked for programme " + p.id());
@@ -70,6 +76,13 @@ public class TripRequests {
             long rid = Sql.insert(c, "INSERT INTO RECUPERATION_REQUEST (PROGRAMME_ID, MEMBER_ID, ORG_ID, NOTE, STATUS, CREATED_AT) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", p.id(), me.id(), me.orgId(), note, TripRequest.REQUESTED, Instant.now());
             audit.record(c, caller, "recuperation.request.create", "request", rid, Map.of("programmeId", p.id()));
+            // in the request's transaction: a refused consent leaves no request, a failed request no consent
+            ConsentRecord given = consents.record(c, caller, me.id(), "trip", body.consent(),
+                    note == null ? Set.of() : Set.of("MEDICAL"));
+            if (given != null) {
+                Sql.update(c, "UPDATE RECUPERATION_REQUEST SET CONSENT_ID = ?, MEDICAL_CONSENT_ID = ? WHERE ID = ?",
+                        given.generalId(), given.sensitiveId("MEDICAL"), rid);
+            }
             return rid;
         });
         return db.read(c -> load(c, id));

@@ -22,6 +22,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.web.QueryParams;
 import org.unionhub.api.web.Requests;
 
 /** Locker bookings: a member's own, or those of the stations an officer manages. Made at /api/stations/{id}/bookings. */
@@ -44,8 +45,8 @@ public class BookingResource {
     @GET
     public Page<Booking> list(@QueryParam("stationId") String stationId, @QueryParam("status") String status,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return stations.bookings(Requests.caller(sc), Params.id("stationId", stationId),
-                Params.enumValue("status", status, BookingStatus.class), PageRequest.of(offset, limit));
+        return stations.bookings(Requests.caller(sc), QueryParams.id("stationId", stationId),
+                QueryParams.enumValue("status", status, BookingStatus.class), PageRequest.of(offset, limit));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.example.stations.internal.rest;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.annotation.security.PermitAll;
@@ -46,6 +47,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.validation.Texts;
+import org.unionhub.api.web.QueryParams;
 import org.unionhub.api.web.Requests;
 
 /** Stations, their lockers, bookings made at them, ratings, visits and closure reports under /api/stations. */
@@ -57,6 +60,9 @@ import org.unionhub.api.web.Requests;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StationResource {
+
+    /** The date problem answers give as an example. */
+    private static final LocalDate EXAMPLE_DAY = LocalDate.of(2026, 3, 23);
 
     private final StationsService stations;
 
@@ -77,8 +83,8 @@ public class StationResource {
     public Page<Station> list(@QueryParam("orgId") String orgId, @QueryParam("service") String service,
             @QueryParam("state") String state, @QueryParam("openNow") String openNow,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return stations.stations(new StationFilter(Params.id("orgId", orgId), service == null || service.isBlank() ? null : service.trim(),
-                Params.enumValue("state", state, StationState.class), Params.bool("openNow", openNow)), PageRequest.of(offset, limit));
+        return stations.stations(new StationFilter(QueryParams.id("orgId", orgId), Texts.blankToNull(service),
+                QueryParams.enumValue("state", state, StationState.class), QueryParams.bool("openNow", openNow)), PageRequest.of(offset, limit));
     }
 
     @GET
@@ -135,7 +141,7 @@ public class StationResource {
     @Path("{id}/booked-slots")
     @PermitAll
     public List<BookedSlot> bookedSlots(@PathParam("id") long id, @QueryParam("day") String day) {
-        return stations.bookedSlots(id, Params.date("day", day));
+        return stations.bookedSlots(id, QueryParams.date("day", day, EXAMPLE_DAY));
     }
 
     // ---- ratings, visits, closure reports, cards
