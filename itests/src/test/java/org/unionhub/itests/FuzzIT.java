@@ -3,6 +3,7 @@ package org.unionhub.itests;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -135,7 +136,14 @@ public class FuzzIT {
         }
         b.method(verb.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r;
+        try {
+            r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // a request the hub dropped without an answer is a failure like a 5xx, named like one
+            return verb.toUpperCase() + " " + path + query + " as " + (who.isEmpty() ? "nobody" : who)
+                    + " → no answer (" + e + ") for " + (body == null ? "no body" : body.substring(0, Math.min(200, body.length())));
+        }
         String type = r.headers().firstValue("Content-Type").orElse("");
         if (r.statusCode() >= 500 || (r.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
             return verb.toUpperCase() + " " + path + query + " as " + (who.isEmpty() ? "nobody" : who) + " → "

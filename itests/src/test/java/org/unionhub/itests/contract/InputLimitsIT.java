@@ -4,8 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.Test;
 import org.unionhub.testkit.HubTestSupport;
@@ -121,6 +127,38 @@ public class InputLimitsIT extends HubTestSupport {
     public void jettysOwnRefusalsAreProblemsToo() throws Exception {
         assertProblem(get("/api/fairs/%00", "admin"), 400, null);
         assertProblem(get("/api/fairs?q=" + "a".repeat(20_000), "admin"), 414, null);
+    }
+
+    @Test
+    public void aRefusalOfABodySaysTheConnectionCloses() throws Exception {
+        // a client that reused the connection after such a refusal got no answer at all (Jetty drops it when the
+        // body stays unread), so the refusal says "Connection: close"; a raw socket, as HttpClient hides the header
+        URI base = URI.create(baseUrl());
+        byte[] body = ("{\"name\":\"" + "礼".repeat(3000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/fairs HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String head = head(socket.getInputStream());
+            assertTrue(head, head.startsWith("HTTP/1.1 401 ") || head.startsWith("HTTP/1.1 403 "));
+            assertTrue(head, head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n"));
+        }
+    }
+
+    private static String head(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                fail("the connection closed before the answer's head ended: " + head);
+            }
+            head.append((char) c);
+        }
+        return head.toString();
     }
 
     @Test

@@ -30,7 +30,8 @@ import org.unionhub.api.web.SecurityHeaders;
 /**
  * The API's edge, before any resource is matched: a bounded request body (uploads excepted: their
  * modules bound them), writes only with a content type a cross-site form cannot send and never from another
- * origin; and on the way out the security headers on every answer, and a 400 instead of CXF's WADL. A JAX-RS filter, not a servlet filter: a second servlet
+ * origin; and on the way out the security headers on every answer, {@code Connection: close} on a refused body, and
+ * a 400 instead of CXF's WADL. A JAX-RS filter, not a servlet filter: a second servlet
  * filter beside the request gate in the API's context broke the gate's replay of requests during a module
  * update (HotUpdateIT).
  */
@@ -111,6 +112,12 @@ public class EdgeFilter implements ContainerRequestFilter, ContainerResponseFilt
         SecurityHeaders.of(request.getUriInfo().getRequestUri().getPath(), secure).forEach(headers::putSingle);
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store"); // answers carry personal data
+        }
+        if (response.getStatus() >= 400 && (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null)) {
+            // a refusal may leave the body unread; Jetty 9.4 then drops the connection after an answer that said
+            // keep-alive, and a client's next request on it got no answer at all (FuzzIT: "header parser received
+            // no bytes"). Saying so lets the client open a new one (RFC 9112, 9.6).
+            headers.putSingle("Connection", "close");
         }
     }
 

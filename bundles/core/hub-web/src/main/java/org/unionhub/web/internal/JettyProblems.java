@@ -10,10 +10,10 @@ import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.AbstractHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -22,23 +22,41 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes Jetty's own error answers problem+json like every other error of the hub. A request Jetty refuses before
  * any servlet sees it (a NUL or a malformed escape in the path, a URI or headers too long) was answered with an
- * HTML page. Pax Web adds every {@link Handler} service to its server; this one does nothing with requests and,
- * once it knows the server, gives it an error handler that writes problems.
+ * HTML page. Jetty looks up the handler for such a request as the server's first {@link ErrorHandler} bean, so the
+ * first request a server passes on (the core's own loopback probe at start-up) has this customizer swap that bean.
+ * <p>
+ * A request customizer, not a Jetty {@code Handler} service: pax-web-jetty tears down and rebuilds its whole server
+ * controller for every {@code Handler} service that comes after it started, and under load that rebuild lost the
+ * core's servlet for good. A customizer is only added to the running connectors.
  */
-@Component(service = Handler.class)
-public class JettyProblems extends AbstractHandler {
+// pax-web-jetty keeps its customizers in a set ordered by service ranking alone: a second customizer of the same
+// ranking is dropped, and hub-core's ModuleRoots has the default 0
+@Component(service = HttpConfiguration.Customizer.class, property = "service.ranking:Integer=-100")
+public class JettyProblems implements HttpConfiguration.Customizer {
 
     private final Logger logger = LoggerFactory.getLogger(JettyProblems.class);
 
+    /** The server whose error handler is ours already; Pax Web makes a new one when its configuration changes. */
+    private volatile Server served;
+
     @Override
-    public void setServer(Server server) {
-        super.setServer(server);
-        if (server == null || server.getBean(ProblemErrorHandler.class) != null) {
+    public void customize(Connector connector, HttpConfiguration configuration, Request request) {
+        Server server = connector.getServer();
+        if (server != null && server != served) {
+            install(server);
+        }
+    }
+
+    private synchronized void install(Server server) {
+        if (server == served) {
+            return;
+        }
+        served = server;
+        if (server.getBean(ProblemErrorHandler.class) != null) {
             return;
         }
         try {
-            // Server.setErrorHandler refuses a started server; Jetty finds the handler for a bad message as the
-            // server's first ErrorHandler bean, so the bean is swapped instead
+            // Server.setErrorHandler refuses a started server, so the bean is swapped instead
             ErrorHandler ours = new ProblemErrorHandler();
             ours.setServer(server);
             for (ErrorHandler old : server.getBeans(ErrorHandler.class)) {
@@ -46,14 +64,9 @@ public class JettyProblems extends AbstractHandler {
             }
             server.addBean(ours);
         } catch (RuntimeException e) {
-            // never at the price of the web server: without it, Jetty answers its errors in HTML as before
+            // never at the price of the request: without it, Jetty answers its errors in HTML as before
             logger.warn("Jetty's errors stay HTML: {}", e.toString());
         }
-    }
-
-    @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) {
-        // requests pass by untouched
     }
 
     static String problem(int status, String detail) {

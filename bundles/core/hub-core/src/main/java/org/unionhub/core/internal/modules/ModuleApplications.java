@@ -66,7 +66,7 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     /** REST root (e.g. {@code mutual-aid}) → module id; remembered after the module goes. */
     private final Map<String, String> roots = new ConcurrentHashMap<>();
     private final BundleTracker<String> tracker;
-    /** The last look at the whiteboard's runtime found one registered that failed (see {@link #runtimeBroken}). */
+    /** The last look at the whiteboard's runtime found one registered that failed every call for its view. */
     private volatile boolean broken;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -174,9 +174,20 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         return names;
     }
 
-    /** The whiteboard's runtime view has the core's application with its resources: it says it serves {@code /api}. */
-    public boolean coreServed() {
+    /**
+     * One look at the whiteboard's runtime view, for {@link WhiteboardWatch}: the modules whose resources are all
+     * registered but not served, whether the view failed, and whether it says the core's application serves
+     * {@code /api}, all three from one snapshot.
+     */
+    public record Look(Set<String> registeredButNotServed, boolean broken, boolean coreServed) {
+    }
+
+    public Look look() {
         RuntimeDTO view = runtimeView();
+        return new Look(registeredButNotServed(view), broken, coreServed(view));
+    }
+
+    private static boolean coreServed(RuntimeDTO view) {
         if (view == null) {
             return false;
         }
@@ -221,9 +232,8 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
      * The modules whose bundles have registered every resource they declare while the whiteboard's runtime view does
      * not list them all in the module's application: the whiteboard's part of the work is outstanding.
      */
-    public Set<String> registeredButNotServed() {
-        RuntimeDTO view = bundles.isEmpty() ? null : runtimeView();
-        if (view == null) {
+    private Set<String> registeredButNotServed(RuntimeDTO view) {
+        if (view == null || bundles.isEmpty()) {
             return Set.of(); // no whiteboard answering yet: nothing it could have lost
         }
         Set<String> served = servedModules(view);
@@ -273,17 +283,6 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     private RuntimeDTO answered(RuntimeDTO view) {
         broken = false;
         return view;
-    }
-
-    /**
-     * True while the registered whiteboard runtime fails every call for its view. Seen after the whiteboard's
-     * start-up race (a {@code ConcurrentModificationException} in its service tracking): from then on its runtime
-     * answered every call with a NullPointerException, health said STARTING for good, and only a restart of the
-     * whiteboard helped ({@link WhiteboardWatch}).
-     */
-    public boolean runtimeBroken() {
-        runtimeView();
-        return broken;
     }
 
     private Set<Long> resourcesOf(Set<Long> bundleIds) {

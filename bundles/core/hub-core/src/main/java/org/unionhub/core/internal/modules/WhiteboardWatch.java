@@ -77,12 +77,14 @@ public class WhiteboardWatch {
     private void look() {
         try {
             long now = System.nanoTime();
-            Set<String> stuck = new TreeSet<>(apps.registeredButNotServed());
+            ModuleApplications.Look look = apps.look();
+            Set<String> stuck = new TreeSet<>(look.registeredButNotServed());
             stuck.removeIf(gate::updating);
-            if (apps.runtimeBroken()) {
+            if (look.broken()) {
+                // after the start-up race the runtime answered every call for its view with a NullPointerException
                 stuck.add(BROKEN_VIEW);
             }
-            if (probing && apps.coreServed()) {
+            if (probing && look.coreServed()) {
                 int live = probe.status(cm);
                 probing = live != 200; // the race is one of the start: once /api answers, the probe stops
                 if (live == 404) {
