@@ -54,6 +54,13 @@ public class CoreConsoleIT extends BrowserIT {
         start("core-console-it", "CoreConsoleIT", List.of("--profile", "all", "--region-name", "厦门市总工会"), true, "jobfairs");
     }
 
+    private static void assertNoSidewaysScrolling() {
+        Number right = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("return Math.max(document.documentElement.scrollWidth, ...Array.from("
+                        + "document.querySelectorAll('.el-dialog'), d => d.scrollWidth))");
+        assertTrue("no sideways scrolling: " + right, right.intValue() <= 390);
+    }
+
     @Override
     protected String failureShot(String method) {
         return "failed-core-" + method;
@@ -213,6 +220,10 @@ public class CoreConsoleIT extends BrowserIT {
         browser.waitFor(By.cssSelector("#audit button[data-action='search']")).click();
         browser.until("the account stopped", d -> d.findElement(first).getText().contains(OFFICER));
         checkScreen("core-audit-accounts");
+        // a module's record by the name its entry recorded, not "集市 1" (the demo fair, created through the service)
+        chooseFilter("audit", "action", "新建集市");
+        browser.waitFor(By.cssSelector("#audit button[data-action='search']")).click();
+        browser.until("the demo fair by name", d -> d.findElement(first).getText().contains("集市：海沧区工会集市·春季消费季"));
     }
 
     @Test
@@ -340,6 +351,14 @@ public class CoreConsoleIT extends BrowserIT {
             browser.open("/audit");
             browser.waitFor(By.cssSelector("#audit .uh-card"));
             checkScreen("core-audit");
+            // an organisation's accounts on a phone: cards with their actions in view, nothing scrolled sideways
+            browser.open("/orgs");
+            browser.waitFor(By.cssSelector("#orgs .uh-card button[data-action='accounts']")).click();
+            WebElement toggle = browser.waitFor(By.cssSelector("#org-accounts .uh-card button[data-action='toggle']"));
+            assertTrue("停用 in view", toggle.isDisplayed() && toggle.getRect().getX() + toggle.getRect().getWidth() <= 390);
+            assertNoSidewaysScrolling();
+            checkScreen("core-org-accounts-phone");
+            browser.waitFor(By.cssSelector(".el-dialog:has(#org-accounts) button[data-action='close']")).click();
         } finally {
             browser.size(ConsoleBrowser.DESKTOP);
         }
@@ -386,6 +405,12 @@ public class CoreConsoleIT extends BrowserIT {
                     .executeScript("return document.documentElement.scrollWidth");
             assertTrue("no sideways scrolling: " + right, right.intValue() <= 390);
             checkScreen("core-members");
+            browser.waitFor(By.cssSelector("button[data-action='import-members']")).click();
+            browser.waitFor(By.id("import-form"));
+            assertNoSidewaysScrolling();
+            checkScreen("core-member-import-phone");
+            new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+            browser.until("the import dialog closed", d -> d.findElements(By.id("import-form")).stream().noneMatch(WebElement::isDisplayed));
             browser.open("/orgs");
             browser.waitFor(By.cssSelector("#orgs .uh-card"));
             checkScreen("core-orgs");

@@ -156,7 +156,7 @@ public class ListContractIT extends HubTestSupport {
         long b = member(PREFIX + "导出二", org, null);
         Resp csv = get("/api/members/export?orgId=" + org, "officer").expect(200);
         assertTrue(csv.header("Content-Type"), csv.header("Content-Type").startsWith("text/csv"));
-        String[] lines = csv.raw().split("\n");
+        String[] lines = csv.raw().split("\r\n"); // RFC 4180's line ends (the kit's Csv.line)
         assertEquals("id,name,phone,orgId,employmentForm,newFormKind,cardNumber,joinedOn,idNumber", lines[0]);
         assertEquals(3, lines.length);
         assertTrue(lines[1].startsWith(a + "," + PREFIX + "导出一,"));

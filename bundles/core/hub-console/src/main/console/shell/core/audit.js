@@ -47,7 +47,10 @@ export function subjectKind(module, entity) {
   return '记录';
 }
 
-/** The subject's name where the console has it (an organisation, an account), else its kind and number. */
+/**
+ * The subject's name where the console has it (an organisation, a member, an account, or the name the entry recorded),
+ * else its kind and number.
+ */
 export function subjectText(row, members) {
   const module = (row.action || '').split('.')[0];
   const kind = subjectKind(module, row.entity);
@@ -57,7 +60,27 @@ export function subjectText(row, members) {
   }
   if (row.entity === 'member' && members[row.entityId]) return kind + '：' + members[row.entityId];
   if (row.entity === 'account') return kind + '：' + row.entityId;
-  return kind + ' ' + row.entityId;
+  const named = recordedName(row);
+  return named ? kind + '：' + named : kind + ' ' + row.entityId;
+}
+
+const NAME_FIELDS = ['name', 'title', 'fullName', 'memberName', 'employerName', 'companyName', 'programmeName'];
+
+/** A module record's own name where its audit entry recorded one (a create, a rename), else null. */
+function recordedName(row) {
+  let data;
+  try {
+    data = row.changes ? JSON.parse(row.changes) : null;
+  } catch (e) {
+    return null;
+  }
+  if (!data || typeof data !== 'object') return null;
+  for (const key of NAME_FIELDS) {
+    const v = data[key];
+    const value = v && typeof v === 'object' ? (v.after ?? v.to) : v;
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return null;
 }
 
 function show(module, name, v) {

@@ -34,4 +34,12 @@ public interface ModuleDatabase {
 
     /** Runs read-only {@code work} on a pooled connection. */
     <T> T read(SqlWork<T> work);
+
+    /**
+     * Runs {@code action} once the transaction this thread is in has committed, or at once outside a transaction; a
+     * transaction that rolls back, or is retried after a lock conflict, drops what it had asked for. The way to post
+     * an OSGi event about a change: a listener never hears of a change that did not happen, nor twice of one that was
+     * retried. An action that fails is logged; the commit stands.
+     */
+    void afterCommit(Runnable action);
 }

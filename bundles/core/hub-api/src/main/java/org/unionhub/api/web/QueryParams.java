@@ -1,6 +1,8 @@
 package org.unionhub.api.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -60,6 +62,18 @@ public final class QueryParams {
             case "false" -> Boolean.FALSE;
             default -> throw HubException.badRequest(name, "must be true or false");
         };
+    }
+
+    /** An ISO-8601 date-time with its offset ({@code 2025-03-22T09:00:00+08:00}); null when absent or blank. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw HubException.badRequest(name, "must be an ISO-8601 date-time with offset, e.g. 2025-03-22T09:00:00+08:00");
+        }
     }
 
     /** A whole number (an id); null when absent or blank. */

@@ -1,4 +1,4 @@
-@Version("1.4.0")
+@Version("1.5.0")
 @Export
 package org.unionhub.api.web;
 

@@ -50,7 +50,7 @@ public class Archive implements ModelWorkerLookup {
     private final MemberDirectory directory;
     private final HubSettings hub;
     private final Configured config;
-    private final EventAdmin eventAdmin;
+    private final Events events;
     /** Refusal of a number the archive holds outside the caller's organisation: it names neither place nor person. */
     static final String NOT_YOURS = "this ID-card number cannot be added by your organisation; an admin can";
     private final RecordViews views;
@@ -67,7 +67,7 @@ public class Archive implements ModelWorkerLookup {
         this.directory = directory;
         this.hub = hub;
         this.config = config;
-        this.eventAdmin = eventAdmin;
+        this.events = new Events(db, eventAdmin);
         this.views = new RecordViews(cipher, hub, config);
         this.search = new ArchiveSearch(db, audit, cipher, directory, config, this);
         this.importer = new ArchiveImport(db, audit, cipher, directory, config, eventAdmin, this);
@@ -91,10 +91,8 @@ public class Archive implements ModelWorkerLookup {
         v.throwIfInvalid();
         Scope.requireManage(caller, req.orgId(), directory);
         RecordStatus status = req.status() == null ? RecordStatus.ACTIVE : req.status();
-        Events events = new Events();
         try {
             long recordId = db.inTransaction(c -> {
-                events.reset();
                 Optional<Long> existing = idByIndex(c, cipher.blindIndex(id.value()));
                 if (existing.isPresent()) {
                     boolean yours = rowOf(c, existing.get()).map(r -> caller.canManage(r.orgId(), directory)).orElse(false);
@@ -105,7 +103,6 @@ public class Archive implements ModelWorkerLookup {
                 return insert(c, caller, new NewRecord(req.name().trim(), id, level, req.yearAwarded(), Texts.blankToNull(req.awardingBody()),
                         Texts.blankToNull(req.workplace()), req.orgId(), Texts.blankToNull(req.contact()), status, req.memberId()), "record created", events);
             });
-            events.post(eventAdmin);
             return get(caller, recordId);
         } catch (DatabaseException e) {
             if (Sql.isDuplicateKey(e)) {
@@ -127,10 +124,8 @@ public class Archive implements ModelWorkerLookup {
         IdCardNumber id = keepId ? null : idNumber(v, "idNumber", req.idNumber());
         v.throwIfInvalid();
         Scope.requireManage(caller, req.orgId(), directory);
-        Events events = new Events();
         try {
             db.inTransaction(c -> {
-                events.reset();
                 Row row = visibleRow(c, caller, recordId);
                 String sealed = null;
                 String index = null;
@@ -161,7 +156,6 @@ public class Archive implements ModelWorkerLookup {
             }
             throw e;
         }
-        events.post(eventAdmin);
         return get(caller, recordId);
     }
 
@@ -173,10 +167,8 @@ public class Archive implements ModelWorkerLookup {
         v.check(yp == null, "yearAwarded", yp);
         v.maxLength("awardingBody", req.awardingBody(), 200);
         v.throwIfInvalid();
-        Events events = new Events();
         String held = "the record already holds " + level + " of " + req.yearAwarded();
         Scope.once(() -> db.inTransaction(c -> {
-            events.reset();
             Row row = visibleRow(c, caller, recordId);
             if (!addTitle(c, caller, recordId, level, req.yearAwarded(), Texts.blankToNull(req.awardingBody()))) {
                 throw HubException.conflict("title", held);
@@ -185,7 +177,6 @@ public class Archive implements ModelWorkerLookup {
             events.add(ModelWorkerEvents.RECORD_UPDATED, Map.of("recordId", recordId, "orgId", row.orgId()));
             return null;
         }), "title", held);
-        events.post(eventAdmin);
         return get(caller, recordId);
     }
 
@@ -194,9 +185,7 @@ public class Archive implements ModelWorkerLookup {
         v.required("status", req.status());
         v.required("reason", req.reason()).maxLength("reason", req.reason(), 500);
         v.throwIfInvalid();
-        Events events = new Events();
         db.inTransaction(c -> {
-            events.reset();
             Row row = visibleRow(c, caller, recordId);
             if (row.status() == req.status()) {
                 throw HubException.conflict("status", "the record is already " + req.status());
@@ -207,7 +196,6 @@ public class Archive implements ModelWorkerLookup {
             setStatus(c, caller, row, req.status(), req.reason().trim(), events);
             return null;
         });
-        events.post(eventAdmin);
         return get(caller, recordId);
     }
 

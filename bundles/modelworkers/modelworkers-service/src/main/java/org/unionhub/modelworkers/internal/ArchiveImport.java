@@ -18,6 +18,9 @@ import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.Validation;
+import org.unionhub.api.csv.Csv;
+import org.unionhub.api.csv.CsvException;
+import org.unionhub.api.csv.CsvRow;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.PersonalDataCipher;
@@ -45,7 +48,7 @@ final class ArchiveImport {
     private final PersonalDataCipher cipher;
     private final MemberDirectory directory;
     private final Configured config;
-    private final EventAdmin eventAdmin;
+    private final Events events;
     private final Archive archive;
 
     ArchiveImport(ModuleDatabase db, AuditLog audit, PersonalDataCipher cipher, MemberDirectory directory, Configured config,
@@ -55,7 +58,7 @@ final class ArchiveImport {
         this.cipher = cipher;
         this.directory = directory;
         this.config = config;
-        this.eventAdmin = eventAdmin;
+        this.events = new Events(db, eventAdmin);
         this.archive = archive;
     }
 
@@ -69,12 +72,17 @@ final class ArchiveImport {
             throw Uploads.tooLarge("the file is larger than " + s.importMaxBytes() + " bytes", "body",
                     "must be at most " + s.importMaxBytes() + " bytes");
         }
-        List<List<String>> rows = Csv.parse(body);
+        List<CsvRow> rows;
+        try {
+            rows = Csv.parse(body).stream().filter(r -> !r.isBlank()).toList();
+        } catch (CsvException e) {
+            throw HubException.invalid("body", e.getMessage());
+        }
         if (rows.isEmpty()) {
             throw HubException.invalid("body", "a CSV file with a header line is required");
         }
         Map<String, Integer> cols = new HashMap<>();
-        List<String> header = rows.get(0);
+        List<String> header = rows.get(0).cells();
         for (int i = 0; i < header.size(); i++) {
             cols.putIfAbsent(header.get(i).trim().toLowerCase(), i);
         }
@@ -91,18 +99,15 @@ final class ArchiveImport {
         Map<Long, Boolean> members = new HashMap<>();
         List<ParsedRow> parsed = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
-            parsed.add(parseRow(i + 1, rows.get(i), cols, s, caller, orgProblems, members));
+            parsed.add(parseRow(Math.toIntExact(rows.get(i).line()), rows.get(i).cells(), cols, s, caller, orgProblems, members));
         }
-        Events events = new Events();
         List<ImportRow> report = Scope.once(() -> db.inTransaction(c -> {
-            events.reset();
             List<ImportRow> out = new ArrayList<>();
             for (ParsedRow p : parsed) {
                 out.add(p.errors().isEmpty() ? apply(c, caller, p, events) : refused(p.line(), p.errors()));
             }
             return out;
         }), "body", "another request added some of these records meanwhile; nothing was imported, import the file again");
-        events.post(eventAdmin);
         int created = 0;
         int updated = 0;
         int unchanged = 0;

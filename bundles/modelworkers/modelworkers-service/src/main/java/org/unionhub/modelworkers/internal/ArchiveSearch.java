@@ -15,6 +15,7 @@ import org.unionhub.api.HubException;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
+import org.unionhub.api.csv.Csv;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.security.Caller;

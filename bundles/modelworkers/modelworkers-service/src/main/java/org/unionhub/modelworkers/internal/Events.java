@@ -1,28 +1,27 @@
 package org.unionhub.modelworkers.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.unionhub.api.db.ModuleDatabase;
 
-/** Events gathered during a transaction and posted only after it committed. */
+/**
+ * The module's events, each posted once the transaction that made the change has committed (the kit's
+ * {@link ModuleDatabase#afterCommit}): a rolled-back or retried transaction posts nothing.
+ */
 final class Events {
 
-    private final List<Event> pending = new ArrayList<>();
+    private final ModuleDatabase db;
+    private final EventAdmin eventAdmin;
+
+    Events(ModuleDatabase db, EventAdmin eventAdmin) {
+        this.db = db;
+        this.eventAdmin = eventAdmin;
+    }
 
     void add(String topic, Map<String, ?> properties) {
-        pending.add(new Event(topic, properties));
-    }
-
-    /** Called at the start of a transaction, which the database may retry. */
-    void reset() {
-        pending.clear();
-    }
-
-    void post(EventAdmin eventAdmin) {
-        pending.forEach(eventAdmin::postEvent);
-        pending.clear();
+        Event event = new Event(topic, properties);
+        db.afterCommit(() -> eventAdmin.postEvent(event));
     }
 }

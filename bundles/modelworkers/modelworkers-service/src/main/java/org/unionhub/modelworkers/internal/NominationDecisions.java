@@ -37,7 +37,7 @@ final class NominationDecisions {
     private final HubSettings hub;
     private final Configured config;
     private final Archive archive;
-    private final EventAdmin eventAdmin;
+    private final Events events;
     private final NominationLevels levels;
     private final NominationAccess access;
 
@@ -49,7 +49,7 @@ final class NominationDecisions {
         this.hub = hub;
         this.config = config;
         this.archive = archive;
-        this.eventAdmin = eventAdmin;
+        this.events = new Events(db, eventAdmin);
         this.levels = levels;
         this.access = access;
     }
@@ -95,9 +95,7 @@ final class NominationDecisions {
     void approve(Caller caller, long nominationId, DecisionRequest req) {
         Settings s = config.get();
         int year = decisionYear(req);
-        Events events = new Events();
         Scope.once(() -> db.inTransaction(c -> {
-            events.reset();
             Nom nom = access.decidable(c, caller, nominationId);
             if (!levels.isRegion(nom.atOrgId())) {
                 throw HubException.conflict("atOrgId", "the nomination is with " + levels.name(nom.atOrgId())
@@ -118,14 +116,11 @@ final class NominationDecisions {
             }
             return award(c, caller, nom, year, req, events);
         }), "idNumber", "the archive changed for this candidate meanwhile; approve again");
-        events.post(eventAdmin);
     }
 
     /** A level's reviewer recommends the nomination to the union above, within the level's yearly quota. */
     void forward(Caller caller, long nominationId) {
-        Events events = new Events();
         db.inTransaction(c -> {
-            events.reset();
             Nom nom = access.decidable(c, caller, nominationId);
             Long at = nom.atOrgId();
             if (levels.isRegion(at)) {
@@ -143,7 +138,6 @@ final class NominationDecisions {
                     "atOrgId", above));
             return null;
         });
-        events.post(eventAdmin);
     }
 
     /** Records that the conferring body conferred the title a RECOMMENDED nomination was sent upward for. */
@@ -153,16 +147,13 @@ final class NominationDecisions {
         Validation v = new Validation();
         v.required("awardingBody", req.awardingBody());
         v.throwIfInvalid();
-        Events events = new Events();
         Scope.once(() -> db.inTransaction(c -> {
-            events.reset();
             Nom nom = access.visible(c, caller, nominationId);
             if (nom.state() != NominationState.RECOMMENDED) {
                 throw HubException.conflict("state", "only a RECOMMENDED nomination can be conferred; this one is " + nom.state());
             }
             return award(c, caller, nom, year, req, events);
         }), "idNumber", "the archive changed for this candidate meanwhile; confer again");
-        events.post(eventAdmin);
     }
 
     private int decisionYear(DecisionRequest req) {
@@ -206,16 +197,13 @@ final class NominationDecisions {
         Validation v = new Validation();
         v.required("note", req.note()).maxLength("note", req.note(), 500);
         v.throwIfInvalid();
-        Events events = new Events();
         db.inTransaction(c -> {
-            events.reset();
             Nom nom = access.rejectable(c, caller, nominationId);
             move(c, nom, NominationState.REJECTED, "DECISION_NOTE = ?, DECIDED_AT = ?, ", req.note().trim(), Instant.now());
             audit.record(c, caller, "modelworkers.nomination.reject", "nomination", nominationId, Map.of("note", req.note()));
             events.add(ModelWorkerEvents.NOMINATION_DECIDED, Map.of("nominationId", nominationId, "state", "REJECTED"));
             return null;
         });
-        events.post(eventAdmin);
     }
 
     /** What a submission lacks: every missing or invalid field and every missing checklist item. */

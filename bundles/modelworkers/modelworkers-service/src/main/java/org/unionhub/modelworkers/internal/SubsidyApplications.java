@@ -58,7 +58,7 @@ public class SubsidyApplications {
     private final HubSettings hub;
     private final Configured config;
     private final Archive archive;
-    private final EventAdmin eventAdmin;
+    private final Events events;
 
     @Activate
     public SubsidyApplications(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db,
@@ -70,7 +70,7 @@ public class SubsidyApplications {
         this.hub = hub;
         this.config = config;
         this.archive = archive;
-        this.eventAdmin = eventAdmin;
+        this.events = new Events(db, eventAdmin);
     }
 
     /** Applies; the amounts and refusals are the fund's rules (yearly amount by title, hardship cap, status). */
@@ -205,9 +205,7 @@ public class SubsidyApplications {
         if (directory.org(payingOrg).isEmpty() || !caller.canManage(payingOrg, directory)) {
             throw HubException.invalid("payingOrgId", "organisation " + payingOrg + " is not one you pay for");
         }
-        Events events = new Events();
         db.inTransaction(c -> {
-            events.reset();
             Step s = step(c, caller, id, "APPROVED", "PAID", "pay");
             separate(caller, id, s.appliedBy, "applied for", "payment");
             separate(caller, id, s.reviewedBy, "reviewed", "payment");
@@ -232,7 +230,6 @@ public class SubsidyApplications {
                     "year", s.year, "amount", s.approved.toPlainString()));
             return null;
         });
-        events.post(eventAdmin);
         return get(caller, id);
     }
 

@@ -29,6 +29,9 @@ import org.unionhub.api.Money;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.Validation;
+import org.unionhub.api.csv.Csv;
+import org.unionhub.api.csv.CsvException;
+import org.unionhub.api.csv.CsvRow;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
@@ -108,7 +111,7 @@ public class EnrolmentService {
     /** A CSV file with a header naming {@code memberId} and/or {@code cardNumber}, and optionally {@code enrolledOn}. */
     public BulkReport bulkCsv(Caller caller, long planId, String csv) {
         requireBulkCaller(caller);
-        List<Csv.Line> lines = Csv.parse(csv).stream().filter(l -> !l.isBlank()).toList();
+        List<CsvRow> lines = rows(csv);
         if (lines.isEmpty()) {
             throw HubException.invalid("csv", "the file is empty; it needs a header and at least one row");
         }
@@ -124,7 +127,7 @@ public class EnrolmentService {
         int paidByCol = columns.getOrDefault("paidby", -1);
         int payerCol = columns.getOrDefault("payername", -1);
         if (memberCol < 0 && cardCol < 0) {
-            throw HubException.invalid("csv", "line " + lines.get(0).number()
+            throw HubException.invalid("csv", "line " + lines.get(0).line()
                     + ": the header must name a memberId or a cardNumber column");
         }
         if (lines.size() < 2) {
@@ -133,21 +136,22 @@ public class EnrolmentService {
         checkSize(lines.size() - 1, "csv");
         plans.get(planId);
         List<BulkRow> results = new ArrayList<>();
-        for (Csv.Line line : lines.subList(1, lines.size())) {
-            String idText = line.cell(memberCol);
-            String card = Texts.blankToNull(line.cell(cardCol));
-            String dateText = Texts.blankToNull(line.cell(dateCol));
+        for (CsvRow row : lines.subList(1, lines.size())) {
+            int line = Math.toIntExact(row.line());
+            String idText = row.cell(memberCol);
+            String card = Texts.blankToNull(row.cell(cardCol));
+            String dateText = Texts.blankToNull(row.cell(dateCol));
             Long memberId = null;
             if (idText != null && !idText.isBlank()) {
                 try {
                     memberId = Long.valueOf(idText.trim());
                 } catch (NumberFormatException e) {
-                    results.add(refused(line.number(), null, card, "memberId '" + idText + "' is not a number"));
+                    results.add(refused(line, null, card, "memberId '" + idText + "' is not a number"));
                     continue;
                 }
             }
             if (memberId == null && card == null) {
-                results.add(refused(line.number(), null, null, "neither memberId nor cardNumber is given"));
+                results.add(refused(line, null, null, "neither memberId nor cardNumber is given"));
                 continue;
             }
             LocalDate on = null;
@@ -155,22 +159,22 @@ public class EnrolmentService {
                 try {
                     on = LocalDate.parse(dateText);
                 } catch (DateTimeParseException e) {
-                    results.add(refused(line.number(), memberId, card, "enrolledOn '" + dateText + "' is not a date (yyyy-MM-dd)"));
+                    results.add(refused(line, memberId, card, "enrolledOn '" + dateText + "' is not a date (yyyy-MM-dd)"));
                     continue;
                 }
             }
             PayerKind paidBy = null;
-            String paidByText = Texts.blankToNull(line.cell(paidByCol));
+            String paidByText = Texts.blankToNull(row.cell(paidByCol));
             if (paidByText != null) {
                 try {
                     paidBy = PayerKind.valueOf(paidByText.toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    results.add(refused(line.number(), memberId, card, "paidBy '" + paidByText + "' is not MEMBER, EMPLOYER or UNION"));
+                    results.add(refused(line, memberId, card, "paidBy '" + paidByText + "' is not MEMBER, EMPLOYER or UNION"));
                     continue;
                 }
             }
-            results.add(row(caller, planId, line.number(), new EnrolmentRequest(memberId, card, on, paidBy,
-                    Texts.blankToNull(line.cell(payerCol)))));
+            results.add(row(caller, planId, line, new EnrolmentRequest(memberId, card, on, paidBy,
+                    Texts.blankToNull(row.cell(payerCol)))));
         }
         return report(planId, results);
     }
@@ -330,6 +334,15 @@ public class EnrolmentService {
     private void checkSize(int rows, String field) {
         if (rows > config.bulkMaxRows()) {
             throw HubException.invalid(field, "at most " + config.bulkMaxRows() + " rows per file; this one has " + rows);
+        }
+    }
+
+    /** The file's records without its blank lines; a file that is not CSV is refused with the line it broke on. */
+    private static List<CsvRow> rows(String csv) {
+        try {
+            return Csv.parse(csv).stream().filter(r -> !r.isBlank()).toList();
+        } catch (CsvException e) {
+            throw HubException.badRequest("csv", e.getMessage());
         }
     }
 

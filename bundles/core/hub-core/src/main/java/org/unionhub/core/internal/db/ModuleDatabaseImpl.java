@@ -2,10 +2,14 @@ package org.unionhub.core.internal.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unionhub.api.HubException;
 import org.unionhub.api.db.DatabaseException;
 import org.unionhub.api.db.ModuleDatabase;
@@ -24,8 +28,9 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     private static final int ATTEMPTS = 6;
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleDatabaseImpl.class);
 
-    private record Open(DataSource dataSource, Connection connection) {
+    private record Open(DataSource dataSource, Connection connection, List<Runnable> afterCommit) {
     }
 
     private final String moduleId;
@@ -50,13 +55,14 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
     public <T> T inTransaction(SqlWork<T> work) {
         for (int attempt = 1;; attempt++) {
             Open outer = OPEN.get();
+            List<Runnable> afterCommit = new ArrayList<>();
+            T result;
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                OPEN.set(new Open(dataSource, c));
+                OPEN.set(new Open(dataSource, c, afterCommit));
                 try {
-                    T result = work.run(c);
+                    result = work.run(c);
                     c.commit();
-                    return result;
                 } catch (NestedFailure e) {
                     rollbackQuietly(c, e.getCause());
                     throw e.getCause();
@@ -73,6 +79,9 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
                 }
                 throw translate(e);
             }
+            // once the connection is back in the pool: an action may use the database itself
+            afterCommit.forEach(ModuleDatabaseImpl::runQuietly);
+            return result;
         }
     }
 
@@ -92,6 +101,24 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Open open = OPEN.get();
+        if (open == null) {
+            runQuietly(action);
+        } else {
+            open.afterCommit().add(action);
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("an action after a commit failed; the commit stands", e);
         }
     }
 

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionhub.api.HubException;
+import org.unionhub.api.csv.Csv;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
@@ -64,7 +65,7 @@ public class MemberExport {
                             String sealed = rs.getString("ID_SEALED");
                             String id = sealed == null ? null : caller.isAdmin() ? cipher.decrypt(sealed) : rs.getString("ID_MASKED");
                             try {
-                                out.write(csv(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                                out.write(Csv.line(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                                         rs.getString(6), rs.getString(7), Sql.getDate(rs, "JOINED_ON"), id));
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
@@ -77,22 +78,5 @@ public class MemberExport {
             }
             return null;
         });
-    }
-
-    public static String csv(Object... values) {
-        StringBuilder line = new StringBuilder();
-        for (Object v : values) {
-            if (line.length() > 0) {
-                line.append(',');
-            }
-            String s = v == null ? "" : v.toString();
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.startsWith("=") || s.startsWith("+")
-                    || s.startsWith("-") || s.startsWith("@")) {
-                // quoted, and a leading formula character neutralised, so a spreadsheet shows the text
-                s = "\"" + (s.matches("^[=+\\-@].*") ? "'" : "") + s.replace("\"", "\"\"") + "\"";
-            }
-            line.append(s);
-        }
-        return line.append('\n').toString();
     }
 }

@@ -3,7 +3,6 @@ package org.unionhub.core.internal.directory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +20,9 @@ import org.unionhub.api.EmploymentForm;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
 import org.unionhub.api.NewFormKind;
+import org.unionhub.api.csv.Csv;
+import org.unionhub.api.csv.CsvException;
+import org.unionhub.api.csv.CsvRow;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -83,28 +85,28 @@ public class MemberImport {
         if (!caller.isAdmin() && !(caller.hasRole(Roles.OFFICER) && caller.orgId() != null)) {
             throw HubException.forbidden("requires role officer or admin");
         }
-        Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
-        CsvReader csv = new CsvReader(reader);
         Tally tally = new Tally();
         List<Line> batch = new ArrayList<>();
-        try {
-            List<String> header = csv.next();
-            if (header == null || header.size() == 1 && header.get(0).isBlank()) {
+        int at = 1;
+        try (Csv csv = Csv.read(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            CsvRow header = csv.next();
+            if (header == null || header.isBlank()) {
                 throw HubException.invalid("body", "a CSV file with a header line is required; columns: "
                         + String.join(",", COLUMNS));
             }
-            Map<String, Integer> cols = columns(header);
-            for (List<String> cells = csv.next(); cells != null; cells = csv.next()) {
-                if (cells.size() == 1 && cells.get(0).isBlank()) {
+            Map<String, Integer> cols = columns(header.cells());
+            for (CsvRow row = csv.next(); row != null; row = csv.next()) {
+                at = Math.toIntExact(row.line());
+                if (row.cells().size() == 1 && row.cells().get(0).isBlank()) {
                     continue;
                 }
                 if (++tally.rows > MAX_ROWS) {
                     tally.rows--;
-                    tally.refuse(csv.line(), List.of(new FieldError("body", "at most " + MAX_ROWS
+                    tally.refuse(at, List.of(new FieldError("body", "at most " + MAX_ROWS
                             + " rows per file; the import stopped here, the lines before it were imported")));
                     break;
                 }
-                Line line = parse(csv.line(), cells, cols, tally);
+                Line line = parse(at, row.cells(), cols, tally);
                 if (line != null) {
                     batch.add(line);
                     if (batch.size() == BATCH) {
@@ -113,9 +115,13 @@ public class MemberImport {
                 }
             }
             write(caller, batch, tally);
-        } catch (IOException e) {
+        } catch (CsvException e) {
             // a broken file (an open quote, an endless cell): what came before it stays imported
-            tally.refuse(csv.line(), List.of(new FieldError("body", e.getMessage())));
+            tally.refuse(Math.toIntExact(e.line()), List.of(new FieldError("body", e.getMessage())));
+            write(caller, batch, tally);
+        } catch (IOException e) {
+            // the upload broke off: what came before it stays imported
+            tally.refuse(at + 1, List.of(new FieldError("body", "the upload broke off after line " + at)));
             write(caller, batch, tally);
         }
         db.inTransaction(c -> {

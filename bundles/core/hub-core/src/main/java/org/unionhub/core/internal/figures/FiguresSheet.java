@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.unionhub.core.internal.directory.MemberExport;
+import org.unionhub.api.csv.Csv;
 
 /**
  * A figures report as a spreadsheet a higher union takes in: one row per organisation, module and figure, with
@@ -64,9 +64,9 @@ final class FiguresSheet {
     static void csv(FigureReport report, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
-        w.write(MemberExport.csv(HEADER.toArray()));
+        w.write(Csv.line(HEADER.toArray()));
         for (FigureRow row : report.rows()) {
-            w.write(MemberExport.csv(row.level(), row.orgId(), row.orgName(), row.parentId(), row.orgKind(), row.module(),
+            w.write(Csv.line(row.level(), row.orgId(), row.orgName(), row.parentId(), row.orgKind(), row.module(),
                     row.figure(), row.label(), row.unit(), plain(row.own()), plain(row.total()), plain(row.target()),
                     plain(row.achieved())));
         }

@@ -1,6 +1,5 @@
 package org.unionhub.core.internal.rest;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.unionhub.api.HubException;
 import org.unionhub.api.HubSettings;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
@@ -26,6 +24,7 @@ import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Roles;
+import org.unionhub.api.web.QueryParams;
 
 /** The audit trail, newest first, for admins; times in the region's zone with its offset (the console shows them as given). */
 @Component(service = AuditResource.class)
@@ -66,8 +65,8 @@ public class AuditResource {
         add(where, params, "ACTION LIKE ?", action == null ? null : action + "%");
         add(where, params, "ENTITY = ?", entity);
         add(where, params, "ENTITY_ID = ?", entityId);
-        add(where, params, "OCCURRED_AT >= ?", instant("from", from));
-        add(where, params, "OCCURRED_AT < ?", instant("to", to));
+        add(where, params, "OCCURRED_AT >= ?", QueryParams.instant("from", from));
+        add(where, params, "OCCURRED_AT < ?", QueryParams.instant("to", to));
         java.time.ZoneId zone = settings.zone();
         return db.read(c -> PAGES.page(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, ENTITY, ENTITY_ID, CHANGES",
                 " FROM HUB_AUDIT" + where, params, page,
@@ -79,17 +78,6 @@ public class AuditResource {
         if (value != null && !(value instanceof String s && s.isBlank())) {
             where.append(" AND ").append(clause);
             params.add(value);
-        }
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw HubException.badRequest(field, "must be an ISO-8601 date-time with offset, e.g. 2025-03-22T09:00:00+08:00");
         }
     }
 }

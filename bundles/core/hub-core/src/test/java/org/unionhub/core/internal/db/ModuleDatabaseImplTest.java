@@ -46,6 +46,9 @@ class ModuleDatabaseImplTest {
     @AfterAll
     static void close() {
         pool.close();
+        // Hikari set the JVM-wide DriverManager login timeout to the pool's (1 s): a later test's new in-memory
+        // database, slower to boot on a loaded machine, then failed with "Login timeout exceeded" (InventoryTest)
+        DriverManager.setLoginTimeout(0);
     }
 
     @Test
@@ -85,5 +88,49 @@ class ModuleDatabaseImplTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    @Test
+    void actionsAfterCommitRunOnceTheWorkCommittedAndNeverAfterARollback() {
+        ModuleDatabaseImpl fairs = new ModuleDatabaseImpl("fairs", pool);
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        fairs.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO STALLS VALUES (20, 1)");
+            }
+            // the action reads with a connection of its own: the pool's only one is back by then
+            fairs.afterCommit(() -> heard.add("stall " + fairs.read(r -> one(r, "SELECT ID FROM STALLS WHERE ID = 20"))));
+            assertEquals(java.util.List.of(), heard, "nothing before the commit");
+            return null;
+        });
+        assertEquals(java.util.List.of("stall 20"), heard);
+
+        assertThrows(IllegalStateException.class, () -> fairs.inTransaction(c -> {
+            fairs.afterCommit(() -> heard.add("rolled back"));
+            throw new IllegalStateException("the work failed");
+        }));
+        assertEquals(java.util.List.of("stall 20"), heard, "a rolled-back transaction posts nothing");
+
+        int[] attempts = {0};
+        fairs.inTransaction(c -> {
+            int attempt = ++attempts[0];
+            fairs.afterCommit(() -> heard.add("attempt " + attempt));
+            if (attempt == 1) {
+                throw new SQLException("a deadlock, retried", "40001");
+            }
+            return null;
+        });
+        assertEquals(java.util.List.of("stall 20", "attempt 2"), heard, "a retried attempt's actions are dropped");
+
+        fairs.afterCommit(() -> heard.add("outside"));
+        assertEquals(java.util.List.of("stall 20", "attempt 2", "outside"), heard, "outside a transaction at once");
+        fairs.inTransaction(c -> {
+            fairs.afterCommit(() -> {
+                throw new IllegalStateException("a listener's failure");
+            });
+            fairs.afterCommit(() -> heard.add("after the failed one"));
+            return null;
+        });
+        assertEquals("after the failed one", heard.get(heard.size() - 1), "one failed action stops no other");
     }
 }
