@@ -25,7 +25,8 @@ import org.unionhub.api.security.Roles;
 @Component(service = MemberExport.class)
 public class MemberExport {
 
-    static final String HEADER = "id,name,phone,orgId,employmentForm,newFormKind,cardNumber,joinedOn,idNumber\n";
+    static final String HEADER = Csv.line("id", "name", "phone", "orgId", "employmentForm", "newFormKind", "cardNumber",
+            "joinedOn", "idNumber");
 
     private final ModuleDatabase db;
     private final Directory directory;
