@@ -32,7 +32,7 @@ public final class Csv implements Closeable {
      */
     private static final int READ_AHEAD = 16 * 1024;
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private final Counting in;
     private final CSVParser parser;
@@ -92,7 +92,7 @@ public final class Csv implements Closeable {
             throw e.getCause(); // the upload itself failed: not the file's fault
         }
         linesBefore = parser.getCurrentLineNumber();
-        in.mark();
+        in.recordStarts();
         List<String> cells = record.toList();
         if (cells.size() > maxCells) {
             throw new CsvException(line, "csv.cells", "more than " + maxCells + " cells");
@@ -147,7 +147,7 @@ public final class Csv implements Closeable {
             this.bound = bound;
         }
 
-        void mark() {
+        void recordStarts() {
             count = 0;
         }
 
