@@ -70,7 +70,7 @@ for what in "model-worker records|/api/model-workers/records/export" "members of
   out=$(curl -s -u $A -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "http://localhost:$PORT$path" || true)
   echo "export $label: HTTP ${out%% *}, $(echo "$out" | cut -d' ' -f2) bytes in $(echo "$out" | cut -d' ' -f3) s, RSS now $(rss_mb) MB"
 done
-HEAP=$(jcmd "$(pgrep -f "karaf.base=$HOME_DIR" | head -1)" GC.heap_info 2>/dev/null | grep -m1 -i "garbage-first heap" || true)
+HEAP=$(jcmd "$(pgrep -f "karaf.base=$HOME_DIR" | head -1)" GC.heap_info 2>/dev/null | grep -iE "heap|generation" | tr -s ' ' | paste -sd';' || true)
 echo "heap after the exports: $HEAP"
 sleep 90
 LOADED=$(rss_mb)
