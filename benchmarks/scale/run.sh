@@ -5,6 +5,7 @@
 #   benchmarks/scale/run.sh [scale] [port]   scale 1.0 = 1,000,000 members (default); needs `mvn install` first
 #   REUSE=<MB> benchmarks/scale/run.sh        measure again on the last generated data set with the current build
 #   ONLY=enrolments,bookings …                only the benchmark rows whose label contains one of these
+#   CLIENTS=1 REQUESTS=200 …                  one client instead of 16: each request's own cost, without queueing for the cores
 #
 # 1. unpacks a fresh hub (bin/setup --demo --profile all), starts it, waits for every module, idles 30 s and
 #    reads its RSS ("empty hub");
@@ -59,7 +60,7 @@ fi
 
 "$HOME_DIR/bin/start"; up
 MEMBERS=$(python3 -c "print(int(1000000*$SCALE))")
-java -Dmembers="$MEMBERS" ${ONLY:+-Donly="$ONLY"} -cp "$WORK/classes" Bench "http://localhost:$PORT" "${REQUESTS:-50}" \
+java -Dmembers="$MEMBERS" ${CLIENTS:+-Dclients="$CLIENTS"} ${ONLY:+-Donly="$ONLY"} -cp "$WORK/classes" Bench "http://localhost:$PORT" "${REQUESTS:-50}" \
   || echo "Bench ended early; the exports and memory follow"
 
 A="admin:admin"
