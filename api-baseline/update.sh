@@ -4,8 +4,9 @@
 #
 #   api-baseline/update.sh 0.2.0
 #
-# It stores each api jar as <version> in this folder (a Maven repository layout), drops the older ones and
-# points the property unionhub.api.baseline in the root pom.xml at <version>. Commit the result.
+# It stores each api jar as <version> in its module's baseline/ folder (a Maven repository layout: bundles/core/baseline,
+# bundles/<module>/baseline), drops the older ones and points the property unionhub.api.baseline in the root pom.xml
+# at <version>. Commit the result.
 set -eu
 version=${1:?usage: api-baseline/update.sh <release version, e.g. 0.1.0>}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +21,7 @@ for dir in $apis; do
         echo "no jar in $dir/target: run mvn install first" >&2
         exit 1
     fi
-    out="$here/org/unionhub/$artifact"
+    out="$root/$(dirname "$dir")/baseline/org/unionhub/$artifact"
     rm -rf "$out"
     mkdir -p "$out/$version"
     cp "$jar" "$out/$version/$artifact-$version.jar"

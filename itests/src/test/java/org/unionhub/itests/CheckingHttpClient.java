@@ -1,5 +1,6 @@
 package org.unionhub.itests;
 
+import org.unionhub.testkit.contract.Contract;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;

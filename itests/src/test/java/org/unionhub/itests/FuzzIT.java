@@ -1,5 +1,6 @@
 package org.unionhub.itests;
 
+import org.unionhub.testkit.contract.Contract;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 

@@ -46,7 +46,7 @@ import org.unionhub.fairs.internal.coupons.BatchWriter;
  * {@link ApplicationStore}, {@link CouponStore} and {@link FigureStore}; who manages which fair in {@link FairAccess}.
  */
 @Component(service = {FairsService.class, FairsServiceImpl.class}, configurationPid = "org.unionhub.fairs")
-@Designate(ocd = FairsConfig.class)
+@Designate(ocd = ModuleConfig.class)
 public class FairsServiceImpl implements FairsService {
 
     static final String MERCHANT = Coupons.MERCHANT;
@@ -60,7 +60,7 @@ public class FairsServiceImpl implements FairsService {
     @Activate
     public FairsServiceImpl(@Reference(target = "(unionhub.module=fairs)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference MemberDirectory directory, @Reference HubSettings settings, @Reference EventAdmin eventAdmin,
-            FairsConfig config) {
+            ModuleConfig config) {
         Publisher publisher = new Publisher(eventAdmin);
         FairAccess access = new FairAccess(db, directory);
         FairStore fairStore = new FairStore(settings, directory);
@@ -72,7 +72,7 @@ public class FairsServiceImpl implements FairsService {
     }
 
     @Modified
-    void configure(FairsConfig config) {
+    void configure(ModuleConfig config) {
         try {
             BigDecimal fee = new BigDecimal(config.stall_fee_per_day().trim());
             if (fee.signum() < 0) {

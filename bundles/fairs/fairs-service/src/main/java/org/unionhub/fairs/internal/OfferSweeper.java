@@ -26,7 +26,7 @@ public class OfferSweeper {
     });
 
     @Activate
-    public OfferSweeper(@Reference FairsServiceImpl fairs, FairsConfig config) {
+    public OfferSweeper(@Reference FairsServiceImpl fairs, ModuleConfig config) {
         long every = Math.max(5, config.offer_check_seconds());
         timer.scheduleWithFixedDelay(() -> {
             try {

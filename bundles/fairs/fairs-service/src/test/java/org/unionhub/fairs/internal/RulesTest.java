@@ -38,7 +38,7 @@ class RulesTest {
      */
     @Test
     void aUnionFairChargesNoStallFeeUnlessTheRegionSetsOne() throws Exception {
-        Object configured = FairsConfig.class.getMethod("stall_fee_per_day").getDefaultValue();
+        Object configured = ModuleConfig.class.getMethod("stall_fee_per_day").getDefaultValue();
         BigDecimal perDay = new BigDecimal((String) configured);
         for (boolean discount : new boolean[] {false, true}) {
             for (int days : new int[] {1, 2, 3}) {

@@ -50,7 +50,7 @@ class WaitlistTest {
         db = TestDatabase.module("fairs", FairsServiceImpl.class);
         fairs = new FairsServiceImpl(db, (c, caller, action, entity, id, changes) -> { }, TestDirectory.empty(),
                 new Region("test", "350200", ZoneId.of("Asia/Shanghai"), false), EVENTS,
-                Configs.of(FairsConfig.class, Map.of("stall.fee.per.day", "150.00")));
+                Configs.of(ModuleConfig.class, Map.of("stall.fee.per.day", "150.00")));
     }
 
     @Test

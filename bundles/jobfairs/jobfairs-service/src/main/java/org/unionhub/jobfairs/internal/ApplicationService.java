@@ -34,8 +34,8 @@ import org.unionhub.jobfairs.api.JobFairEvents;
  * moves it through the workflow, the applicant may withdraw. Each party sees only its own: the
  * applicant his applications, an employer account those to its positions, officers those of their fairs.
  */
-@Component(service = ApplicationService.class, configurationPid = JobFairsConfig.PID)
-@Designate(ocd = JobFairsConfig.class)
+@Component(service = ApplicationService.class, configurationPid = ModuleConfig.PID)
+@Designate(ocd = ModuleConfig.class)
 public class ApplicationService {
 
     /** The attachment types a CV may have, as problem answers name them. */
@@ -46,14 +46,14 @@ public class ApplicationService {
     private volatile int maxAttachmentBytes;
 
     @Activate
-    public ApplicationService(@Reference Env env, JobFairsConfig config) {
+    public ApplicationService(@Reference Env env, ModuleConfig config) {
         this.env = env;
         this.store = new ApplicationStore(env);
         configure(config);
     }
 
     @Modified
-    void configure(JobFairsConfig config) {
+    void configure(ModuleConfig config) {
         this.maxAttachmentBytes = Math.max(1024, config.attachment_max_bytes());
     }
 

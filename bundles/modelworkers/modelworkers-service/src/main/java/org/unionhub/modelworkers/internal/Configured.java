@@ -7,9 +7,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.unionhub.api.HubSettings;
 
-/** Holds the module's settings (PID {@value ModelWorkersConfig#PID}); a change applies to the next request. */
-@Component(service = Configured.class, configurationPid = ModelWorkersConfig.PID)
-@Designate(ocd = ModelWorkersConfig.class)
+/** Holds the module's settings (PID {@value ModuleConfig#PID}); a change applies to the next request. */
+@Component(service = Configured.class, configurationPid = ModuleConfig.PID)
+@Designate(ocd = ModuleConfig.class)
 public class Configured {
 
     private volatile Settings settings = Settings.DEFAULTS;
@@ -20,7 +20,7 @@ public class Configured {
 
     @Activate
     @Modified
-    void configure(ModelWorkersConfig config) {
+    void configure(ModuleConfig config) {
         settings = Settings.of(config, hub.demo());
     }
 

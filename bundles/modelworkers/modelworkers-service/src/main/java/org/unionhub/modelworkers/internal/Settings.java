@@ -40,12 +40,12 @@ public record Settings(List<String> levels, Set<RecordStatus> eligibleStatuses, 
     public static final String ANNUAL_AMOUNTS = "annual.amounts";
     public static final String HARDSHIP_MAX = "hardship.max.amount";
 
-    public static Settings of(ModelWorkersConfig c) {
+    public static Settings of(ModuleConfig c) {
         return of(c, false);
     }
 
     /** On a demo hub the region's empty amounts are filled with the demo ones. */
-    public static Settings of(ModelWorkersConfig c, boolean demo) {
+    public static Settings of(ModuleConfig c, boolean demo) {
         List<String> levels = codes(c.levels());
         Set<RecordStatus> eligible = new LinkedHashSet<>();
         for (String s : c.subsidy_eligible_statuses()) {
@@ -96,7 +96,7 @@ public record Settings(List<String> levels, Set<RecordStatus> eligibleStatuses, 
 
     private static HubException notSet(String key, String what) {
         return HubException.conflict(key, what + " is the region's to set and is not set: an administrator sets "
-                + key + " in configuration " + ModelWorkersConfig.PID);
+                + key + " in configuration " + ModuleConfig.PID);
     }
 
     /** Whether a regional approval awards this title, rather than recommending the candidate upward. */

@@ -33,8 +33,8 @@ class RegionSettingsTest {
         assertEquals(List.of(), demo.missing());
         assertEquals(new BigDecimal("50000.00"), demo.hardshipMax());
         assertEquals(new BigDecimal("1800.00"), demo.annualAmounts().get("REGIONAL_MODEL_WORKER"));
-        ModelWorkersConfig regional = (ModelWorkersConfig) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {ModelWorkersConfig.class}, (proxy, m, args) ->
+        ModuleConfig regional = (ModuleConfig) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ModuleConfig.class}, (proxy, m, args) ->
                         switch (m.getName()) {
                             case "annual_amounts" -> new String[] {"REGIONAL_MODEL_WORKER=2000"};
                             case "hardship_max_amount" -> "30000";

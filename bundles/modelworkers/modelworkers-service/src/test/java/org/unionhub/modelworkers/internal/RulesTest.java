@@ -55,9 +55,9 @@ class RulesTest {
     }
 
     /** The metatype defaults, as a hub without an etc/ file for the module reads them. */
-    static ModelWorkersConfig configDefaults() {
-        return (ModelWorkersConfig) java.lang.reflect.Proxy.newProxyInstance(RulesTest.class.getClassLoader(),
-                new Class<?>[] {ModelWorkersConfig.class}, (proxy, m, args) -> m.getDefaultValue());
+    static ModuleConfig configDefaults() {
+        return (ModuleConfig) java.lang.reflect.Proxy.newProxyInstance(RulesTest.class.getClassLoader(),
+                new Class<?>[] {ModuleConfig.class}, (proxy, m, args) -> m.getDefaultValue());
     }
 
     @Test

@@ -33,8 +33,8 @@ final class Access {
 
     /** Holds one of the roles that take part in claims: reviewer, approver or payer (or is an admin). */
     static boolean handlesClaims(Caller caller) {
-        return caller.isAdmin() || caller.hasRole(Roles.OFFICER) && (caller.hasRole(MutualAidModule.CLAIMS_REVIEWER)
-                || caller.hasRole(MutualAidModule.CLAIMS_APPROVER) || caller.hasRole(MutualAidModule.FUND_PAYER));
+        return caller.isAdmin() || caller.hasRole(Roles.OFFICER) && (caller.hasRole(Descriptor.CLAIMS_REVIEWER)
+                || caller.hasRole(Descriptor.CLAIMS_APPROVER) || caller.hasRole(Descriptor.FUND_PAYER));
     }
 
     /** Medical details: the member himself and those who handle claims in his organisation chain. */
@@ -63,8 +63,8 @@ final class Access {
 
     static void requireHandler(Caller caller) {
         if (!handlesClaims(caller)) {
-            throw HubException.forbidden("requires role admin, or officer with " + MutualAidModule.CLAIMS_REVIEWER + ", "
-                    + MutualAidModule.CLAIMS_APPROVER + " or " + MutualAidModule.FUND_PAYER);
+            throw HubException.forbidden("requires role admin, or officer with " + Descriptor.CLAIMS_REVIEWER + ", "
+                    + Descriptor.CLAIMS_APPROVER + " or " + Descriptor.FUND_PAYER);
         }
     }
 

@@ -34,10 +34,10 @@ final class ClaimDocuments {
     private final AuditLog audit;
     private final HubSettings settings;
     private final MemberDirectory directory;
-    private final MutualAidSettings config;
+    private final Configured config;
     private final ClaimService claims;
 
-    ClaimDocuments(ModuleDatabase db, AuditLog audit, HubSettings settings, MemberDirectory directory, MutualAidSettings config,
+    ClaimDocuments(ModuleDatabase db, AuditLog audit, HubSettings settings, MemberDirectory directory, Configured config,
             ClaimService claims) {
         this.db = db;
         this.audit = audit;

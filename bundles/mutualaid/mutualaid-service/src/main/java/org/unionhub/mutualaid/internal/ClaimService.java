@@ -68,7 +68,7 @@ public class ClaimService {
     private final HubSettings settings;
     private final MemberDirectory directory;
     private final PlanService plans;
-    private final MutualAidSettings config;
+    private final Configured config;
     private final ClaimStore store;
     private final ClaimDocuments documents;
     private final SecondReviews secondReviews;
@@ -79,7 +79,7 @@ public class ClaimService {
     @Activate
     public ClaimService(@Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference HubSettings settings, @Reference MemberDirectory directory, @Reference PlanService plans,
-            @Reference MutualAidSettings config) {
+            @Reference Configured config) {
         this.db = db;
         this.audit = audit;
         this.settings = settings;
@@ -150,7 +150,7 @@ public class ClaimService {
         String reason = requireReason(d);
         if (!Access.hasDutyRole(caller, Duty.REVIEW) && !Access.hasDutyRole(caller, Duty.APPROVE)) {
             throw HubException.forbidden("rejecting a claim requires role admin, or officer with "
-                    + MutualAidModule.CLAIMS_REVIEWER + " or " + MutualAidModule.CLAIMS_APPROVER);
+                    + Descriptor.CLAIMS_REVIEWER + " or " + Descriptor.CLAIMS_APPROVER);
         }
         Claim claim = move(caller, id, EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.UNDER_REVIEW, ClaimStatus.RETURNED,
                 ClaimStatus.APPROVED), ClaimStatus.REJECTED, reason, false, "mutualaid.claim.reject");

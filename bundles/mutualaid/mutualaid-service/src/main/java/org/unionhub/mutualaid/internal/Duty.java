@@ -6,10 +6,10 @@ package org.unionhub.mutualaid.internal;
  * person never takes two of these steps on the same claim (admins included).
  */
 enum Duty {
-    REVIEW(MutualAidModule.CLAIMS_REVIEWER, "review"),
-    APPROVE(MutualAidModule.CLAIMS_APPROVER, "approval"),
-    SECOND_REVIEW(MutualAidModule.CLAIMS_REVIEWER, "second review"),
-    PAY(MutualAidModule.FUND_PAYER, "payment");
+    REVIEW(Descriptor.CLAIMS_REVIEWER, "review"),
+    APPROVE(Descriptor.CLAIMS_APPROVER, "approval"),
+    SECOND_REVIEW(Descriptor.CLAIMS_REVIEWER, "second review"),
+    PAY(Descriptor.FUND_PAYER, "payment");
 
     /** The role an officer needs for this step. */
     final String role;

@@ -59,7 +59,7 @@ public class EnrolmentService {
     private final HubSettings settings;
     private final MemberDirectory directory;
     private final PlanService plans;
-    private final MutualAidSettings config;
+    private final Configured config;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
@@ -67,7 +67,7 @@ public class EnrolmentService {
     @Activate
     public EnrolmentService(@Reference(target = "(unionhub.module=mutualaid)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference HubSettings settings, @Reference MemberDirectory directory, @Reference PlanService plans,
-            @Reference MutualAidSettings config) {
+            @Reference Configured config) {
         this.db = db;
         this.audit = audit;
         this.settings = settings;

@@ -45,10 +45,10 @@ final class BookingChecks {
     private final Catalogue catalogue;
     private final Policies policies;
     private final ModelWorkerLookup modelWorkers;
-    private final Supplier<RecuperationConfig> config;
+    private final Supplier<ModuleConfig> config;
 
     BookingChecks(MemberDirectory directory, Catalogue catalogue, Policies policies, ModelWorkerLookup modelWorkers,
-            Supplier<RecuperationConfig> config) {
+            Supplier<ModuleConfig> config) {
         this.directory = directory;
         this.catalogue = catalogue;
         this.policies = policies;

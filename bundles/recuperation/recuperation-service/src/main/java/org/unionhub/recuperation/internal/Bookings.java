@@ -47,8 +47,8 @@ import org.unionhub.recuperation.internal.budget.BudgetLedger;
  * programme are serialised; beds are shared by the programmes of a sanatorium and are taken with one
  * conditional UPDATE over the stay's dates; budgets with a conditional UPDATE on the ledger row.
  */
-@Component(service = Bookings.class, configurationPid = RecuperationConfig.PID)
-@Designate(ocd = RecuperationConfig.class)
+@Component(service = Bookings.class, configurationPid = ModuleConfig.PID)
+@Designate(ocd = ModuleConfig.class)
 public class Bookings {
 
     // reasons are shown to officers and members as they are: Chinese, like the policies' own
@@ -73,14 +73,14 @@ public class Bookings {
         org.unionhub.modelworkers.api.ModelWorkerLookup a = archive;
         return a == null ? java.util.Optional.empty() : java.util.Optional.of(a.isModelWorker(memberId, java.util.Set.of()));
     };
-    private volatile RecuperationConfig config;
+    private volatile ModuleConfig config;
     private final BookingStore store;
     private final BookingChecks checks;
 
     @Activate
     public Bookings(@Reference(target = "(unionhub.module=recuperation)") ModuleDatabase db, @Reference AuditLog audit,
             @Reference MemberDirectory directory, @Reference Catalogue catalogue, @Reference Policies policies,
-            @Reference EventAdmin events, RecuperationConfig config) {
+            @Reference EventAdmin events, ModuleConfig config) {
         this.db = db;
         this.audit = audit;
         this.directory = directory;
@@ -93,7 +93,7 @@ public class Bookings {
     }
 
     @Modified
-    void modified(RecuperationConfig config) {
+    void modified(ModuleConfig config) {
         this.config = config;
     }
 

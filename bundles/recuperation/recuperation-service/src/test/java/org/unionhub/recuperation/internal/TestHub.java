@@ -57,9 +57,9 @@ final class TestHub {
         return catalogue.today();
     }
 
-    static RecuperationConfig config(int maxMembers) {
-        return new RecuperationConfig() {
-            public Class<? extends Annotation> annotationType() { return RecuperationConfig.class; }
+    static ModuleConfig config(int maxMembers) {
+        return new ModuleConfig() {
+            public Class<? extends Annotation> annotationType() { return ModuleConfig.class; }
             public int maxMembersPerBooking() { return maxMembers; }
             public int closeDaysBefore() { return 0; }
         };

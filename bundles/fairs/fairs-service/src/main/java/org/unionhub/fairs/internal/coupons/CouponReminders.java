@@ -22,7 +22,7 @@ import org.unionhub.api.HubSettings;
 import org.unionhub.api.Topics;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
-import org.unionhub.fairs.internal.FairsConfig;
+import org.unionhub.fairs.internal.ModuleConfig;
 
 /**
  * Tells members of coupons about to expire (issue 21): every few minutes, unused coupons whose validity ends within
@@ -53,7 +53,7 @@ public class CouponReminders {
 
     @Activate
     public CouponReminders(@Reference(target = "(unionhub.module=fairs)") ModuleDatabase db, @Reference EventAdmin events,
-            @Reference HubSettings settings, FairsConfig config) {
+            @Reference HubSettings settings, ModuleConfig config) {
         this.db = db;
         this.shown = SHOWN.withZone(settings.zone());
         this.events = events;

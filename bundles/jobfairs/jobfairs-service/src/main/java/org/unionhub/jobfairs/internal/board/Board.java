@@ -25,7 +25,7 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.api.validation.Texts;
 import org.unionhub.jobfairs.internal.Education;
 import org.unionhub.jobfairs.internal.Env;
-import org.unionhub.jobfairs.internal.JobFairsConfig;
+import org.unionhub.jobfairs.internal.ModuleConfig;
 import org.unionhub.jobfairs.internal.PositionRequest;
 import org.unionhub.jobfairs.internal.PositionService;
 import org.unionhub.jobfairs.internal.PositionStatus;
@@ -35,7 +35,7 @@ import org.unionhub.jobfairs.internal.PositionStatus;
  * each listed until its expiry (at most {@code board.max.days} ahead, the region's setting); anyone searches the
  * open, unexpired positions of approved employers on the hub's list contract.
  */
-@Component(service = Board.class, configurationPid = JobFairsConfig.PID)
+@Component(service = Board.class, configurationPid = ModuleConfig.PID)
 public class Board {
 
     static final String COLUMNS = "J.ID, J.REGISTRY_ID, R.NAME AS EMPLOYER_NAME, J.ORG_ID, J.TITLE, J.INDUSTRY, J.HEADCOUNT, "
@@ -50,14 +50,14 @@ public class Board {
     private volatile int maxDays;
 
     @Activate
-    public Board(@Reference Env env, @Reference Registry registry, JobFairsConfig config) {
+    public Board(@Reference Env env, @Reference Registry registry, ModuleConfig config) {
         this.env = env;
         this.registry = registry;
         configure(config);
     }
 
     @Modified
-    void configure(JobFairsConfig config) {
+    void configure(ModuleConfig config) {
         this.maxDays = Math.max(1, config.board_max_days());
     }
 

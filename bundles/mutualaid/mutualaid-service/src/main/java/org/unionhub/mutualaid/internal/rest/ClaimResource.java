@@ -28,7 +28,7 @@ import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
-import org.unionhub.mutualaid.internal.MutualAidModule;
+import org.unionhub.mutualaid.internal.Descriptor;
 import org.unionhub.api.web.Returns;
 import org.unionhub.mutualaid.api.Attachment;
 import org.unionhub.mutualaid.api.Claim;
@@ -108,35 +108,35 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/review")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, Descriptor.CLAIMS_REVIEWER})
     public Claim review(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.review(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_APPROVER})
+    @RolesAllowed({Roles.ADMIN, Descriptor.CLAIMS_APPROVER})
     public Claim approve(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return approvals.approve(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER, MutualAidModule.CLAIMS_APPROVER})
+    @RolesAllowed({Roles.ADMIN, Descriptor.CLAIMS_REVIEWER, Descriptor.CLAIMS_APPROVER})
     public Claim reject(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.reject(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/return")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, Descriptor.CLAIMS_REVIEWER})
     public Claim returnForDocuments(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.returnForDocuments(Requests.caller(sc), id, d);
     }
 
     @POST
     @Path("{id}/pay")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.FUND_PAYER})
+    @RolesAllowed({Roles.ADMIN, Descriptor.FUND_PAYER})
     public Claim pay(@PathParam("id") long id, @Context SecurityContext sc) {
         return claims.pay(Requests.caller(sc), id);
     }
@@ -150,7 +150,7 @@ public class ClaimResource {
 
     @POST
     @Path("{id}/second-review")
-    @RolesAllowed({Roles.ADMIN, MutualAidModule.CLAIMS_REVIEWER})
+    @RolesAllowed({Roles.ADMIN, Descriptor.CLAIMS_REVIEWER})
     public Claim secondReview(@PathParam("id") long id, Decision d, @Context SecurityContext sc) {
         return claims.confirmSecondReview(Requests.caller(sc), id, d);
     }
