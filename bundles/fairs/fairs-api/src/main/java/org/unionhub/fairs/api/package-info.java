@@ -1,7 +1,7 @@
 /**
  * Union fairs (工会集市): fairs, stall applications with a waitlist, coupon batches and the figures officers report.
  */
-@Version("1.2.0")
+@Version("2.0.0")
 @Export
 package org.unionhub.fairs.api;
 

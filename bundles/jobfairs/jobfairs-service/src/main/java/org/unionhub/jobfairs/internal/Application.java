@@ -2,7 +2,6 @@ package org.unionhub.jobfairs.internal;
 
 import java.time.OffsetDateTime;
 
-import org.unionhub.jobfairs.api.ApplicationStatus;
 
 /** A member's application to a position, with the time each step was reached. */
 public record Application(long id, long fairId, long positionId, String positionTitle, long employerId,

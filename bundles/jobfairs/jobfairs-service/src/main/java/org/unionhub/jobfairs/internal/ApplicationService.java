@@ -26,7 +26,6 @@ import org.unionhub.api.security.Roles;
 import org.unionhub.api.upload.FileType;
 import org.unionhub.api.upload.Uploads;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.jobfairs.api.ApplicationStatus;
 import org.unionhub.jobfairs.api.JobFairEvents;
 
 /**

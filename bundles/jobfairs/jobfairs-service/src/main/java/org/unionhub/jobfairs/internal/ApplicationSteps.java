@@ -2,7 +2,6 @@ package org.unionhub.jobfairs.internal;
 
 import java.util.List;
 
-import org.unionhub.jobfairs.api.ApplicationStatus;
 
 /**
  * The statuses a caller may move a job application to now, for {@code GET /applications/{id}/actions} (issue 20:

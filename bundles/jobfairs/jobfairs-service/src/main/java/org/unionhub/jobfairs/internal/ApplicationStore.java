@@ -17,7 +17,6 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.jobfairs.api.ApplicationStatus;
 
 /**
  * The SQL of applications (JOBFAIRS_APPLICATION with its CV attachment) and of the hire a position counts: rows in,

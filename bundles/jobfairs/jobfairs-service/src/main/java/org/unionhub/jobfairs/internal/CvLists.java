@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Caller;
-import org.unionhub.jobfairs.api.ApplicationStatus;
 
 /**
  * The applications list as employers and officers read it: every CV a page shows of someone other than the caller is

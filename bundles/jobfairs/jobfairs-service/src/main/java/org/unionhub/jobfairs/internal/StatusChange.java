@@ -1,6 +1,5 @@
 package org.unionhub.jobfairs.internal;
 
-import org.unionhub.jobfairs.api.ApplicationStatus;
 import org.unionhub.api.validation.MaxLength;
 import org.unionhub.api.validation.Required;
 

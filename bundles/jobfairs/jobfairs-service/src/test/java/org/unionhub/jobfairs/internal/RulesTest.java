@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.HubException;
 import org.unionhub.api.upload.FileType;
-import org.unionhub.jobfairs.api.ApplicationStatus;
 import org.unionhub.jobfairs.api.FairMode;
 
 class RulesTest {

@@ -33,7 +33,6 @@ import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.api.validation.Texts;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
 import org.unionhub.modelworkers.api.ModelWorkerLookup;
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * The model-worker archive: records with their titles and status history, search and counts, CSV export

@@ -27,7 +27,6 @@ import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.api.upload.Uploads;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * The archive's CSV import: every line parsed and checked outside the transaction (the directory has its own

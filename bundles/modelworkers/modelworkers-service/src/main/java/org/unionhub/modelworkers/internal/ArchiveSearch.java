@@ -22,7 +22,6 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.ExactIdSearch;
 import org.unionhub.api.security.PersonalDataCipher;
 import org.unionhub.api.validation.IdCardNumber;
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * Reading the archive through a {@link RecordFilter}: search, counts and the CSV export. The filter is scoped to the

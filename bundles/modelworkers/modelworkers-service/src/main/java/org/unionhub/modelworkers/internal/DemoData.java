@@ -15,7 +15,6 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * Demo installs only, on an empty archive: a few model workers of the Haicang district (core demo

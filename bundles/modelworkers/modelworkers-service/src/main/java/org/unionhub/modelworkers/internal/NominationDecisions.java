@@ -21,7 +21,6 @@ import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.api.validation.Texts;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
-import org.unionhub.modelworkers.api.RecordStatus;
 import org.unionhub.modelworkers.internal.NominationStore.Nom;
 
 /**

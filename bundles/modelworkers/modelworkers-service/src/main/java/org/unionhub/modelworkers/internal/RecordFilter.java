@@ -1,6 +1,5 @@
 package org.unionhub.modelworkers.internal;
 
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * Search criteria; all optional. {@code idNumber} matches exactly (through the blind index); only an admin may

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.unionhub.api.db.RowMapper;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.validation.IdCardNumber;
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * The SQL of the archive (MODELWORKERS_RECORD, its titles and status history): rows in, {@link Archive.Row}s out.

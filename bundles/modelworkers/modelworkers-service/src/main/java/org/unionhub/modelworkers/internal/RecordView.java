@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * An archive record as the API shows it. {@code idNumber} shows its last 4 characters, and {@code birthDate},

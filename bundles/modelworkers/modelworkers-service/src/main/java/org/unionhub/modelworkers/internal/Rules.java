@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /** The module's rules that need no database: eligibility, amounts, survey flags, plausible years. */
 public final class Rules {

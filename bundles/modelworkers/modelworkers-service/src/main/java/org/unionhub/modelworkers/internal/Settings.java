@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.unionhub.api.HubException;
 import org.unionhub.api.Money;
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * The module's configuration, parsed once per change; a bad entry falls back to the default rather than failing.

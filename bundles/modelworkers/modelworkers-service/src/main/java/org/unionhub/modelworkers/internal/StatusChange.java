@@ -1,6 +1,5 @@
 package org.unionhub.modelworkers.internal;
 
-import org.unionhub.modelworkers.api.RecordStatus;
 import org.unionhub.api.validation.MaxLength;
 import org.unionhub.api.validation.Required;
 

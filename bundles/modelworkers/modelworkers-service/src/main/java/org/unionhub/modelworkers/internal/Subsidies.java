@@ -32,7 +32,6 @@ import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.validation.Texts;
 import org.unionhub.modelworkers.api.ModelWorkerEvents;
-import org.unionhub.modelworkers.api.RecordStatus;
 
 /**
  * The special subsidy fund: the ledger of paid yearly subsidies and hardship relief (paid through

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import org.unionhub.mutualaid.api.PayerKind;
 
 /** One allocation into a plan's fund, with who paid it. */
 public record Allocation(long id, long planId, BigDecimal amount, PayerKind paidBy, String payerName, String note,

@@ -3,7 +3,6 @@ package org.unionhub.mutualaid.internal;
 import java.math.BigDecimal;
 
 import org.unionhub.api.validation.MaxLength;
-import org.unionhub.mutualaid.api.PayerKind;
 
 /** Money put into a plan's fund besides contributions: {@code paidBy} UNION, EMPLOYER or OTHER, and which one. */
 public record AllocationRequest(BigDecimal amount, PayerKind paidBy, @MaxLength(200) String payerName,

@@ -17,7 +17,6 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.mutualaid.api.PayerKind;
 
 /**
  * Money a union, an employer or a donor puts into a plan's fund beside the members' contributions (the fund pays

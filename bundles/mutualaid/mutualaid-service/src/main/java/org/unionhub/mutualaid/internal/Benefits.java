@@ -12,10 +12,6 @@ import java.util.Set;
 import org.unionhub.api.Money;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.Sql;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.FixedSum;
-import org.unionhub.mutualaid.api.PlanKind;
-import org.unionhub.mutualaid.api.PlanRules;
 
 /**
  * A plan version's fixed sums (condolence payments on a diagnosis, death or disability) and the claims it also pays

@@ -23,11 +23,6 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.mutualaid.api.Breakdown;
-import org.unionhub.mutualaid.api.Claim;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.ClaimStatus;
-import org.unionhub.mutualaid.api.Decision;
 import org.unionhub.mutualaid.api.MutualAidTopics;
 
 /**

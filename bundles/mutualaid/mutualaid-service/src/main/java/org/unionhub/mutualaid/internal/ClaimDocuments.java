@@ -17,9 +17,6 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.api.upload.FileType;
 import org.unionhub.api.upload.Uploads;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.mutualaid.api.Attachment;
-import org.unionhub.mutualaid.api.AttachmentKind;
-import org.unionhub.mutualaid.api.ClaimStatus;
 
 /**
  * A claim's documents: uploads checked by size, by their first bytes and against the declared type, hashed and

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.unionhub.api.AuditLog;
 import org.unionhub.api.security.Caller;
-import org.unionhub.mutualaid.api.ClaimStatus;
 
 /**
  * The audit of claims read in a list. Every claim a list shows is a read of medical data and is audited — as one

@@ -31,16 +31,7 @@ import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.OrgScope;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.mutualaid.api.Attachment;
-import org.unionhub.mutualaid.api.Breakdown;
-import org.unionhub.mutualaid.api.Claim;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.ClaimStatus;
-import org.unionhub.mutualaid.api.Decision;
 import org.unionhub.mutualaid.api.MutualAidTopics;
-import org.unionhub.mutualaid.api.SampleRequest;
-import org.unionhub.mutualaid.api.SampleResult;
-import org.unionhub.mutualaid.api.SecondReview;
 
 
 /**

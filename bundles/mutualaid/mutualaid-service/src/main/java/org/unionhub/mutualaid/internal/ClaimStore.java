@@ -18,14 +18,6 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.mutualaid.api.Attachment;
-import org.unionhub.mutualaid.api.AttachmentKind;
-import org.unionhub.mutualaid.api.Breakdown;
-import org.unionhub.mutualaid.api.Claim;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.ClaimStatus;
-import org.unionhub.mutualaid.api.ClaimStep;
-import org.unionhub.mutualaid.api.SecondReview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

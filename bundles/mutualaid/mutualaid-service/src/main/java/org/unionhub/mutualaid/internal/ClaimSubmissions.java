@@ -27,10 +27,6 @@ import org.unionhub.api.db.Sql;
 import org.unionhub.api.personal.ConsentRecord;
 import org.unionhub.api.personal.Consents;
 import org.unionhub.api.security.Caller;
-import org.unionhub.mutualaid.api.Claim;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.ClaimRequest;
-import org.unionhub.mutualaid.api.ClaimStatus;
 import org.unionhub.mutualaid.api.MutualAidTopics;
 
 /**

@@ -18,18 +18,7 @@ import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
-import org.unionhub.mutualaid.api.PayerKind;
 import org.unionhub.api.security.Roles;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.Claim;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.ClaimRequest;
-import org.unionhub.mutualaid.api.Decision;
-import org.unionhub.mutualaid.api.EnrolmentRequest;
-import org.unionhub.mutualaid.api.FixedSum;
-import org.unionhub.mutualaid.api.Plan;
-import org.unionhub.mutualaid.api.PlanKind;
-import org.unionhub.mutualaid.api.PlanRequest;
 
 /**
  * Demo installs only, on empty tables: a Guizhou-style inpatient plan with the demo members 1..4 enrolled and the

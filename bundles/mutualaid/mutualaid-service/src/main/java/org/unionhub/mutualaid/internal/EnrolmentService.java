@@ -38,13 +38,8 @@ import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.mutualaid.api.BulkReport;
-import org.unionhub.mutualaid.api.BulkRow;
-import org.unionhub.mutualaid.api.BulkStatus;
 import org.unionhub.mutualaid.api.Enrolment;
-import org.unionhub.mutualaid.api.EnrolmentRequest;
 import org.unionhub.mutualaid.api.MutualAidTopics;
-import org.unionhub.mutualaid.api.PayerKind;
 
 /**
  * Enrolments: one member, or a grassroots union's list (JSON or CSV) row by row, each row in its own

@@ -22,15 +22,9 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.db.Keyset;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
-import org.unionhub.mutualaid.api.ClaimStatus;
 import org.unionhub.mutualaid.api.Enrolment;
-import org.unionhub.mutualaid.api.Figures;
 import org.unionhub.mutualaid.api.Fund;
-import org.unionhub.mutualaid.api.LedgerEntry;
-import org.unionhub.mutualaid.api.LedgerKind;
-import org.unionhub.mutualaid.api.MonthFigures;
 import org.unionhub.mutualaid.api.MutualAid;
-import org.unionhub.mutualaid.api.PayerKind;
 
 /** The fund ledger and the module's figures; also the {@link MutualAid} service other modules may use. */
 @Component(service = {FundService.class, MutualAid.class})

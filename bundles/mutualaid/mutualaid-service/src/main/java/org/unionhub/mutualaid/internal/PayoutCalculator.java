@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.unionhub.api.Money;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.BandStep;
-import org.unionhub.mutualaid.api.Breakdown;
 
 /**
  * The payout rule, as a pure function of the plan version's rules, the claim's self-paid amount and what the

@@ -3,7 +3,6 @@ package org.unionhub.mutualaid.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.unionhub.mutualaid.api.PlanKind;
 
 /** A plan's unversioned part. */
 record PlanHead(long id, String name, PlanKind kind, LocalDate periodStart, LocalDate periodEnd, Instant createdAt) {

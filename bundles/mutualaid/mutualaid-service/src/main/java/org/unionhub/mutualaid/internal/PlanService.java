@@ -29,11 +29,6 @@ import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.Plan;
-import org.unionhub.mutualaid.api.PlanRequest;
-import org.unionhub.mutualaid.api.PlanRules;
-import org.unionhub.mutualaid.api.PlanKind;
 
 /**
  * Plans and their rule versions. A plan nobody has enrolled in may be rewritten; once in use its rules change

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.unionhub.api.Validation;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.PlanRules;
 
 /** Benefit rules are data, so they are checked like data: ratios in (0,1], bands ascending, caps above 0. */
 final class RulesCheck {

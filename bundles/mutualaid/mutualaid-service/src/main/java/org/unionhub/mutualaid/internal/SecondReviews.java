@@ -13,12 +13,6 @@ import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.Validation;
 import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.security.Caller;
-import org.unionhub.mutualaid.api.Claim;
-import org.unionhub.mutualaid.api.ClaimStatus;
-import org.unionhub.mutualaid.api.Decision;
-import org.unionhub.mutualaid.api.SampleRequest;
-import org.unionhub.mutualaid.api.SampleResult;
-import org.unionhub.mutualaid.api.SecondReview;
 
 /**
  * Second reviews: a reviewer samples claims of a plan (every claim above an amount, a share of the rest at random);

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.unionhub.api.EmploymentForm;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.PlanVersion;
 
 /** One stored rule version of a plan. */
 record Version(long id, long planId, int no, LocalDate effectiveFrom, BigDecimal contribution, Set<EmploymentForm> eligibleKinds,

@@ -11,11 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.Validation;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.ClaimEvent;
-import org.unionhub.mutualaid.api.FixedSum;
-import org.unionhub.mutualaid.api.PlanKind;
-import org.unionhub.mutualaid.api.PlanRules;
 
 /**
  * Fixed sums (慰问金) are paid "on diagnosis, death or disability for major-illness and accident plans", beside the

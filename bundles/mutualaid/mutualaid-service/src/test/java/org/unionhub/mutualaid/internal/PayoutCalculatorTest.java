@@ -8,8 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.Breakdown;
 
 /** The payout rule on a table of cases; amounts are compared as strings so that the scale counts too. */
 class PayoutCalculatorTest {

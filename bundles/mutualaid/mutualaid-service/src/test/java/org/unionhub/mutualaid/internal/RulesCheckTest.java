@@ -11,8 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.unionhub.api.FieldError;
 import org.unionhub.api.Validation;
-import org.unionhub.mutualaid.api.Band;
-import org.unionhub.mutualaid.api.PlanRules;
 
 /** Benefit rules are data and are checked like data; each case names the fields it expects to be refused. */
 class RulesCheckTest {

@@ -1,7 +1,7 @@
 package org.unionhub.fairs.internal.rest;
 
 import org.unionhub.api.HubException;
-import org.unionhub.fairs.api.ClaimRequest;
+import org.unionhub.fairs.internal.ClaimRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -97,7 +97,7 @@ public class CouponBatchResource {
 
     /**
      * A member claims for himself with a bare POST (a phone sends no body and no Content-Type); an officer names
-     * the member with {"memberId": …} ({@link org.unionhub.fairs.api.ClaimRequest}, read by {@link ClaimBody}) or
+     * the member with {"memberId": …} ({@link org.unionhub.fairs.internal.ClaimRequest}, read by {@link ClaimBody}) or
      * ?memberId=, which wins.
      */
     @POST

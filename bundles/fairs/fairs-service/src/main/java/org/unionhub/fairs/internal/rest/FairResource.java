@@ -33,7 +33,7 @@ import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
 import org.unionhub.fairs.api.Application;
 import org.unionhub.fairs.internal.ApplicationActions;
-import org.unionhub.fairs.api.ApplicationAction;
+import org.unionhub.fairs.internal.ApplicationAction;
 import org.unionhub.fairs.api.ApplicationRequest;
 import org.unionhub.fairs.api.ApplicationStatus;
 import org.unionhub.fairs.api.Fair;

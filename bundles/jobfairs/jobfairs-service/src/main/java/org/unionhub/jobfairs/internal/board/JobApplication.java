@@ -2,7 +2,7 @@ package org.unionhub.jobfairs.internal.board;
 
 import java.time.OffsetDateTime;
 
-import org.unionhub.jobfairs.api.ApplicationStatus;
+import org.unionhub.jobfairs.internal.ApplicationStatus;
 import org.unionhub.jobfairs.internal.Education;
 
 /**

@@ -23,7 +23,7 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.validation.IdCardNumber;
 import org.unionhub.api.validation.Texts;
-import org.unionhub.jobfairs.api.ApplicationStatus;
+import org.unionhub.jobfairs.internal.ApplicationStatus;
 import org.unionhub.jobfairs.internal.CvReads;
 import org.unionhub.jobfairs.internal.Education;
 import org.unionhub.jobfairs.internal.Env;

@@ -25,7 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.Page;
 import org.unionhub.api.PageRequest;
 import org.unionhub.api.web.Requests;
-import org.unionhub.jobfairs.api.ApplicationStatus;
+import org.unionhub.jobfairs.internal.ApplicationStatus;
 import org.unionhub.jobfairs.internal.Application;
 import org.unionhub.jobfairs.internal.ApplicationService;
 import org.unionhub.jobfairs.internal.ApplicationSteps;

@@ -29,7 +29,7 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
-import org.unionhub.jobfairs.api.ApplicationStatus;
+import org.unionhub.jobfairs.internal.ApplicationStatus;
 import org.unionhub.jobfairs.internal.Education;
 import org.unionhub.jobfairs.internal.StatusChange;
 import org.unionhub.jobfairs.internal.board.Board;

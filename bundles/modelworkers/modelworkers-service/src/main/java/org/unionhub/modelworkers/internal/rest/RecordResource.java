@@ -29,7 +29,7 @@ import org.unionhub.api.PageRequest;
 import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
 import org.unionhub.api.web.Returns;
-import org.unionhub.modelworkers.api.RecordStatus;
+import org.unionhub.modelworkers.internal.RecordStatus;
 import org.unionhub.modelworkers.internal.Archive;
 import org.unionhub.modelworkers.internal.Configured;
 import org.unionhub.modelworkers.internal.Counts;

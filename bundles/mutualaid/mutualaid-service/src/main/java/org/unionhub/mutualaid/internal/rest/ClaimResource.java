@@ -30,13 +30,13 @@ import org.unionhub.api.security.Roles;
 import org.unionhub.api.web.Requests;
 import org.unionhub.mutualaid.internal.Descriptor;
 import org.unionhub.api.web.Returns;
-import org.unionhub.mutualaid.api.Attachment;
-import org.unionhub.mutualaid.api.Claim;
-import org.unionhub.mutualaid.api.ClaimRequest;
-import org.unionhub.mutualaid.api.ClaimStatus;
-import org.unionhub.mutualaid.api.Decision;
-import org.unionhub.mutualaid.api.SampleRequest;
-import org.unionhub.mutualaid.api.SampleResult;
+import org.unionhub.mutualaid.internal.Attachment;
+import org.unionhub.mutualaid.internal.Claim;
+import org.unionhub.mutualaid.internal.ClaimRequest;
+import org.unionhub.mutualaid.internal.ClaimStatus;
+import org.unionhub.mutualaid.internal.Decision;
+import org.unionhub.mutualaid.internal.SampleRequest;
+import org.unionhub.mutualaid.internal.SampleResult;
 import org.unionhub.mutualaid.internal.ClaimActions;
 import org.unionhub.mutualaid.internal.ClaimApprovals;
 import org.unionhub.mutualaid.internal.ClaimService;
@@ -94,7 +94,7 @@ public class ClaimResource {
     @GET
     @Path("{id}/payout-preview")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
-    public org.unionhub.mutualaid.api.Breakdown preview(@PathParam("id") long id, @Context SecurityContext sc) {
+    public org.unionhub.mutualaid.internal.Breakdown preview(@PathParam("id") long id, @Context SecurityContext sc) {
         return approvals.preview(Requests.caller(sc), id);
     }
 

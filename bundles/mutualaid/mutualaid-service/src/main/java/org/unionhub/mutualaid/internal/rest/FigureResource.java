@@ -14,7 +14,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionhub.api.security.Roles;
-import org.unionhub.mutualaid.api.Figures;
+import org.unionhub.mutualaid.internal.Figures;
 import org.unionhub.mutualaid.internal.FundService;
 
 /** Aggregated figures (no personal data): enrolled members, contributions, claims by status, payouts. */

@@ -1,5 +1,0 @@
-package org.unionhub.fairs.api;
-
-/** Body of a claim: empty for a member claiming for himself; an officer names the member. */
-public record ClaimRequest(Long memberId) {
-}

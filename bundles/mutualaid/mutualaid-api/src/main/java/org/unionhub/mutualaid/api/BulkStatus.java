@@ -1,8 +1,0 @@
-package org.unionhub.mutualaid.api;
-
-/** The outcome of one row of a bulk enrolment. */
-public enum BulkStatus {
-    ENROLLED,
-    ALREADY_ENROLLED,
-    REFUSED
-}

@@ -1,7 +1,0 @@
-package org.unionhub.mutualaid.api;
-
-import java.util.List;
-
-/** The claims newly marked for a second review. */
-public record SampleResult(long planId, int considered, List<Long> sampled) {
-}
