@@ -1,5 +1,5 @@
 /** 待办: what a signed-in officer must act on, counted by each module for {@code GET /api/todos}. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.unionhub.api.todo;
 

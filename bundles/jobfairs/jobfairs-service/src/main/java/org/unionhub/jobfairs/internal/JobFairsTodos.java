@@ -1,16 +1,13 @@
 package org.unionhub.jobfairs.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.SQLException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.db.ModuleDatabase;
-import org.unionhub.api.db.OrgScope;
-import org.unionhub.api.db.Sql;
-import org.unionhub.api.security.Caller;
+import org.unionhub.api.todo.SqlTodos;
 import org.unionhub.api.todo.TodoSource;
 
 /**
@@ -18,44 +15,24 @@ import org.unionhub.api.todo.TodoSource;
  * applications to training and study-subsidy programmes waiting for review (submitted) or for payment (approved).
  */
 @Component(service = TodoSource.class)
-public class JobFairsTodos implements TodoSource {
+public class JobFairsTodos extends SqlTodos {
 
-    private final ModuleDatabase db;
-    private final MemberDirectory directory;
+    private static final String PROGRAMME_APPLICATIONS = "SELECT COUNT(*) FROM JOBFAIRS_PROGRAMME_APPLICATION A "
+            + "JOIN JOBFAIRS_PROGRAMME P ON P.ID = A.PROGRAMME_ID WHERE A.STATUS = ?";
 
     @Activate
     public JobFairsTodos(@Reference(target = "(unionhub.module=jobfairs)") ModuleDatabase db,
             @Reference MemberDirectory directory) {
-        this.db = db;
-        this.directory = directory;
+        super("jobfairs", db, directory);
     }
 
     @Override
-    public String moduleId() {
-        return "jobfairs";
-    }
-
-    @Override
-    public List<Todo> todos(Caller caller) {
-        StringBuilder registry = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        if (!OrgScope.appendFor(caller, directory, "ORG_ID", registry, params)) {
-            return List.of();
-        }
-        String programmes = "SELECT COUNT(*) FROM JOBFAIRS_PROGRAMME_APPLICATION A JOIN JOBFAIRS_PROGRAMME P "
-                + "ON P.ID = A.PROGRAMME_ID WHERE A.STATUS = ?" + registry.toString().replace("ORG_ID", "P.ORG_ID");
-        return db.read(c -> {
-            List<Object> submitted = new ArrayList<>(List.of("SUBMITTED"));
-            submitted.addAll(params);
-            List<Object> approved = new ArrayList<>(List.of("APPROVED"));
-            approved.addAll(params);
-            return List.of(
-                    new Todo("registry.pending", "待审核用人单位登记", Sql.count(c, "SELECT COUNT(*) FROM JOBFAIRS_REGISTRY "
-                            + "WHERE STATUS = 'PENDING'" + registry, params.toArray()), "/jobfairs/registry?status=PENDING"),
-                    new Todo("programme-applications.submitted", "待审核培训补贴申请", Sql.count(c, programmes,
-                            submitted.toArray()), "/jobfairs/programme-applications?status=SUBMITTED"),
-                    new Todo("programme-applications.approved", "待支付培训补贴", Sql.count(c, programmes,
-                            approved.toArray()), "/jobfairs/programme-applications?status=APPROVED"));
-        });
+    protected void count(Counts counts) throws SQLException {
+        counts.add("registry.pending", "待审核用人单位登记", "/jobfairs/registry?status=PENDING", "ORG_ID",
+                "SELECT COUNT(*) FROM JOBFAIRS_REGISTRY WHERE STATUS = 'PENDING'");
+        counts.add("programme-applications.submitted", "待审核培训补贴申请",
+                "/jobfairs/programme-applications?status=SUBMITTED", "P.ORG_ID", PROGRAMME_APPLICATIONS, "SUBMITTED");
+        counts.add("programme-applications.approved", "待支付培训补贴",
+                "/jobfairs/programme-applications?status=APPROVED", "P.ORG_ID", PROGRAMME_APPLICATIONS, "APPROVED");
     }
 }

@@ -1,5 +1,6 @@
 package org.unionhub.modelworkers.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,9 +10,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionhub.api.HubSettings;
 import org.unionhub.api.MemberDirectory;
 import org.unionhub.api.db.ModuleDatabase;
-import org.unionhub.api.db.OrgScope;
-import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
+import org.unionhub.api.todo.SqlTodos;
 import org.unionhub.api.todo.TodoSource;
 
 /**
@@ -20,72 +20,51 @@ import org.unionhub.api.todo.TodoSource;
  * or to pay (a subsidy payer) in his organisation and below.
  */
 @Component(service = TodoSource.class)
-public class ModelWorkersTodos implements TodoSource {
+public class ModelWorkersTodos extends SqlTodos {
 
-    private final ModuleDatabase db;
-    private final MemberDirectory directory;
+    private static final String APPLICATIONS = "SELECT COUNT(*) FROM MODELWORKERS_SUBSIDY_APPLICATION A "
+            + "JOIN MODELWORKERS_RECORD R ON R.ID = A.RECORD_ID WHERE A.STATUS = ?";
+
     private final NominationLevels levels;
 
     @Activate
     public ModelWorkersTodos(@Reference(target = "(unionhub.module=modelworkers)") ModuleDatabase db,
             @Reference MemberDirectory directory, @Reference HubSettings hub) {
-        this.db = db;
-        this.directory = directory;
+        super("modelworkers", db, directory);
         this.levels = new NominationLevels(directory, hub);
     }
 
     @Override
-    public String moduleId() {
-        return "modelworkers";
-    }
-
-    @Override
-    public List<Todo> todos(Caller caller) {
-        StringBuilder scope = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        if (!OrgScope.appendFor(caller, directory, "ORG_ID", scope, params)) {
-            return List.of();
-        }
+    protected void count(Counts counts) throws SQLException {
+        Caller caller = counts.caller();
         boolean admin = caller.isAdmin();
-        List<Todo> out = new ArrayList<>();
-        db.read(c -> {
-            if (admin || caller.hasRole(Nominations.REVIEWER)) {
-                String held;
-                List<Object> p = new ArrayList<>();
-                if (admin) {
-                    held = "";
-                } else if (caller.orgId() != null && levels.isRegion(caller.orgId())) {
-                    held = " AND (AT_ORG_ID = ? OR AT_ORG_ID IS NULL)";
-                    p.add(caller.orgId());
-                } else {
-                    held = " AND AT_ORG_ID = ?";
-                    p.add(caller.orgId() == null ? -1L : caller.orgId());
-                }
-                p.add(caller.username());
-                out.add(new Todo("nominations.submitted", "待审核劳模推荐", Sql.count(c, "SELECT COUNT(*) FROM "
-                        + "MODELWORKERS_NOMINATION WHERE STATE = 'SUBMITTED'" + held
-                        + " AND (SUBMITTED_BY IS NULL OR SUBMITTED_BY <> ?)", p.toArray()),
-                        "/modelworkers/nominations?state=SUBMITTED"));
+        if (admin || caller.hasRole(Nominations.REVIEWER)) {
+            // held at the reviewer's level (a region also holds those with no level yet), never his own submissions
+            String held;
+            List<Object> p = new ArrayList<>();
+            if (admin) {
+                held = "";
+            } else if (caller.orgId() != null && levels.isRegion(caller.orgId())) {
+                held = " AND (AT_ORG_ID = ? OR AT_ORG_ID IS NULL)";
+                p.add(caller.orgId());
+            } else {
+                held = " AND AT_ORG_ID = ?";
+                p.add(caller.orgId() == null ? -1L : caller.orgId());
             }
-            out.add(new Todo("nominations.returned", "被退回的劳模推荐", Sql.count(c, "SELECT COUNT(*) FROM "
-                    + "MODELWORKERS_NOMINATION WHERE STATE = 'RETURNED'" + scope, params.toArray()),
-                    "/modelworkers/nominations?state=RETURNED"));
-            String applications = "SELECT COUNT(*) FROM MODELWORKERS_SUBSIDY_APPLICATION A JOIN MODELWORKERS_RECORD R "
-                    + "ON R.ID = A.RECORD_ID WHERE A.STATUS = ?" + scope.toString().replace("ORG_ID", "R.ORG_ID");
-            if (admin || caller.hasRole(SubsidyApplications.REVIEWER)) {
-                List<Object> p = new ArrayList<>(List.of(SubsidyStatus.APPLIED.name()));
-                p.addAll(params);
-                out.add(new Todo("subsidies.applied", "待审核劳模补助", Sql.count(c, applications, p.toArray()),
-                        "/modelworkers/subsidies/applications?status=APPLIED"));
-            }
-            if (admin || caller.hasRole(SubsidyApplications.PAYER)) {
-                List<Object> p = new ArrayList<>(List.of(SubsidyStatus.APPROVED.name()));
-                p.addAll(params);
-                out.add(new Todo("subsidies.approved", "待支付劳模补助", Sql.count(c, applications, p.toArray()),
-                        "/modelworkers/subsidies/applications?status=APPROVED"));
-            }
-            return null;
-        });
-        return out;
+            p.add(caller.username());
+            counts.addUnscoped("nominations.submitted", "待审核劳模推荐", "/modelworkers/nominations?state=SUBMITTED",
+                    "SELECT COUNT(*) FROM MODELWORKERS_NOMINATION WHERE STATE = 'SUBMITTED'" + held
+                            + " AND (SUBMITTED_BY IS NULL OR SUBMITTED_BY <> ?)", p.toArray());
+        }
+        counts.add("nominations.returned", "被退回的劳模推荐", "/modelworkers/nominations?state=RETURNED", "ORG_ID",
+                "SELECT COUNT(*) FROM MODELWORKERS_NOMINATION WHERE STATE = 'RETURNED'");
+        if (admin || caller.hasRole(SubsidyApplications.REVIEWER)) {
+            counts.add("subsidies.applied", "待审核劳模补助", "/modelworkers/subsidies/applications?status=APPLIED",
+                    "R.ORG_ID", APPLICATIONS, SubsidyStatus.APPLIED.name());
+        }
+        if (admin || caller.hasRole(SubsidyApplications.PAYER)) {
+            counts.add("subsidies.approved", "待支付劳模补助", "/modelworkers/subsidies/applications?status=APPROVED",
+                    "R.ORG_ID", APPLICATIONS, SubsidyStatus.APPROVED.name());
+        }
     }
 }
