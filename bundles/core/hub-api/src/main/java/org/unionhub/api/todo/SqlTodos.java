@@ -43,11 +43,15 @@ public abstract class SqlTodos implements TodoSource {
 
     @Override
     public List<Todo> todos(Caller caller) {
-        if (!handles(caller) || !OrgScope.appendFor(caller, directory, "ORG_ID", new StringBuilder(), new ArrayList<>())) {
+        // the officer's subtree pattern, read once and before the connection is taken: the directory may need a
+        // connection of its own, and holding one while asking for another starves the pool under a burst
+        List<Object> scope = new ArrayList<>();
+        if (!handles(caller) || !OrgScope.appendFor(caller, directory, "ORG_ID", new StringBuilder(), scope)) {
             return List.of();
         }
+        Object pattern = scope.isEmpty() ? null : scope.get(0);
         return db.read(c -> {
-            Counts counts = new Counts(c, caller, directory);
+            Counts counts = new Counts(c, caller, pattern);
             count(counts);
             return List.copyOf(counts.todos);
         });
@@ -66,13 +70,14 @@ public abstract class SqlTodos implements TodoSource {
 
         private final Connection connection;
         private final Caller caller;
-        private final MemberDirectory directory;
+        private final Object pattern;
         private final List<Todo> todos = new ArrayList<>();
 
-        Counts(Connection connection, Caller caller, MemberDirectory directory) {
+        /** {@code pattern}: the caller's subtree for {@link OrgScope#subtree}; null for an admin (every row). */
+        Counts(Connection connection, Caller caller, Object pattern) {
             this.connection = connection;
             this.caller = caller;
-            this.directory = directory;
+            this.pattern = pattern;
         }
 
         public Caller caller() {
@@ -105,7 +110,10 @@ public abstract class SqlTodos implements TodoSource {
         private long scoped(String orgColumn, String sql, Object[] params, boolean belowOwn) throws SQLException {
             StringBuilder where = new StringBuilder(sql);
             List<Object> all = new ArrayList<>(List.of(params));
-            OrgScope.appendFor(caller, directory, orgColumn, where, all);
+            if (pattern != null) {
+                where.append(" AND ").append(OrgScope.subtree(orgColumn));
+                all.add(pattern);
+            }
             if (belowOwn && !caller.isAdmin() && caller.orgId() != null) {
                 where.append(" AND ").append(orgColumn).append(" <> ?");
                 all.add(caller.orgId());
