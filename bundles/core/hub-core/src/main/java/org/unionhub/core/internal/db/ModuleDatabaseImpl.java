@@ -22,15 +22,21 @@ import org.unionhub.api.db.SqlWork;
  * <p>A read made while the same thread is inside a transaction on the same pool (a module's transaction asking
  * the member directory whether the caller manages an organisation) runs on that transaction's connection. Taking
  * a second connection instead deadlocks the pool in a rush: when every connection is held by a transaction that
- * waits for one more, all of them wait until the pool's timeout and members get 503.
+ * waits for one more, all of them wait until the pool's timeout and members get 503. For the same reason a read
+ * made inside another read on the same pool (a module's list asking the directory for an organisation's path)
+ * runs on the outer read's connection.
  */
 public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     private static final int ATTEMPTS = 6;
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
+    private static final ThreadLocal<Reading> READING = new ThreadLocal<>();
     private static final Logger LOG = LoggerFactory.getLogger(ModuleDatabaseImpl.class);
 
     private record Open(DataSource dataSource, Connection connection, List<Runnable> afterCommit) {
+    }
+
+    private record Reading(DataSource dataSource, Connection connection) {
     }
 
     private final String moduleId;
@@ -96,9 +102,26 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
                 throw new NestedFailure(e);
             }
         }
+        Reading outer = READING.get();
+        if (outer != null && outer.dataSource() == dataSource) {
+            try {
+                return work.run(outer.connection());
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            return work.run(c);
+            READING.set(new Reading(dataSource, c));
+            try {
+                return work.run(c);
+            } finally {
+                if (outer == null) {
+                    READING.remove();
+                } else {
+                    READING.set(outer);
+                }
+            }
         } catch (SQLException e) {
             throw translate(e);
         }

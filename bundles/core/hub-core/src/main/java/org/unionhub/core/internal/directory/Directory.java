@@ -338,6 +338,12 @@ public class Directory implements MemberDirectory {
 
     @Override
     public boolean isWithin(long orgId, long scopeOrgId) {
+        // asked by other modules while they hold a connection of the same pool: answer from the cache when it can
+        String cachedPath = paths.cachedOrNull(orgId);
+        String cachedScope = paths.cachedOrNull(scopeOrgId);
+        if (cachedPath != null && cachedScope != null) {
+            return cachedPath.startsWith(cachedScope);
+        }
         return db.read(c -> {
             String p = paths.pathOrNull(c, orgId);
             String scope = paths.pathOrNull(c, scopeOrgId);
@@ -347,6 +353,10 @@ public class Directory implements MemberDirectory {
 
     @Override
     public Optional<String> orgPath(long orgId) {
+        String cached = paths.cachedOrNull(orgId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         return db.read(c -> Optional.ofNullable(paths.pathOrNull(c, orgId)));
     }
 }

@@ -26,6 +26,11 @@ final class OrgPaths {
         cache.clear();
     }
 
+    /** The path if it is cached: lets a caller skip taking a connection at all. */
+    String cachedOrNull(long orgId) {
+        return cache.get(orgId);
+    }
+
     String pathOrNull(Connection c, long orgId) throws SQLException {
         String cached = cache.get(orgId);
         if (cached != null) {

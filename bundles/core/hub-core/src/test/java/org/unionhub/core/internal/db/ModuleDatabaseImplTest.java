@@ -70,6 +70,28 @@ class ModuleDatabaseImplTest {
     }
 
     @Test
+    void aReadInsideAnotherModulesReadUsesItsConnection() {
+        ModuleDatabaseImpl recuperation = new ModuleDatabaseImpl("recuperation", pool);
+        ModuleDatabaseImpl core = new ModuleDatabaseImpl("core", pool);
+        String seen = recuperation.read(c -> {
+            StringBuilder names = new StringBuilder();
+            // the outer cursor stays open while the directory is asked once per row, as a list masking its rows does
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM ORGS ORDER BY ID");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int id = rs.getInt(1);
+                    String name = core.read(r -> one(r, "SELECT NAME FROM ORGS WHERE ID = " + id));
+                    names.append(name);
+                }
+            }
+            return names.toString();
+        });
+        assertEquals("厦门市总工会", seen);
+        // once the outer read is done, the next read takes the pooled connection afresh
+        assertEquals("厦门市总工会", core.read(r -> one(r, "SELECT NAME FROM ORGS WHERE ID = 1")));
+    }
+
+    @Test
     void aFailedNestedReadRollsTheTransactionBack() {
         ModuleDatabaseImpl fairs = new ModuleDatabaseImpl("fairs", pool);
         ModuleDatabaseImpl core = new ModuleDatabaseImpl("core", pool);
