@@ -21,13 +21,19 @@ import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
 
 /**
- * Demo installs only, on empty tables: a Guizhou-style inpatient plan with the demo members 1..4 enrolled and the
+ * Demo installs only, on empty tables: a Guizhou-style inpatient plan with the four demo members enrolled and the
  * typical case (a 600,000 bill, 200,000 self-paid after public insurance, 60,000 paid), one claim waiting for
  * review, and an accident plan for new-employment-form workers. The core seeds its members at the same time,
  * so this waits for them on its own thread.
  */
 @Component(service = DemoData.class, immediate = true)
 public class DemoData {
+
+    /**
+     * The core's four demo members, found by card rather than by id: Derby may skip identity values under concurrent
+     * DDL (one CI run's demo organisations started at 100).
+     */
+    private static final List<String> CARDS = List.of("XM-0001", "XM-0002", "XM-0003", "XM-0004");
 
     private final Logger logger = LoggerFactory.getLogger(DemoData.class);
     private final Thread worker;
@@ -43,11 +49,11 @@ public class DemoData {
         }
         worker = new Thread(() -> {
             try {
-                for (int i = 0; i < 240 && directory.member(4).isEmpty(); i++) {
+                for (int i = 0; i < 240 && directory.memberByCardNumber(CARDS.get(3)).isEmpty(); i++) {
                     Thread.sleep(250);
                 }
-                if (directory.member(4).isEmpty()) {
-                    logger.info("Mutual aid demo data skipped: the demo members 1..4 are not there");
+                if (directory.memberByCardNumber(CARDS.get(3)).isEmpty()) {
+                    logger.info("Mutual aid demo data skipped: the demo members {} are not there", CARDS);
                     return;
                 }
                 if (db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM MUTUALAID_PLAN")) > 0) {
@@ -92,11 +98,12 @@ public class DemoData {
                 // demo figures, not from the reports: a region sets its own condolence sums
                 List.of(new FixedSum(ClaimEvent.DEATH, money("20000")), new FixedSum(ClaimEvent.DISABILITY, money("10000"))),
                 null));
-        for (long member = 1; member <= 4; member++) {
+        List<Long> members = CARDS.stream().map(card -> directory.memberByCardNumber(card).orElseThrow().id()).toList();
+        for (long member : members) {
             enrolments.enrol(sys, inpatient.id(), new EnrolmentRequest(member, null, start, null, null));
         }
         // the riders' federation pays their accident contributions
-        for (long member = 3; member <= 4; member++) {
+        for (long member : members.subList(2, 4)) {
             enrolments.enrol(sys, accident.id(), new EnrolmentRequest(member, null, start, PayerKind.UNION,
                     "海沧区新业态工会联合会 Haicang New-Form Workers Federation"));
         }
@@ -104,11 +111,11 @@ public class DemoData {
         allocations.add(sys, inpatient.id(), new AllocationRequest(money("200000"), PayerKind.UNION,
                 "厦门市总工会 Xiamen Federation of Trade Unions", "demo allocation"));
         try {
-            Claim typical = claims.submissions().submit(sys, new ClaimRequest(inpatient.id(), 1L,
+            Claim typical = claims.submissions().submit(sys, new ClaimRequest(inpatient.id(), members.get(0),
                     "贵州省人民医院 Guizhou Provincial People's Hospital", today.minusDays(40), today.minusDays(25), money("600000"),
                     money("400000"), null, null, null));
             // three people, as the demo accounts reviewer, approver and payer: the district, the city, the city's fund
-            String path = directory.orgPath(directory.member(1).orElseThrow().orgId()).orElse("/");
+            String path = directory.orgPath(directory.member(members.get(0)).orElseThrow().orgId()).orElse("/");
             String[] ids = path.replaceAll("^/|/$", "").split("/");
             Long city = ids.length > 1 ? Long.valueOf(ids[0]) : null;
             Long district = ids.length > 2 ? Long.valueOf(ids[1]) : city;
@@ -117,13 +124,13 @@ public class DemoData {
             claims.approvals().approve(new Caller("approver", Set.of(Roles.OFFICER, Descriptor.CLAIMS_APPROVER), city, null),
                     typical.id(), null);
             claims.steps().pay(new Caller("payer", Set.of(Roles.OFFICER, Descriptor.FUND_PAYER), city, null), typical.id());
-            claims.submissions().submit(sys, new ClaimRequest(inpatient.id(), 2L,
+            claims.submissions().submit(sys, new ClaimRequest(inpatient.id(), members.get(1),
                     "厦门大学附属第一医院 First Affiliated Hospital of Xiamen University", today.minusDays(12), today.minusDays(5),
                     money("38500.50"), money("26950.35"), null, null, null));
         } catch (HubException e) {
             logger.info("Mutual aid demo claims skipped: {}", e.detail());
         }
-        logger.info("Mutual aid demo data created: plans {} and {}, members 1..4 enrolled, one claim paid, one submitted",
+        logger.info("Mutual aid demo data created: plans {} and {}, the four demo members enrolled, one claim paid, one submitted",
                 inpatient.id(), accident.id());
     }
 
