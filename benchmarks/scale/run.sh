@@ -7,8 +7,8 @@
 #   ONLY=enrolments,bookings …                only the benchmark rows whose label contains one of these
 #   CLIENTS=1 REQUESTS=200 …                  one client instead of 16: each request's own cost, without queueing for the cores
 #
-# 1. unpacks a fresh hub (bin/setup --demo --profile all), starts it, waits for every module, idles 30 s and
-#    reads its RSS ("empty hub");
+# 1. unpacks a fresh hub (bin/setup --demo --profile all), starts it, waits for every module, idles 90 s and
+#    reads its RSS ("empty hub"; 90 s, as after the load, so that both follow a trim of the native heap);
 # 2. stops it and runs Generate.java against its Derby database (the hub's own key file seals the ID numbers);
 # 3. starts it again, runs Bench.java (16 clients), downloads both exports (model-worker records, the members
 #    of a city), idles 90 s and reads the RSS again.
@@ -48,7 +48,8 @@ sed -i "s/^sshPort *=.*/sshPort = $(free_port)/" "$HOME_DIR/etc/org.apache.karaf
 printf '\nrmiRegistryPort = %s\nrmiServerPort = %s\n' "$(free_port)" "$(free_port)" >> "$HOME_DIR/etc/org.apache.karaf.management.cfg"
 javac -d "$WORK/classes" Generate.java Bench.java
 
-"$HOME_DIR/bin/start"; up; sleep 30
+# idle as long as after the load (90 s): the JVM trims its native heap once a minute (bin/setenv)
+"$HOME_DIR/bin/start"; up; sleep 90
 EMPTY=$(rss_mb)
 echo "idle RSS, empty (demo) hub: $EMPTY MB"
 stop
