@@ -3,12 +3,19 @@ package org.unionhub.core.internal.modules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -27,6 +34,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterDispatcher;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.unionhub.api.HubModule;
 
@@ -34,25 +43,27 @@ import org.unionhub.api.HubModule;
  * Keeps a module's requests whole while it is updated in place. Each module has its own JAX-RS application
  * ({@link ModuleApplications}), which outlives the module bundle's update, so requests to the module keep
  * arriving at its own servlet context ({@code /api/<root>}) while its resources are away. From the moment the module's bundle begins to
- * stop until the whiteboard serves all of its resources again, the gate holds its new requests (each on its
- * server thread, at most {@link #MAX_HOLD_MS}) and lets the running ones finish first; then they go on to the
- * new version. Other modules' applications are untouched, so the gate never sees their requests.
+ * stop until the whiteboard serves all of its resources again, the gate holds its new requests (at most
+ * {@link #MAX_HOLD_MS}) and lets the running ones finish first; then they go on to the new version. A held
+ * request is suspended (servlet async) and dispatched again on its release, so waiting takes no server thread: a
+ * rush of members during an update cannot starve Jetty's pool, and the number that may wait is not tied to it. Other modules' applications are untouched, so the gate never sees their requests.
  * A module that does not serve (it failed, or is still starting) answers 503 with the reason instead of
  * CXF's plain-text 404.
  */
 @Component(service = {Filter.class, RequestGate.class})
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(unionhub.app.module=*)")
+@HttpWhiteboardFilterAsyncSupported
+@HttpWhiteboardFilterDispatcher({DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class RequestGate implements Filter, SynchronousBundleListener {
 
     /** How long a request may wait for its module; then it gets 503 and Retry-After. */
     static final long MAX_HOLD_MS = 5_000;
     /**
-     * How many requests may wait at once; beyond it, 503 at once, so waiting never starves the server's threads (Jetty
-     * has 200). More places need more Jetty threads, set in etc/org.ops4j.pax.web.cfg: see docs/measurements.md (issue
-     * 16, 30 November 2026) for why that file was left as it is.
+     * How many requests may wait at once; beyond it, 503 at once. A waiting request holds no thread, only its
+     * connection and a few objects: at 200 requests a second, a 5 s hold fills 1,000 places.
      */
-    static final int MAX_WAITING = 120;
+    static final int MAX_WAITING = 2_000;
     /** A module held longer than this is not coming back: its requests get 503 at once. */
     static final long MAX_HELD_MS = 60_000;
     private static final long PAUSE_MS = 10;
@@ -66,6 +77,8 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     /** Module → the resources it served before it began to stop: the new version is back when it serves them all. */
     private final Map<String, Set<String>> heldResources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Module → its suspended requests, dispatched again when it is back. */
+    private final Map<String, Queue<Parked>> parked = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     /** Requests answered 503 by the gate itself (they never reach a module): for RequestGateMetrics. */
     private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
@@ -86,9 +99,12 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         context.removeBundleListener(this);
         releaser.shutdownNow();
         held.clear();
-        synchronized (this) {
-            notifyAll();
-        }
+        // the filter is going away: its suspended requests are answered rather than sent down a chain without it
+        parked.values().forEach(q -> {
+            for (Parked p; (p = q.poll()) != null;) {
+                p.refuse("the hub is stopping");
+            }
+        });
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -196,8 +212,11 @@ public class RequestGate implements Filter, SynchronousBundleListener {
 
     void release(String moduleId) {
         held.remove(moduleId);
-        synchronized (this) {
-            notifyAll();
+        Queue<Parked> q = parked.get(moduleId);
+        if (q != null) {
+            for (Parked p; (p = q.poll()) != null;) {
+                p.resume();
+            }
         }
     }
 
@@ -214,19 +233,14 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         // that sees the hold steps back and waits for the release
         running.incrementAndGet();
         try {
-            while (isHeld(module)) {
+            if (isHeld(module)) {
                 running.decrementAndGet();
-                boolean released;
                 try {
-                    released = awaitRelease(module);
+                    park(module, req, response);
                 } finally {
                     running.incrementAndGet();
                 }
-                if (!released) {
-                    refused.incrementAndGet();
-                    unavailable(response, "module " + module + " is being updated; send the request again shortly");
-                    return;
-                }
+                return;
             }
             if (!serving.contains(module)) {
                 refused.incrementAndGet();
@@ -234,12 +248,83 @@ public class RequestGate implements Filter, SynchronousBundleListener {
                 return;
             }
             chain.doFilter(req, resp);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            refused.incrementAndGet();
-            unavailable(response, "module " + module + " is being updated");
         } finally {
             running.decrementAndGet();
+        }
+    }
+
+    /** Suspends the request until its module is back (it then comes through this filter again), at most MAX_HOLD_MS. */
+    private void park(String module, ServletRequest req, HttpServletResponse response) throws IOException {
+        boolean place = req.isAsyncSupported();
+        if (place && waiting.incrementAndGet() > MAX_WAITING) {
+            waiting.decrementAndGet();
+            place = false;
+        }
+        if (!place) {
+            refused.incrementAndGet();
+            unavailable(response, "module " + module + " is being updated; send the request again shortly");
+            return;
+        }
+        AsyncContext async = req.startAsync();
+        async.setTimeout(MAX_HOLD_MS);
+        Parked p = new Parked(async);
+        async.addListener(p);
+        parked.computeIfAbsent(module, k -> new ConcurrentLinkedQueue<>()).add(p);
+        if (!isHeld(module)) {
+            // released between the look and the queueing: the release may have missed it
+            release(module);
+        }
+    }
+
+    /** One suspended request: resumed by its module's release or refused by its timeout, whichever comes first. */
+    private final class Parked implements AsyncListener {
+        private final AsyncContext async;
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        Parked(AsyncContext async) {
+            this.async = async;
+        }
+
+        void resume() {
+            if (settled.compareAndSet(false, true)) {
+                waiting.decrementAndGet();
+                async.dispatch();
+            }
+        }
+
+        void refuse(String why) {
+            if (settled.compareAndSet(false, true)) {
+                waiting.decrementAndGet();
+                refused.incrementAndGet();
+                try {
+                    unavailable((HttpServletResponse) async.getResponse(), why);
+                } catch (IOException | RuntimeException e) {
+                    // the client is gone; nothing to answer
+                }
+                async.complete();
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            refuse("the module is being updated; send the request again shortly");
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (settled.compareAndSet(false, true)) {
+                waiting.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            // settled by now
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // a new cycle of the same request registers its own listener
         }
     }
 
@@ -247,31 +332,6 @@ public class RequestGate implements Filter, SynchronousBundleListener {
     private boolean isHeld(String module) {
         Long since = held.get(module);
         return since != null && System.currentTimeMillis() - since < MAX_HELD_MS;
-    }
-
-    /** Waits for the module to be back, unless too many requests wait already: each one keeps a server thread. */
-    private boolean awaitRelease(String module) throws InterruptedException {
-        if (waiting.incrementAndGet() > MAX_WAITING) {
-            waiting.decrementAndGet();
-            return false;
-        }
-        try {
-            long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
-            while (isHeld(module)) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return false;
-                }
-                synchronized (this) {
-                    if (isHeld(module)) {
-                        wait(Math.min(left, 250));
-                    }
-                }
-            }
-            return true;
-        } finally {
-            waiting.decrementAndGet();
-        }
     }
 
     int waiting() {

@@ -5,18 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.DispatcherType;
 import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
@@ -100,6 +111,54 @@ class RequestGateTest {
     }
 
     @Test
+    void heldRequestsAreSuspendedSoMoreWaitThanTheServerHasThreads() throws Exception {
+        gate.bindModule(module("fairs"));
+        gate.expect(Set.of("fairs"));
+        gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
+        apps.served = false;
+        gate.unbindModule(module("fairs"));
+
+        // all sent from this one thread: each pass through the gate returns at once, the request suspended
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            answers.add(send("/api/fairs", () -> { }));
+        }
+        assertEquals(500, gate.waiting(), "more than Jetty's 200 threads wait");
+        assertTrue(answers.stream().noneMatch(CompletableFuture::isDone));
+
+        gate.bindModule(module("fairs"));
+        apps.served = true;
+        for (CompletableFuture<Answer> a : answers) {
+            assertEquals(200, a.get(RequestGate.MAX_HOLD_MS + 5_000, TimeUnit.MILLISECONDS).status);
+        }
+        assertEquals(500, passed.get());
+        assertEquals(0, gate.waiting());
+        assertEquals(0, gate.refused());
+    }
+
+    @Test
+    void aRequestHeldLongerThanTheHoldGets503() throws Exception {
+        gate.bindModule(module("fairs"));
+        gate.expect(Set.of("fairs"));
+        gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
+        apps.served = false;
+        gate.unbindModule(module("fairs"));
+        long start = System.nanoTime();
+        Answer a = request("/api/fairs", () -> { });
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(503, a.status);
+        assertTrue(a.body().contains("being updated"), a.body());
+        assertTrue(waited >= RequestGate.MAX_HOLD_MS - 100, "waited " + waited + " ms");
+        assertEquals(0, passed.get());
+        assertEquals(0, gate.waiting());
+        // the module comes back later: the request answered already is not dispatched again
+        gate.bindModule(module("fairs"));
+        apps.served = true;
+        Thread.sleep(RequestGate.SETTLE_MS + 300);
+        assertEquals(0, passed.get());
+    }
+
+    @Test
     void theStopWaitsForTheRequestsAlreadyRunning() throws Exception {
         gate.bindModule(module("fairs"));
         gate.expect(Set.of("fairs"));
@@ -157,14 +216,24 @@ class RequestGateTest {
         }
     }
 
-    /** One request at {@code contextPath}; {@code work} is what the module does when the request reaches it. */
+    /**
+     * One request at {@code contextPath}; {@code work} is what the module does when the request reaches it. Returns
+     * when the request is answered: at once, or, if the gate suspended it, when it was dispatched again and got
+     * through, or was completed with a refusal.
+     */
     private Answer request(String contextPath, Runnable work) throws Exception {
+        return send(contextPath, work).get(RequestGate.MAX_HOLD_MS + 5_000, TimeUnit.MILLISECONDS);
+    }
+
+    /** As {@link #request}, returning once the gate's first pass is over (at once when it suspends the request). */
+    private CompletableFuture<Answer> send(String contextPath, Runnable work) {
         int[] status = {200};
         Map<String, String> headers = new ConcurrentHashMap<>();
         String[] type = {null};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HttpServletRequest req = proxy(HttpServletRequest.class, (m, args) ->
-                m.equals("getContextPath") ? contextPath : null);
+        DispatcherType[] dispatch = {DispatcherType.REQUEST};
+        AtomicReference<AsyncContext> suspended = new AtomicReference<>();
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         HttpServletResponse resp = proxy(HttpServletResponse.class, (m, args) -> {
             switch (m) {
                 case "setStatus" -> status[0] = (Integer) args[0];
@@ -196,8 +265,62 @@ class RequestGateTest {
             work.run();
             passed.incrementAndGet();
         };
-        gate.doFilter(req, resp, module);
-        return new Answer(status[0], headers, type[0], out);
+        HttpServletRequest[] req = new HttpServletRequest[1];
+        // the container's part of servlet async: a timeout that fires once, a dispatch through the filter again
+        req[0] = proxy(HttpServletRequest.class, (m, args) -> switch (m) {
+            case "getContextPath" -> contextPath;
+            case "getDispatcherType" -> dispatch[0];
+            case "isAsyncSupported" -> true;
+            case "startAsync" -> {
+                List<AsyncListener> listeners = new CopyOnWriteArrayList<>();
+                AsyncContext[] self = new AsyncContext[1];
+                self[0] = proxy(AsyncContext.class, (n, a) -> {
+                    switch (n) {
+                        case "addListener" -> listeners.add((AsyncListener) a[0]);
+                        case "setTimeout" -> CompletableFuture.runAsync(() -> {
+                            for (AsyncListener l : listeners) {
+                                try {
+                                    l.onTimeout(new AsyncEvent(self[0]));
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            }
+                        }, CompletableFuture.delayedExecutor((Long) a[0], TimeUnit.MILLISECONDS));
+                        case "getResponse" -> {
+                            return resp;
+                        }
+                        case "complete" -> answered.complete(null);
+                        case "dispatch" -> CompletableFuture.runAsync(() -> {
+                            dispatch[0] = DispatcherType.ASYNC;
+                            suspended.set(null);
+                            filter(req[0], resp, module, suspended, answered);
+                        });
+                        default -> {
+                        }
+                    }
+                    return null;
+                });
+                suspended.set(self[0]);
+                yield self[0];
+            }
+            default -> null;
+        });
+        filter(req[0], resp, module, suspended, answered);
+        return answered.thenApply(v -> new Answer(status[0], headers, type[0], out));
+    }
+
+    /** One pass through the gate; the request is answered when the pass ends without suspending it. */
+    private void filter(HttpServletRequest req, HttpServletResponse resp, FilterChain module,
+            AtomicReference<AsyncContext> suspended, CompletableFuture<Void> answered) {
+        try {
+            gate.doFilter(req, resp, module);
+        } catch (IOException | ServletException e) {
+            answered.completeExceptionally(e);
+            return;
+        }
+        if (suspended.get() == null) {
+            answered.complete(null);
+        }
     }
 
     // ---- the framework side
