@@ -88,12 +88,8 @@ class RequestGateTest {
 
     @Test
     void duringAnUpdateRequestsWaitAndThenGoOnToTheNewVersion() throws Exception {
-        gate.bindModule(module("fairs"));
-        gate.expect(Set.of("fairs"));
-        gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
+        updateBegins();
         assertTrue(gate.updating("fairs"));
-        apps.served = false;
-        gate.unbindModule(module("fairs"));
 
         CompletableFuture<Answer> waiting = CompletableFuture.supplyAsync(() -> requestUnchecked("/api/fairs"));
         awaitTrue(() -> gate.waiting() == 1);
@@ -112,11 +108,7 @@ class RequestGateTest {
 
     @Test
     void heldRequestsAreSuspendedSoMoreWaitThanTheServerHasThreads() throws Exception {
-        gate.bindModule(module("fairs"));
-        gate.expect(Set.of("fairs"));
-        gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
-        apps.served = false;
-        gate.unbindModule(module("fairs"));
+        updateBegins();
 
         // all sent from this one thread: each pass through the gate returns at once, the request suspended
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
@@ -138,11 +130,7 @@ class RequestGateTest {
 
     @Test
     void aRequestHeldLongerThanTheHoldGets503() throws Exception {
-        gate.bindModule(module("fairs"));
-        gate.expect(Set.of("fairs"));
-        gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
-        apps.served = false;
-        gate.unbindModule(module("fairs"));
+        updateBegins();
         long start = System.nanoTime();
         Answer a = request("/api/fairs", () -> { });
         long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -194,6 +182,15 @@ class RequestGateTest {
         // disabled: its stop holds nothing
         gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
         assertFalse(gate.updating("fairs"));
+    }
+
+    /** Fairs serves, then its bundle begins to stop for an update: its descriptor and resources go. */
+    private void updateBegins() {
+        gate.bindModule(module("fairs"));
+        gate.expect(Set.of("fairs"));
+        gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
+        apps.served = false;
+        gate.unbindModule(module("fairs"));
     }
 
     // ---- the servlet side
