@@ -33,6 +33,8 @@ if [ -n "${REUSE:-}" ]; then
   trap stop EXIT
   tar xzf "$ROOT"/distribution/target/unionhub-distribution-*.tar.gz -C "$WORK/classes" --wildcards '*/system/org/unionhub/*'
   cp -r "$WORK"/classes/unionhub-distribution-*/system/org/unionhub/. "$HOME_DIR/system/org/unionhub/"
+  tar xzf "$ROOT"/distribution/target/unionhub-distribution-*.tar.gz -C "$WORK/classes" --wildcards '*/bin/setenv'
+  cp "$WORK"/classes/unionhub-distribution-*/bin/setenv "$HOME_DIR/bin/setenv"   # the JVM's flags of this build too
   rm -rf "$HOME_DIR/data/cache" "$WORK"/classes/unionhub-distribution-*
   javac -d "$WORK/classes" Generate.java Bench.java
   EMPTY=$REUSE
