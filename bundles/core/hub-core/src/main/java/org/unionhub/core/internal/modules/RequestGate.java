@@ -102,7 +102,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         // the filter is going away: its suspended requests are answered rather than sent down a chain without it
         parked.values().forEach(q -> {
             for (Parked p; (p = q.poll()) != null;) {
-                p.refuse("the hub is stopping");
+                p.refuse("the hub is stopping; send the request again shortly");
             }
         });
     }
@@ -267,7 +267,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
         }
         AsyncContext async = req.startAsync();
         async.setTimeout(MAX_HOLD_MS);
-        Parked p = new Parked(async);
+        Parked p = new Parked(module, async);
         async.addListener(p);
         parked.computeIfAbsent(module, k -> new ConcurrentLinkedQueue<>()).add(p);
         if (!isHeld(module)) {
@@ -278,10 +278,12 @@ public class RequestGate implements Filter, SynchronousBundleListener {
 
     /** One suspended request: resumed by its module's release or refused by its timeout, whichever comes first. */
     private final class Parked implements AsyncListener {
+        private final String module;
         private final AsyncContext async;
         private final AtomicBoolean settled = new AtomicBoolean();
 
-        Parked(AsyncContext async) {
+        Parked(String module, AsyncContext async) {
+            this.module = module;
             this.async = async;
         }
 
@@ -307,7 +309,7 @@ public class RequestGate implements Filter, SynchronousBundleListener {
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            refuse("the module is being updated; send the request again shortly");
+            refuse("module " + module + " is being updated; send the request again shortly");
         }
 
         @Override
