@@ -129,6 +129,14 @@ public class FuzzIT {
                 : List.of("admin", "admin", "admin", "member", "").get(random.nextInt(5));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api" + path + query))
                 .timeout(Duration.ofSeconds(30));
+        if ((path + query).contains("%00")) {
+            // Jetty refuses a NUL in the URI before it reads any body (400 problem+json and Connection: close, which
+            // InputLimitsIT checks with the body declared) and closes the connection; a body still on its way then
+            // resets it, and the client loses the answer (twice in CI: "header parser received no bytes"). The JDK
+            // 17 client's Expect: 100-continue waits forever for a final answer instead of a 100, so such a request
+            // goes without its body: the body cannot change an answer given before it is read.
+            body = null;
+        }
         if (!who.isEmpty()) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((who + ":" + who).getBytes(StandardCharsets.UTF_8)));
         }

@@ -147,6 +147,19 @@ public class InputLimitsIT extends HubTestSupport {
             assertTrue(head, head.startsWith("HTTP/1.1 401 ") || head.startsWith("HTTP/1.1 403 "));
             assertTrue(head, head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n"));
         }
+        // a NUL in the path is refused by Jetty itself, before any filter, the same way (FuzzIT relies on it)
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/model-workers/records/1/surveys/%00 HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = head(socket.getInputStream());
+            assertTrue(head, head.startsWith("HTTP/1.1 400 "));
+            assertTrue(head, head.toLowerCase(Locale.ROOT).contains("\r\ncontent-type: application/problem+json"));
+            assertTrue(head, head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n"));
+        }
     }
 
     private static String head(InputStream in) throws Exception {

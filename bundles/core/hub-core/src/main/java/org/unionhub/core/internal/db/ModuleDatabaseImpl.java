@@ -24,19 +24,39 @@ import org.unionhub.api.db.SqlWork;
  * a second connection instead deadlocks the pool in a rush: when every connection is held by a transaction that
  * waits for one more, all of them wait until the pool's timeout and members get 503. For the same reason a read
  * made inside another read on the same pool (a module's list asking the directory for an organisation's path)
- * runs on the outer read's connection.
+ * runs on the outer read's connection. A new transaction always takes a connection of its own.
  */
 public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     private static final int ATTEMPTS = 6;
-    private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
-    private static final ThreadLocal<Reading> READING = new ThreadLocal<>();
+    private static final ThreadLocal<Held> HELD = new ThreadLocal<>();
     private static final Logger LOG = LoggerFactory.getLogger(ModuleDatabaseImpl.class);
 
-    private record Open(DataSource dataSource, Connection connection, List<Runnable> afterCommit) {
-    }
+    /**
+     * A connection this thread holds, innermost first: a transaction's (with its after-commit actions) or a read's
+     * (afterCommit null).
+     */
+    private record Held(DataSource dataSource, Connection connection, List<Runnable> afterCommit, Held outer) {
 
-    private record Reading(DataSource dataSource, Connection connection) {
+        boolean isTransaction() {
+            return afterCommit != null;
+        }
+
+        static Held on(Held innermost, DataSource dataSource) {
+            Held h = innermost;
+            while (h != null && h.dataSource() != dataSource) {
+                h = h.outer();
+            }
+            return h;
+        }
+
+        static Held transaction(Held innermost) {
+            Held h = innermost;
+            while (h != null && !h.isTransaction()) {
+                h = h.outer();
+            }
+            return h;
+        }
     }
 
     private final String moduleId;
@@ -60,16 +80,21 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
     @Override
     public <T> T inTransaction(SqlWork<T> work) {
         for (int attempt = 1;; attempt++) {
-            Open outer = OPEN.get();
+            Held outer = HELD.get();
             List<Runnable> afterCommit = new ArrayList<>();
             T result;
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                OPEN.set(new Open(dataSource, c, afterCommit));
+                HELD.set(new Held(dataSource, c, afterCommit, outer));
                 try {
                     result = work.run(c);
                     c.commit();
                 } catch (NestedFailure e) {
+                    if (e.connection != c) {
+                        // a read on an enclosing transaction's connection failed: that transaction decides
+                        rollbackQuietly(c, e);
+                        throw e;
+                    }
                     rollbackQuietly(c, e.getCause());
                     throw e.getCause();
                 } catch (SQLException | RuntimeException e) {
@@ -93,34 +118,26 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     @Override
     public <T> T read(SqlWork<T> work) {
-        Open open = OPEN.get();
-        if (open != null && open.dataSource() == dataSource) {
+        Held outer = HELD.get();
+        Held held = Held.on(outer, dataSource);
+        if (held != null) {
             try {
-                return work.run(open.connection());
+                return work.run(held.connection());
             } catch (SQLException e) {
-                // the enclosing transaction decides: it retries a lock conflict or translates the failure
-                throw new NestedFailure(e);
-            }
-        }
-        Reading outer = READING.get();
-        if (outer != null && outer.dataSource() == dataSource) {
-            try {
-                return work.run(outer.connection());
-            } catch (SQLException e) {
+                if (held.isTransaction()) {
+                    // the enclosing transaction decides: it retries a lock conflict or translates the failure
+                    throw new NestedFailure(e, held.connection());
+                }
                 throw translate(e);
             }
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            READING.set(new Reading(dataSource, c));
+            HELD.set(new Held(dataSource, c, null, outer));
             try {
                 return work.run(c);
             } finally {
-                if (outer == null) {
-                    READING.remove();
-                } else {
-                    READING.set(outer);
-                }
+                restore(outer);
             }
         } catch (SQLException e) {
             throw translate(e);
@@ -129,11 +146,11 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
 
     @Override
     public void afterCommit(Runnable action) {
-        Open open = OPEN.get();
-        if (open == null) {
+        Held transaction = Held.transaction(HELD.get());
+        if (transaction == null) {
             runQuietly(action);
         } else {
-            open.afterCommit().add(action);
+            transaction.afterCommit().add(action);
         }
     }
 
@@ -162,11 +179,11 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
         return new DatabaseException("database error in module " + moduleId + ": " + e.getMessage(), e, false);
     }
 
-    private static void restore(Open outer) {
+    private static void restore(Held outer) {
         if (outer == null) {
-            OPEN.remove();
+            HELD.remove();
         } else {
-            OPEN.set(outer);
+            HELD.set(outer);
         }
     }
 
@@ -174,8 +191,11 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
     private static final class NestedFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NestedFailure(SQLException cause) {
+        private final transient Connection connection;
+
+        NestedFailure(SQLException cause, Connection connection) {
             super(cause);
+            this.connection = connection;
         }
 
         @Override

@@ -338,25 +338,11 @@ public class Directory implements MemberDirectory {
 
     @Override
     public boolean isWithin(long orgId, long scopeOrgId) {
-        // asked by other modules while they hold a connection of the same pool: answer from the cache when it can
-        String cachedPath = paths.cachedOrNull(orgId);
-        String cachedScope = paths.cachedOrNull(scopeOrgId);
-        if (cachedPath != null && cachedScope != null) {
-            return cachedPath.startsWith(cachedScope);
-        }
-        return db.read(c -> {
-            String p = paths.pathOrNull(c, orgId);
-            String scope = paths.pathOrNull(c, scopeOrgId);
-            return p != null && scope != null && p.startsWith(scope);
-        });
+        return paths.isWithin(db, orgId, scopeOrgId);
     }
 
     @Override
     public Optional<String> orgPath(long orgId) {
-        String cached = paths.cachedOrNull(orgId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        return db.read(c -> Optional.ofNullable(paths.pathOrNull(c, orgId)));
+        return paths.path(db, orgId);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.unionhub.api.HubException;
+import org.unionhub.api.db.ModuleDatabase;
 import org.unionhub.api.db.Sql;
 import org.unionhub.api.security.Caller;
 import org.unionhub.api.security.Roles;
@@ -26,9 +27,27 @@ final class OrgPaths {
         cache.clear();
     }
 
-    /** The path if it is cached: lets a caller skip taking a connection at all. */
-    String cachedOrNull(long orgId) {
-        return cache.get(orgId);
+    /**
+     * The path, from the cache without taking a connection when it can: other modules ask while they hold a
+     * connection of their own, and a rush of them must not wait for a second one.
+     */
+    Optional<String> path(ModuleDatabase db, long orgId) {
+        String cached = cache.get(orgId);
+        return cached != null ? Optional.of(cached) : db.read(c -> Optional.ofNullable(pathOrNull(c, orgId)));
+    }
+
+    /** True when the organisation is the scope organisation or below it; false when either does not exist. */
+    boolean isWithin(ModuleDatabase db, long orgId, long scopeOrgId) {
+        String p = cache.get(orgId);
+        String scope = cache.get(scopeOrgId);
+        if (p != null && scope != null) {
+            return p.startsWith(scope);
+        }
+        return db.read(c -> {
+            String path = pathOrNull(c, orgId);
+            String scopePath = pathOrNull(c, scopeOrgId);
+            return path != null && scopePath != null && path.startsWith(scopePath);
+        });
     }
 
     String pathOrNull(Connection c, long orgId) throws SQLException {

@@ -1,21 +1,20 @@
 package org.unionhub.core.internal.modules;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.ws.rs.core.Application;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -83,6 +82,12 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     @Activate
     public ModuleApplications(BundleContext context) {
         this.context = context;
+        try {
+            context.addServiceListener(changed, "(|(objectClass=" + JaxrsServiceRuntime.class.getName()
+                    + ")(osgi.jaxrs.resource=true))");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         this.core = register("core", "/api", false);
         int states = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
         this.tracker = new BundleTracker<>(context, states, this);
@@ -91,6 +96,7 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
 
     @Deactivate
     void deactivate() {
+        context.removeServiceListener(changed);
         tracker.close();
         apps.values().forEach(ServiceRegistration::unregister);
         apps.clear();
@@ -121,6 +127,7 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         ids.add(bundle.getBundleId());
         String base = "/api/" + root;
         apps.computeIfAbsent(id, k -> register(k, base, true));
+        changes.incrementAndGet();
         return id;
     }
 
@@ -131,6 +138,7 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, String id) {
+        changes.incrementAndGet();
         Set<Long> ids = bundles.get(id);
         if (ids != null) {
             ids.remove(bundle.getBundleId());
@@ -226,30 +234,18 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     private volatile Served allServed;
 
     /**
-     * What the runtime view depends on, read without asking for the view: the runtime service (its id and its
-     * {@code service.changecount}, which the whiteboard raises on every application, resource or extension that
-     * comes or goes), the JAX-RS resources registered, and the module bundles. Equal keys, the same view.
+     * What the runtime view depends on, without asking for the view: a count raised by every event of the runtime
+     * service (the whiteboard raises its {@code service.changecount} on every application, resource or extension
+     * that comes or goes), of a JAX-RS resource service, and of a module bundle. Equal keys, the same view. Kept by
+     * a listener rather than read from the registry, since a load balancer asks health several times a second.
      */
     public Object changeKey() {
-        ServiceReference<JaxrsServiceRuntime> ref = context.getServiceReference(JaxrsServiceRuntime.class);
-        List<Object> key = new ArrayList<>();
-        key.add(ref == null ? null : ref.getProperty("service.id"));
-        key.add(ref == null ? null : ref.getProperty("service.changecount"));
-        try {
-            ServiceReference<?>[] resources = context.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
-            Set<Object> ids = new TreeSet<>();
-            for (ServiceReference<?> r : resources == null ? new ServiceReference<?>[0] : resources) {
-                ids.add(r.getProperty("service.id"));
-            }
-            key.add(ids);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, Set<Long>> modules = new TreeMap<>();
-        bundles.forEach((id, bundleIds) -> modules.put(id, new TreeSet<>(bundleIds)));
-        key.add(modules);
-        return key;
+        return changes.get();
     }
+
+    private final AtomicLong changes = new AtomicLong();
+
+    private final ServiceListener changed = event -> changes.incrementAndGet();
 
     private Set<String> servedModules(RuntimeDTO view) {
         if (view == null) {

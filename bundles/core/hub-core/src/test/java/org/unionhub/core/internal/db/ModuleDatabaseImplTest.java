@@ -105,6 +105,45 @@ class ModuleDatabaseImplTest {
         assertEquals("0", core.read(r -> one(r, "SELECT CAST(COUNT(*) AS CHAR(4)) FROM STALLS WHERE ID = 2")).trim());
     }
 
+    @Test
+    void aReadOnAnOuterTransactionsPoolUsesItsConnectionThroughAnotherPoolsTransaction() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(URL);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(250);
+        try (HikariDataSource other = new HikariDataSource(config)) {
+            ModuleDatabaseImpl fairs = new ModuleDatabaseImpl("fairs", pool);
+            ModuleDatabaseImpl core = new ModuleDatabaseImpl("core", pool);
+            ModuleDatabaseImpl elsewhere = new ModuleDatabaseImpl("elsewhere", other);
+            String seen = fairs.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO STALLS VALUES (30, 1)");
+                }
+                // the pool's one connection is the outer transaction's: the read must find it past the inner one
+                return elsewhere.inTransaction(o -> core.read(r -> one(r, "SELECT CAST(ORG_ID AS CHAR(4)) FROM STALLS WHERE ID = 30")));
+            });
+            assertEquals("1", seen.trim());
+
+            // a failed read on the outer transaction's connection rolls the inner one back and is the outer's to decide
+            int[] outerAttempts = {0};
+            int[] innerAttempts = {0};
+            DatabaseException failed = assertThrows(DatabaseException.class, () -> fairs.inTransaction(c -> {
+                outerAttempts[0]++;
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO STALLS VALUES (31, 1)");
+                }
+                return elsewhere.inTransaction(o -> {
+                    innerAttempts[0]++;
+                    return core.read(r -> one(r, "SELECT NAME FROM NO_SUCH_TABLE"));
+                });
+            }));
+            assertEquals("42X05", ((SQLException) failed.getCause()).getSQLState());
+            assertEquals(1, outerAttempts[0]);
+            assertEquals(1, innerAttempts[0]);
+            assertEquals("0", core.read(r -> one(r, "SELECT CAST(COUNT(*) AS CHAR(4)) FROM STALLS WHERE ID = 31")).trim());
+        }
+    }
+
     private static String one(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -147,6 +147,22 @@ class RequestGateTest {
     }
 
     @Test
+    void aModuleOfTheChosenSetWhoseDescriptorGoesBeforeItsStopIsHeldToo() throws Exception {
+        gate.bindModule(module("fairs"));
+        gate.expect(Set.of("fairs"));
+        // SCR hears the bundle's STOPPING first and takes the descriptor down before the gate hears it
+        apps.served = false;
+        gate.unbindModule(module("fairs"));
+        CompletableFuture<Answer> waiting = send("/api/fairs", () -> { });
+        assertEquals(1, gate.waiting(), "held, not answered 503 at once");
+        gate.bundleChanged(new BundleEvent(BundleEvent.STOPPING, bundle("fairs")));
+        gate.bindModule(module("fairs"));
+        apps.served = true;
+        assertEquals(200, waiting.get(RequestGate.MAX_HOLD_MS + 5_000, TimeUnit.MILLISECONDS).status);
+        assertEquals(0, gate.refused());
+    }
+
+    @Test
     void theStopWaitsForTheRequestsAlreadyRunning() throws Exception {
         gate.bindModule(module("fairs"));
         gate.expect(Set.of("fairs"));
