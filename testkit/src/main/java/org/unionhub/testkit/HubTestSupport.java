@@ -6,6 +6,7 @@ import static org.junit.Assert.fail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -246,6 +247,30 @@ public abstract class HubTestSupport {
         }
         post("/api/accounts", "admin", body).expect(201);
         return new Who(username, "secret-" + username);
+    }
+
+    // ---- demo data
+
+    /**
+     * The demo member with this card number ({@code XM-0001} 陈建国 … {@code XM-0004}): row ids are not guaranteed to
+     * start at 1 (Derby once gave the demo organisations ids from 100), so tests find demo rows by what they are.
+     */
+    protected long demoMember(String cardNumber) throws Exception {
+        JsonNode items = get("/api/members?cardNumber=" + cardNumber, "admin").expect(200).json().path("items");
+        assertEquals("demo members with card " + cardNumber, 1, items.size());
+        return items.get(0).path("id").asLong();
+    }
+
+    /** The demo organisation whose (bilingual) name starts with {@code name}, e.g. {@code 海沧区总工会}. */
+    protected long demoOrg(String name) throws Exception {
+        JsonNode items = get("/api/orgs?limit=200&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), "admin")
+                .expect(200).json().path("items");
+        for (JsonNode o : items) {
+            if (o.path("name").asText().startsWith(name)) {
+                return o.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no demo organisation named " + name + " in " + items);
     }
 
     // ---- shell and features

@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A member's personal data through the hub with every module installed (issue 22): his download holds every record of
  * his in every module and nothing of anyone else's; an officer's approval of his deletion anonymises him everywhere
  * while the figures and the mutual-aid fund keep their totals; a deletion that a paid claim holds back is refused.
- * Uses the demo data: 王磊 (account {@code member}, member 3) and 陈建国 (account {@code porter}, member 1).
+ * Uses the demo data: 王磊 (account {@code member}, card XM-0003) and 陈建国 (account {@code porter}, card XM-0001).
  * The download runs first (the deletion erases the rider).
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -76,7 +76,7 @@ public class PersonalDataIT extends HubTestSupport {
 
         JsonNode data = get("/api/me/data", "member").expect(200).json();
         String raw = data.toString();
-        assertEquals(3, data.path("memberId").asLong());
+        assertEquals(demoMember("XM-0003"), data.path("memberId").asLong());
         JsonNode modules = data.path("modules");
         for (String m : List.of("core", "fairs", "jobfairs", "mutualaid", "recuperation", "modelworkers")) {
             assertTrue("module " + m + " answers: " + modules, modules.has(m));
@@ -163,7 +163,7 @@ public class PersonalDataIT extends HubTestSupport {
                 .path("status").asText());
 
         // anonymised in every module: the core's record, the claim and its document, the CV, the request's note
-        JsonNode member = get("/api/members/3", "admin").expect(200).json();
+        JsonNode member = get("/api/members/" + demoMember("XM-0003"), "admin").expect(200).json();
         assertEquals("已注销会员", member.path("name").asText());
         assertTrue(member.toString(), member.path("phone").isNull() || member.path("phone").isMissingNode());
         JsonNode claim = get(MA + "/claims/" + mine.claim, "admin").expect(200).json();
@@ -201,7 +201,7 @@ public class PersonalDataIT extends HubTestSupport {
         JsonNode his = get("/api/me/data-requests", "porter").expect(200).json();
         assertEquals("REFUSED", his.get(0).path("status").asText());
         assertEquals("已赔付的互助金属会计档案，须保存30年", his.get(0).path("decisionReason").asText());
-        assertEquals("陈建国", get("/api/members/1", "admin").expect(200).json().path("name").asText());
+        assertEquals("陈建国", get("/api/members/" + demoMember("XM-0001"), "admin").expect(200).json().path("name").asText());
     }
 
     @Test
@@ -331,7 +331,7 @@ public class PersonalDataIT extends HubTestSupport {
         for (JsonNode p : get(MA + "/plans", "admin").expect(200).json()) {
             plan = "ACCIDENT".equals(p.path("kind").asText()) ? p.path("id").asLong() : plan;
         }
-        long claim = post(MA + "/claims", "member", obj("planId", plan, "memberId", 3, "hospital", HOSPITAL, "admittedOn",
+        long claim = post(MA + "/claims", "member", obj("planId", plan, "memberId", demoMember("XM-0003"), "hospital", HOSPITAL, "admittedOn",
                 today.minusDays(3).toString(), "dischargedOn", today.minusDays(1).toString(), "totalExpenses",
                 new BigDecimal("3000.00"), "reimbursed", new BigDecimal("1000.00"), "consent", obj("noticeVersion", "2026-11-1",
                 "channel", "H5", "sensitive", List.of("MEDICAL")))).expect(201).id();
@@ -345,7 +345,7 @@ public class PersonalDataIT extends HubTestSupport {
         post("/api/accounts", "admin", obj("username", unit, "password", "secret-" + unit, "roles", List.of("employer")))
                 .expect(201);
         Who employer = new Who(unit, "secret-" + unit);
-        long registry = send("POST", "/api/jobfairs/registry", employer, obj("orgId", 2, "name", "隐私测试物流公司", "creditCode",
+        long registry = send("POST", "/api/jobfairs/registry", employer, obj("orgId", demoOrg("海沧区总工会"), "name", "隐私测试物流公司", "creditCode",
                 "91350205000009999" + org.unionhub.api.validation.CreditCode.checkCharacter("91350205000009999"),
                 "industry", "freight", "size", "LARGE", "contactName", "人事部", "contactPhone", "0592-6000009"), null)
                 .expect(201).id();

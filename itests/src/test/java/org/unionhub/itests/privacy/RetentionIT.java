@@ -137,7 +137,7 @@ public class RetentionIT extends HubTestSupport {
                 List.of("employer"))).expect(201);
         Who unit = new Who("retention.unit", "secret-retention.unit");
         String first17 = "91350205000008888";
-        long registry = send("POST", "/api/jobfairs/registry", unit, obj("orgId", 2, "name", "留存测试物流公司", "creditCode",
+        long registry = send("POST", "/api/jobfairs/registry", unit, obj("orgId", demoOrg("海沧区总工会"), "name", "留存测试物流公司", "creditCode",
                 first17 + org.unionhub.api.validation.CreditCode.checkCharacter(first17), "industry", "freight", "size",
                 "LARGE", "contactName", "人事部", "contactPhone", "0592-6000008"), null).expect(201).id();
         post("/api/jobfairs/registry/" + registry + "/approve", "officer", obj()).expect(200);

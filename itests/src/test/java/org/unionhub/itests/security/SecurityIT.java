@@ -160,11 +160,11 @@ public class SecurityIT extends HubTestSupport {
     @Test
     public void commonPasswordsAndOwnNamesAreRefused() throws Exception {
         assertProblem(post("/api/accounts", "admin", obj("username", "weak.one", "password", "password123", "roles",
-                List.of("officer"), "orgId", 1)), 422, "password");
+                List.of("officer"), "orgId", demoOrg("厦门市总工会"))), 422, "password");
         assertProblem(post("/api/accounts", "admin", obj("username", "weak.two", "password", "Weak.Two2025", "roles",
-                List.of("officer"), "orgId", 1)), 422, "password");
+                List.of("officer"), "orgId", demoOrg("厦门市总工会"))), 422, "password");
         assertProblem(post("/api/accounts", "admin", obj("username", "weak.three", "password", "woaini1314", "roles",
-                List.of("officer"), "orgId", 1)), 422, "password");
+                List.of("officer"), "orgId", demoOrg("厦门市总工会"))), 422, "password");
     }
 
     @Test
