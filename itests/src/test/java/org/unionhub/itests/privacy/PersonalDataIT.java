@@ -28,6 +28,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.junit.FixMethodOrder;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
@@ -70,13 +71,25 @@ public class PersonalDataIT extends HubTestSupport {
         return new Option[] {systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000")};
     }
 
+    /** The demo members' ids, read before any test here deletes the rider's card number. */
+    private static long riderId;
+    private static long porterId;
+
+    @Before
+    public void demoMembers() throws Exception {
+        if (riderId == 0) {
+            riderId = demoMember("XM-0003");
+            porterId = demoMember("XM-0001");
+        }
+    }
+
     @Test
     public void aMemberDownloadsEveryRecordOfHisAndNothingOfAnyoneElses() throws Exception {
         Records mine = recordsOfTheRider();
 
         JsonNode data = get("/api/me/data", "member").expect(200).json();
         String raw = data.toString();
-        assertEquals(demoMember("XM-0003"), data.path("memberId").asLong());
+        assertEquals(riderId, data.path("memberId").asLong());
         JsonNode modules = data.path("modules");
         for (String m : List.of("core", "fairs", "jobfairs", "mutualaid", "recuperation", "modelworkers")) {
             assertTrue("module " + m + " answers: " + modules, modules.has(m));
@@ -163,7 +176,7 @@ public class PersonalDataIT extends HubTestSupport {
                 .path("status").asText());
 
         // anonymised in every module: the core's record, the claim and its document, the CV, the request's note
-        JsonNode member = get("/api/members/" + demoMember("XM-0003"), "admin").expect(200).json();
+        JsonNode member = get("/api/members/" + riderId, "admin").expect(200).json();
         assertEquals("已注销会员", member.path("name").asText());
         assertTrue(member.toString(), member.path("phone").isNull() || member.path("phone").isMissingNode());
         JsonNode claim = get(MA + "/claims/" + mine.claim, "admin").expect(200).json();
@@ -201,7 +214,7 @@ public class PersonalDataIT extends HubTestSupport {
         JsonNode his = get("/api/me/data-requests", "porter").expect(200).json();
         assertEquals("REFUSED", his.get(0).path("status").asText());
         assertEquals("已赔付的互助金属会计档案，须保存30年", his.get(0).path("decisionReason").asText());
-        assertEquals("陈建国", get("/api/members/" + demoMember("XM-0001"), "admin").expect(200).json().path("name").asText());
+        assertEquals("陈建国", get("/api/members/" + porterId, "admin").expect(200).json().path("name").asText());
     }
 
     @Test
@@ -331,7 +344,7 @@ public class PersonalDataIT extends HubTestSupport {
         for (JsonNode p : get(MA + "/plans", "admin").expect(200).json()) {
             plan = "ACCIDENT".equals(p.path("kind").asText()) ? p.path("id").asLong() : plan;
         }
-        long claim = post(MA + "/claims", "member", obj("planId", plan, "memberId", demoMember("XM-0003"), "hospital", HOSPITAL, "admittedOn",
+        long claim = post(MA + "/claims", "member", obj("planId", plan, "memberId", riderId, "hospital", HOSPITAL, "admittedOn",
                 today.minusDays(3).toString(), "dischargedOn", today.minusDays(1).toString(), "totalExpenses",
                 new BigDecimal("3000.00"), "reimbursed", new BigDecimal("1000.00"), "consent", obj("noticeVersion", "2026-11-1",
                 "channel", "H5", "sensitive", List.of("MEDICAL")))).expect(201).id();
