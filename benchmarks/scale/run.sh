@@ -38,7 +38,9 @@ if [ -n "${REUSE:-}" ]; then
   rm -rf "$HOME_DIR/data/cache" "$WORK"/classes/unionhub-distribution-*
   javac -d "$WORK/classes" Generate.java Bench.java
   EMPTY=$REUSE
-  echo "idle RSS, empty (demo) hub, from the previous run: $EMPTY MB"
+  # the data set's own size: Bench picks member ids up to it (a smaller set gave 404s counted as errors)
+  SCALE=$(cat "$WORK/scale" 2>/dev/null || echo "$SCALE")
+  echo "idle RSS, empty (demo) hub, from the previous run: $EMPTY MB; data set of scale $SCALE"
 else
 rm -rf "$WORK" && mkdir -p "$WORK/classes"
 tar xzf "$ROOT"/distribution/target/unionhub-distribution-*.tar.gz -C "$WORK"
@@ -58,6 +60,7 @@ stop
 
 T0=$(date +%s)
 java -cp "$WORK/classes:$DERBY" Generate "$HOME_DIR" "$SCALE"
+echo "$SCALE" > "$WORK/scale"
 echo "generated in $(( $(date +%s) - T0 )) s (scale $SCALE)"
 fi
 

@@ -1,6 +1,8 @@
 package org.unionhub.metrics.internal;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -82,8 +84,20 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         if (m == null) {
             return "unmatched";
         }
-        return template(resource.getResourceClass().getAnnotation(Path.class), m.getAnnotation(Path.class));
+        Class<?> type = resource.getResourceClass();
+        return ROUTES.get(type).computeIfAbsent(m, k -> template(type.getAnnotation(Path.class), k.getAnnotation(Path.class)));
     }
+
+    /**
+     * Each resource class's routes, worked out once per method (four regular expressions) rather than on every
+     * answer; kept on the class itself, so that an updated module's old classes take theirs with them.
+     */
+    private static final ClassValue<Map<Method, String>> ROUTES = new ClassValue<>() {
+        @Override
+        protected Map<Method, String> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     /** The class's and the method's {@code @Path} joined, with parameter patterns left out: {@code {id: \d+}} is {@code {id}}. */
     static String template(Path type, Path method) {

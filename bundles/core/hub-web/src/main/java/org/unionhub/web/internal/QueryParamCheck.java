@@ -4,9 +4,12 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.annotation.Priority;
 import javax.ws.rs.BeanParam;
@@ -28,8 +31,8 @@ import org.unionhub.api.FieldError;
  * Answers 400 naming every query parameter that the matched resource method does not declare, for every module:
  * a client that writes {@code size=200} instead of {@code limit=200} is told so instead of silently getting 50
  * rows. The method's {@code @QueryParam}s (on its parameters, on {@code @BeanParam} types and on the resource
- * class's fields) are read through {@link ResourceInfo} on each request: a few reflective calls, and no cache
- * that would keep an updated module's old classes alive.
+ * class's fields) are found through {@link ResourceInfo} once per method and kept on the resource class itself (a
+ * {@link ClassValue}), so that an updated module's old classes take theirs with them.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -49,7 +52,9 @@ public class QueryParamCheck implements ContainerRequestFilter {
         if (method == null || given.isEmpty()) {
             return; // no resource matched (its 404/405 follows), or nothing to check
         }
-        Set<String> known = declared(method, resourceInfo.getResourceClass());
+        Class<?> type = resourceInfo.getResourceClass();
+        Set<String> known = type == null ? declared(method, null)
+                : DECLARED.get(type).computeIfAbsent(method, m -> Collections.unmodifiableSet(declared(m, type)));
         List<FieldError> errors = new ArrayList<>();
         for (String name : new TreeSet<>(given)) {
             if (!known.contains(name)) {
@@ -63,6 +68,13 @@ public class QueryParamCheck implements ContainerRequestFilter {
             request.abortWith(Problem.response(400, "Bad request", detail, errors));
         }
     }
+
+    private static final ClassValue<Map<Method, Set<String>>> DECLARED = new ClassValue<>() {
+        @Override
+        protected Map<Method, Set<String>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     static Set<String> declared(Method method, Class<?> resourceClass) {
         Set<String> names = new TreeSet<>();
