@@ -159,8 +159,37 @@ final class ConsoleBrowser {
         waitFor(By.cssSelector("#" + form + " [data-field='" + name + "'] .el-select")).click();
         // the visible one: a list's search bar may offer the same option in a select of its own, rendered but hidden
         By option = By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']");
-        until("the option " + label + " of " + name, d -> d.findElements(option).stream().anyMatch(WebElement::isDisplayed));
-        driver.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+        clickOption("the option " + label + " of " + name, option);
+    }
+
+    /**
+     * Clicks the displayed option once the list has stopped moving. Element Plus slides a select's list open (a scale
+     * transform), and a click made meanwhile lands where the option's centre was computed, which can be another option
+     * by then (CI, once: 查看完整身份证号 picked for 新建组织).
+     */
+    void clickOption(String message, By option) {
+        until(message, d -> {
+            WebElement o = d.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (o == null) {
+                return false;
+            }
+            org.openqa.selenium.Rectangle before = o.getRect();
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (!before.equals(o.getRect())) {
+                return false; // still sliding open
+            }
+            try {
+                o.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                return false;
+            }
+        });
     }
 
     WebElement saveButton(String form) {

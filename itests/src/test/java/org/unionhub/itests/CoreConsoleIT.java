@@ -482,15 +482,7 @@ public class CoreConsoleIT extends BrowserIT {
 
     private void visibleOption(String label) {
         By option = By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']");
-        // the list may still be sliding open: another option is then where this one will be
-        browser.until("the option " + label, d -> {
-            try {
-                d.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
-                return true;
-            } catch (org.openqa.selenium.ElementClickInterceptedException | java.util.NoSuchElementException e) {
-                return false;
-            }
-        });
+        browser.clickOption("the option " + label, option);
     }
 
     /** Picks an option of a search bar's select by its label (the visible list: a dialog's may hold the same). */
@@ -503,8 +495,7 @@ public class CoreConsoleIT extends BrowserIT {
     private void pickOrg(String form, String name, String org) {
         browser.waitFor(By.cssSelector("#" + form + " [data-field='" + name + "'] .el-select")).click();
         By node = By.xpath("//*[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + org + "']");
-        browser.until("the organisation " + org, d -> d.findElements(node).stream().anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(node).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+        browser.clickOption("the organisation " + org, node);
     }
 
     private static long members(String name) throws Exception {
