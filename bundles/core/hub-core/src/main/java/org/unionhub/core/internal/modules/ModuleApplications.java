@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.ws.rs.core.Application;
 
-import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -245,8 +245,7 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
 
     private final AtomicLong changes = new AtomicLong();
 
-    /** An AllServiceListener: a module's resource classes are private to it, and every event must count. */
-    private final AllServiceListener changed = event -> changes.incrementAndGet();
+    private final ServiceListener changed = event -> changes.incrementAndGet();
 
     private Set<String> servedModules(RuntimeDTO view) {
         if (view == null) {
