@@ -64,7 +64,7 @@ public class MutualAidConsoleIT extends BrowserIT {
         checkScreen("mutualaid-plans");
         browser.waitFor(By.cssSelector("button[data-action='create-plan']")).click();
         browser.fill("plan-form", "name", PLAN);
-        choose("plan-form", "kind", "住院医疗");
+        browser.choose("plan-form", "kind", "住院医疗");
         browser.fill("plan-form", "periodStart", TODAY.minusDays(200).toString(), "periodEnd", TODAY.plusDays(165).toString(),
                 "contribution", "30", "waitingDays", "30", "deductible", "1000", "band-0-upTo", "50000", "band-0-percent", "50");
         browser.waitFor(By.cssSelector("button[data-action='add-band']")).click();
@@ -103,7 +103,7 @@ public class MutualAidConsoleIT extends BrowserIT {
         // his spouse covered through his enrolment
         browser.waitFor(By.xpath("//tr[contains(@class,'el-table__row')][contains(.,'陈建国')]//button[@data-action='family']")).click();
         browser.fill("family-form", "name", "李秀英");
-        choose("family-form", "relation", "配偶");
+        browser.choose("family-form", "relation", "配偶");
         browser.saveButton("family-form").click();
         browser.until("the spouse is listed", d -> d.findElement(By.id("family")).getText().contains("李秀英"));
         browser.waitFor(By.xpath("//div[contains(@class,'el-dialog')][.//*[@id='family']]//button[normalize-space(.)='关闭']")).click();
@@ -118,10 +118,10 @@ public class MutualAidConsoleIT extends BrowserIT {
 
         // the city federation puts money into the fund
         browser.open("/m/mutualaid/fund");
-        choose("ma-fund-plan", "plan", PLAN);
+        browser.choose("ma-fund-plan", "plan", PLAN);
         browser.waitFor(By.cssSelector("button[data-action='allocate']")).click();
         browser.fill("allocation-form", "amount", "100000");
-        choose("allocation-form", "paidBy", "工会");
+        browser.choose("allocation-form", "paidBy", "工会");
         browser.fill("allocation-form", "payerName", "厦门市总工会", "note", "年度统筹拨入");
         browser.saveButton("allocation-form").click();
         browser.until("the balance holds the allocation", d -> d.findElement(By.cssSelector("[data-stat='balance']")).getText()
@@ -171,7 +171,7 @@ public class MutualAidConsoleIT extends BrowserIT {
         browser.until("returned", d -> d.findElement(By.id("claim-facts")).getText().contains("已退回"));
         claimPath = browser.driver.getCurrentUrl();
         // the paper discharge summary arrives: scanned in, then the claim goes back into the queue
-        choose("document-form", "kind", "出院小结");
+        browser.choose("document-form", "kind", "出院小结");
         attach("#document-form [data-field='file'] input[type=file]");
         browser.waitFor(By.cssSelector("#document-form button[data-action='upload']")).click();
         browser.until("two documents", d -> d.findElement(By.id("attachments")).getText().contains("出院小结"));
@@ -191,7 +191,7 @@ public class MutualAidConsoleIT extends BrowserIT {
         browser.signIn("admin", "admin");
         browser.open("/m/mutualaid/claims");
         browser.waitFor(By.cssSelector("button[data-action='sample']")).click();
-        choose("sample-form", "planId", PLAN);
+        browser.choose("sample-form", "planId", PLAN);
         browser.fill("sample-form", "above", "10000");
         browser.saveButton("sample-form").click();
         browser.waitFor(By.xpath("//*[contains(@class,'el-message')][contains(.,'抽中 1 件')]"));
@@ -227,7 +227,7 @@ public class MutualAidConsoleIT extends BrowserIT {
 
         browser.signIn("payer", "payer");
         browser.open("/m/mutualaid/fund");
-        choose("ma-fund-plan", "plan", PLAN);
+        browser.choose("ma-fund-plan", "plan", PLAN);
         browser.until("the balance before", d -> d.findElement(By.cssSelector("[data-stat='balance']")).getText().contains("¥100,080.00"));
         browser.driver.get(claimPath);
         browser.waitFor(By.cssSelector("button[data-step='pay']")).click();
@@ -239,14 +239,14 @@ public class MutualAidConsoleIT extends BrowserIT {
         browser.waitFor(By.id("claim-no-step"));
         checkScreen("mutualaid-claim-paid");
         browser.open("/m/mutualaid/fund");
-        choose("ma-fund-plan", "plan", PLAN);
+        browser.choose("ma-fund-plan", "plan", PLAN);
         browser.until("the balance after", d -> d.findElement(By.cssSelector("[data-stat='balance']")).getText().contains("¥80,080.00"));
         checkScreen("mutualaid-fund");
         browser.signOut();
 
         browser.signIn("admin", "admin");
         browser.open("/m/mutualaid/fund?kind=PAYOUT");
-        choose("ma-fund-plan", "plan", PLAN);
+        browser.choose("ma-fund-plan", "plan", PLAN);
         browser.until("the payout in the ledger", d -> d.findElement(By.id("ledger")).getText().contains("¥20,000.00")
                 && d.findElement(By.id("ledger")).getText().contains("给付"));
         checkScreen("mutualaid-ledger");
@@ -298,7 +298,7 @@ public class MutualAidConsoleIT extends BrowserIT {
     private void enterClaim(String hospital, LocalDate in, LocalDate out, String total, String reimbursed, boolean firstWithoutConsent)
             throws Exception {
         browser.waitFor(By.cssSelector("button[data-action='enter-claim']")).click();
-        choose("claim-form", "planId", PLAN);
+        browser.choose("claim-form", "planId", PLAN);
         pickMember("claim-form", "陈建国");
         browser.fill("claim-form", "hospital", hospital, "admittedOn", in.toString(), "dischargedOn", out.toString(),
                 "totalExpenses", total, "reimbursed", reimbursed);
@@ -315,17 +315,6 @@ public class MutualAidConsoleIT extends BrowserIT {
         new Actions(browser.driver).doubleClick(browser.saveButton("claim-form")).perform();
         browser.waitFor(By.xpath("//*[contains(@class,'el-message')][contains(.,'等待上级工会审核')]"));
         browser.until("the dialog closes", d -> d.findElements(By.cssSelector("#claim-form")).stream().noneMatch(WebElement::isDisplayed));
-    }
-
-    /**
-     * Picks an option of a select in a form by its label; the page may hold other selects' (hidden) lists with the
-     * same option (a filter above the list), so the visible one is clicked.
-     */
-    private void choose(String form, String name, String label) {
-        browser.waitFor(By.cssSelector("#" + form + " [data-field='" + name + "'] .el-select")).click();
-        By option = By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']");
-        browser.until("the option " + label, d -> d.findElements(option).stream().anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
     }
 
     /** Chooses the scanned file in a file input (drawn as a Chinese button over the transparent input). */
