@@ -49,8 +49,8 @@ import org.unionhub.api.db.ModuleDatabase;
  * ({@code unionhub.core}) has base {@code /api}; the whiteboard's default one has a base of its own (see hub-web's
  * {@code UnselectedResources}). Every hub application has
  * {@code unionhub.app=true}: hub-web's JSON, problem+json and authentication extensions select it; module
- * applications have {@code unionhub.app.module=<id>}, which their servlet contexts inherit and the request gate
- * selects.
+ * applications have {@code unionhub.app.module=<id>}, which their servlet contexts inherit and the request gate's
+ * filters ({@link ModuleGateFilters}) select.
  */
 @Component(service = ModuleApplications.class, immediate = true)
 public class ModuleApplications implements BundleTrackerCustomizer<String> {
@@ -60,6 +60,8 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
     /** Optional manifest header of a module bundle: its REST root below {@code /api} when it is not the module id. */
     public static final String ROOT_HEADER = "UnionHub-Rest-Root";
     static final String PREFIX = "unionhub.";
+    /** Property of a module's application, its module id; the application's servlet context inherits it. */
+    static final String MODULE_PROPERTY = "unionhub.app.module";
 
     private final BundleContext context;
     private final ServiceRegistration<Application> core;
@@ -109,7 +111,7 @@ public class ModuleApplications implements BundleTrackerCustomizer<String> {
         props.put("osgi.jaxrs.name", PREFIX + id);
         props.put("unionhub.app", Boolean.TRUE);
         if (module) {
-            props.put("unionhub.app.module", id);
+            props.put(MODULE_PROPERTY, id);
         }
         return context.registerService(Application.class, new Application(), props);
     }

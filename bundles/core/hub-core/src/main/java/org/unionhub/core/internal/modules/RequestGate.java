@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.AsyncContext;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
-import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -33,10 +32,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterDispatcher;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.unionhub.api.HubModule;
 
 /**
@@ -48,13 +43,9 @@ import org.unionhub.api.HubModule;
  * request is suspended (servlet async) and dispatched again on its release, so waiting takes no server thread: a
  * rush of members during an update cannot starve Jetty's pool, and the number that may wait is not tied to it. Other modules' applications are untouched, so the gate never sees their requests.
  * A module that does not serve (it failed, or is still starting) answers 503 with the reason instead of
- * CXF's plain-text 404.
+ * CXF's plain-text 404. {@link ModuleGateFilters} registers it as a filter on each module's servlet context.
  */
-@Component(service = {Filter.class, RequestGate.class})
-@HttpWhiteboardFilterPattern("/*")
-@HttpWhiteboardContextSelect("(unionhub.app.module=*)")
-@HttpWhiteboardFilterAsyncSupported
-@HttpWhiteboardFilterDispatcher({DispatcherType.REQUEST, DispatcherType.ASYNC})
+@Component(service = RequestGate.class)
 public class RequestGate implements Filter, SynchronousBundleListener {
 
     /** How long a request may wait for its module; then it gets 503 and Retry-After. */
