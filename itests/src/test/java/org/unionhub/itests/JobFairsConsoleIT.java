@@ -365,7 +365,7 @@ public class JobFairsConsoleIT extends BrowserIT {
     private void register(String name, int n) {
         browser.waitFor(By.cssSelector("button[data-action='create-registry']")).click();
         browser.waitFor(By.cssSelector("#jobfair-registry-form [data-field='orgId'] .el-select")).click();
-        clickVisible(By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧区总工会')]]"));
+        browser.clickOption("the organisation 海沧区总工会", By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧区总工会')]]"));
         browser.fill("jobfair-registry-form", "name", name, "creditCode", creditCode(n), "industry", "制造业",
                 "contactName", "张经理", "contactPhone", "139000000" + n);
         choose("jobfair-registry-form", "size", "中型企业");
@@ -378,13 +378,7 @@ public class JobFairsConsoleIT extends BrowserIT {
      * education) in dropdowns of their own, hidden, so the visible one is taken.
      */
     private void choose(String form, String name, String label) {
-        browser.waitFor(By.cssSelector("#" + form + " [data-field='" + name + "'] .el-select")).click();
-        clickVisible(By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']"));
-    }
-
-    private void clickVisible(By by) {
-        browser.until("a visible " + by, d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+        browser.choose(form, name, label);
     }
 
     /** A table row of the list {@code id} holding {@code text}. */

@@ -205,8 +205,8 @@ public class MemberJourneyIT extends BrowserIT {
         // the port union's join QR code to print and put up: the link he joined by
         String link = phone.json("GET", "/api/orgs/" + orgId(PORT_UNION) + "/join-code", "officer:officer", null).path("url").asText();
         browser.waitFor(By.cssSelector("#join-code-form [data-field='orgId'] .el-select")).click();
-        browser.waitFor(By.xpath("//li[contains(@class,'el-select-dropdown__item') and starts-with(normalize-space(.),'"
-                + PORT_UNION + "')]")).click();
+        browser.clickOption("the option " + PORT_UNION, By.xpath("//li[contains(@class,'el-select-dropdown__item') and starts-with(normalize-space(.),'"
+                + PORT_UNION + "')]"));
         browser.until("the port union's link", d -> d.findElements(By.cssSelector("#join-code-print .join-code-url")).stream()
                 .anyMatch(e -> e.getText().equals(link)));
         WebElement code = browser.waitFor(By.cssSelector("#join-code-print img"));

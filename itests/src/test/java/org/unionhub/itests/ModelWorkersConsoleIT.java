@@ -170,7 +170,7 @@ public class ModelWorkersConsoleIT extends BrowserIT {
         browser.waitFor(By.cssSelector("button[data-action='export-archive']")).click();
         browser.waitFor(By.xpath("//*[contains(@class,'el-message')][contains(.,'已导出劳模档案')]"));
         browser.waitFor(By.cssSelector("button[data-action='export']")).click();
-        clickVisible(By.xpath("//li[contains(@class,'el-dropdown-menu__item')][normalize-space(.)='导出 XLSX']"));
+        browser.clickOption("the menu item 导出 XLSX", By.xpath("//li[contains(@class,'el-dropdown-menu__item')][normalize-space(.)='导出 XLSX']"));
         browser.waitFor(By.xpath("//*[contains(@class,'el-message')][contains(.,'已导出')]"));
         assertTrue("the archive's CSV was downloaded", browser.calls().contains("GET /api/model-workers/records/export"));
         assertEquals("no 5xx", List.of(), browser.serverErrors);
@@ -412,20 +412,14 @@ public class ModelWorkersConsoleIT extends BrowserIT {
 
     /** Picks an option of a select in a form by its label (the visible list: a filter above may hold the same). */
     private void choose(String form, String name, String label) {
-        browser.waitFor(By.cssSelector("#" + form + " [data-field='" + name + "'] .el-select")).click();
-        clickVisible(By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']"));
+        browser.choose(form, name, label);
     }
 
     /** Picks an organisation by the start of its name in a form's tree picker. */
     private void pickOrg(String form, String name) {
         browser.waitFor(By.cssSelector("#" + form + " [data-field='orgId'] .el-select, #" + form
                 + " [data-field='payingOrgId'] .el-select")).click();
-        clickVisible(By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[starts-with(normalize-space(text()),'" + name + "')]]"));
-    }
-
-    private void clickVisible(By by) {
-        browser.until("a visible " + by, d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+        browser.clickOption("the organisation " + name, By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[starts-with(normalize-space(text()),'" + name + "')]]"));
     }
 
 

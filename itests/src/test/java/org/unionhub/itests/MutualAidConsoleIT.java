@@ -327,7 +327,7 @@ public class MutualAidConsoleIT extends BrowserIT {
     private void pickMember(String form, String name) {
         browser.waitFor(By.cssSelector("#" + form + " [data-field='memberId'] .el-select__wrapper")).click();
         new Actions(browser.driver).sendKeys(name).perform();
-        browser.waitFor(By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(.,'" + name + "')]")).click();
+        browser.clickOption("the member " + name, By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(.,'" + name + "')]"));
     }
 
     /** How many plans are named {@code name} (read as the administrator). */

@@ -94,9 +94,9 @@ public class RecuperationConsoleIT extends BrowserIT {
         browser.waitFor(By.cssSelector("#budgets [data-budget]"));
         browser.waitFor(By.cssSelector("button[data-action='allocate']")).click();
         browser.waitFor(By.cssSelector("#allocation-form [data-field='budgetKey'] .el-select")).click();
-        browser.waitFor(By.xpath("(//li[contains(@class,'el-select-dropdown__item')][contains(.,'" + start.getYear() + "')])[1]")).click();
+        browser.clickOption("the budget of " + start.getYear(), By.xpath("(//li[contains(@class,'el-select-dropdown__item')][contains(.,'" + start.getYear() + "')])[1]"));
         browser.waitFor(By.cssSelector("#allocation-form [data-field='orgId'] .el-select")).click();
-        browser.waitFor(By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧区总工会')]]")).click();
+        browser.clickOption("the organisation 海沧区总工会", By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧区总工会')]]"));
         browser.type("allocation-form", "amount", "100000");
         browser.shot("recuperation-allocate");
         browser.saveButton("allocation-form").click();
@@ -171,7 +171,7 @@ public class RecuperationConsoleIT extends BrowserIT {
         browser.open("/m/recuperation/grants");
         browser.waitFor(By.cssSelector("button[data-action='apply-grant']")).click();
         browser.waitFor(By.cssSelector("#grant-form [data-field='orgId'] .el-select")).click();
-        browser.waitFor(By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧港务')]]")).click();
+        browser.clickOption("the organisation 海沧港务", By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧港务')]]"));
         browser.fill("grant-form", "enterpriseName", "厦门海沧港务有限公司", "creditCode", "91110108551385082Q",
                 "title", "港务职工秋季疗休养", "startDate", LocalDate.now().plusDays(40).toString(), "days", "3",
                 "persons", "20", "amount", "8000");
@@ -251,7 +251,7 @@ public class RecuperationConsoleIT extends BrowserIT {
         // the picker's search input has no size of its own until it has focus: click the select, type into the focus
         browser.waitFor(By.cssSelector("#booking-form [data-field='memberIds'] .el-select__wrapper")).click();
         new Actions(browser.driver).sendKeys(name).perform();
-        browser.waitFor(By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(.,'" + name + "')]")).click();
+        browser.clickOption("the member " + name, By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(.,'" + name + "')]"));
     }
 
     /** How many rows of a list (read as the administrator) have {@code field} equal to {@code value}. */

@@ -111,7 +111,7 @@ public class ThirdPartyConsoleIT extends BrowserIT {
         browser.until("the field error names the union", d -> !d.findElements(
                 By.cssSelector("#notices-item-form [data-field='orgId'] .el-form-item__error")).isEmpty());
         browser.waitFor(By.cssSelector("#notices-item-form [data-field='orgId'] .el-select")).click();
-        browser.waitFor(By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧区总工会')]]")).click();
+        browser.clickOption("the organisation 海沧区总工会", By.xpath("//div[contains(@class,'el-tree-node__content')][.//*[contains(text(),'海沧区总工会')]]"));
         browser.saveButton("notices-item-form").click();
         browser.success();
         browser.until("the notice is listed with its union's name", d -> {
