@@ -2,9 +2,12 @@ package org.unionhub.core.internal.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -25,6 +28,11 @@ import org.unionhub.api.db.SqlWork;
  * waits for one more, all of them wait until the pool's timeout and members get 503. For the same reason a read
  * made inside another read on the same pool (a module's list asking the directory for an organisation's path)
  * runs on the outer read's connection. A new transaction always takes a connection of its own.
+ *
+ * <p>Every module shares one pool, and each may hold only its share of it: a rush on one module (a fairs coupon
+ * batch, or the backlog a fairs update released) would otherwise take every connection, and the other modules'
+ * members would wait for the pool as if the hub were down. A thread counts once against its module's share however
+ * deeply its work nests.
  */
 public final class ModuleDatabaseImpl implements ModuleDatabase {
 
@@ -36,7 +44,8 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
      * A connection this thread holds, innermost first: a transaction's (with its after-commit actions) or a read's
      * (afterCommit null).
      */
-    private record Held(DataSource dataSource, Connection connection, List<Runnable> afterCommit, Held outer) {
+    private record Held(DataSource dataSource, Connection connection, List<Runnable> afterCommit, Semaphore share,
+            Held outer) {
 
         boolean isTransaction() {
             return afterCommit != null;
@@ -50,6 +59,15 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
             return h;
         }
 
+        static boolean holds(Held innermost, Semaphore share) {
+            for (Held h = innermost; h != null; h = h.outer()) {
+                if (h.share() == share) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         static Held transaction(Held innermost) {
             Held h = innermost;
             while (h != null && !h.isTransaction()) {
@@ -59,12 +77,40 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
         }
     }
 
+    /** Gives back a share of the pool once the connection is closed; nothing to give back when none was taken. */
+    private interface Taken extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final Taken NOTHING = () -> { };
+
     private final String moduleId;
     private final DataSource dataSource;
+    private final Semaphore share;
+    private final int maxConnections;
+    private final long waitMs;
 
+    /** A module with no limit of its own: it may take the whole pool. */
     public ModuleDatabaseImpl(String moduleId, DataSource dataSource) {
+        this(moduleId, dataSource, 0, 0);
+    }
+
+    /**
+     * A module whose threads hold at most {@code maxConnections} of the pool at once (0: no limit); a thread waits
+     * up to {@code waitMs} for its turn and then gets a busy {@link DatabaseException}, as it would from the pool.
+     */
+    public ModuleDatabaseImpl(String moduleId, DataSource dataSource, int maxConnections, long waitMs) {
         this.moduleId = moduleId;
         this.dataSource = dataSource;
+        this.maxConnections = maxConnections;
+        this.share = maxConnections > 0 ? new Semaphore(maxConnections, true) : null;
+        this.waitMs = waitMs;
+    }
+
+    /** What one module may hold of a pool of {@code poolSize}: half, so that a rush on one leaves the rest room. */
+    public static int shareOf(int poolSize) {
+        return poolSize >= 4 ? poolSize / 2 : 0;
     }
 
     @Override
@@ -83,9 +129,9 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
             Held outer = HELD.get();
             List<Runnable> afterCommit = new ArrayList<>();
             T result;
-            try (Connection c = dataSource.getConnection()) {
+            try (Taken taken = takeShare(outer); Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                HELD.set(new Held(dataSource, c, afterCommit, outer));
+                HELD.set(new Held(dataSource, c, afterCommit, share, outer));
                 try {
                     result = work.run(c);
                     c.commit();
@@ -131,9 +177,9 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
                 throw translate(e);
             }
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Taken taken = takeShare(outer); Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            HELD.set(new Held(dataSource, c, null, outer));
+            HELD.set(new Held(dataSource, c, null, share, outer));
             try {
                 return work.run(c);
             } finally {
@@ -142,6 +188,23 @@ public final class ModuleDatabaseImpl implements ModuleDatabase {
         } catch (SQLException e) {
             throw translate(e);
         }
+    }
+
+    private Taken takeShare(Held outer) throws SQLException {
+        if (share == null || Held.holds(outer, share)) {
+            // a nested transaction of the same module waiting for a second share could wait for itself
+            return NOTHING;
+        }
+        try {
+            if (!share.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientConnectionException("module " + moduleId + " holds its share of the pool ("
+                        + maxConnections + " connections) and none came free within " + waitMs + " ms", "08001");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("interrupted while waiting for a connection", "08001", e);
+        }
+        return share::release;
     }
 
     @Override

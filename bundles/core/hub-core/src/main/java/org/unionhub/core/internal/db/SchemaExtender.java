@@ -40,6 +40,8 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
 
     private final Logger logger = LoggerFactory.getLogger(SchemaExtender.class);
     private final DataSource dataSource;
+    private final int share;
+    private final long shareWaitMs;
     private final MigrationRunner runner;
     private final Map<String, SchemaState> states = new ConcurrentHashMap<>();
     private final BundleTracker<Tracked> tracker;
@@ -55,9 +57,13 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
     }
 
     @Activate
-    public SchemaExtender(BundleContext context, @Reference(target = "(dataSourceName=unionhub)") DataSource dataSource)
+    public SchemaExtender(BundleContext context,
+            @Reference(target = "(dataSourceName=unionhub)") Map.Entry<Map<String, Object>, DataSource> unionhub)
             throws SQLException {
-        this.dataSource = dataSource;
+        this.dataSource = unionhub.getValue();
+        // pax-jdbc publishes the pool's settings with the DataSource; no setting, no limit
+        this.share = ModuleDatabaseImpl.shareOf(intOf(unionhub.getKey().get("hikari.maximumPoolSize"), 0));
+        this.shareWaitMs = intOf(unionhub.getKey().get("hikari.connectionTimeout"), 30_000);
         this.runner = new MigrationRunner(dataSource);
         runner.prepare();
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
@@ -94,8 +100,8 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             List<Integer> applied = runner.migrate(moduleId, migrationsOf(bundle));
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(ModuleDatabase.MODULE_PROPERTY, moduleId);
-            ServiceRegistration<ModuleDatabase> reg = bundle.getBundleContext()
-                    .registerService(ModuleDatabase.class, new ModuleDatabaseImpl(moduleId, dataSource), props);
+            ModuleDatabase db = new ModuleDatabaseImpl(moduleId, dataSource, share, shareWaitMs);
+            ServiceRegistration<ModuleDatabase> reg = bundle.getBundleContext().registerService(ModuleDatabase.class, db, props);
             states.put(moduleId, new SchemaState(moduleId, bundle.getBundleId(), nameOf(bundle), version, true, null, applied));
             return new Tracked(moduleId, reg);
         } catch (MigrationException | IOException e) {
@@ -121,6 +127,14 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             }
         }
         states.remove(tracked.moduleId(), states.get(tracked.moduleId()));
+    }
+
+    private static int intOf(Object setting, int otherwise) {
+        try {
+            return setting == null ? otherwise : Integer.parseInt(setting.toString().trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private static String nameOf(Bundle bundle) {
