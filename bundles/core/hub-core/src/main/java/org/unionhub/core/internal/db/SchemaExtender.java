@@ -62,8 +62,14 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             throws SQLException {
         this.dataSource = unionhub.getValue();
         // pax-jdbc publishes the pool's settings with the DataSource; no setting, no limit
-        this.share = ModuleDatabaseImpl.shareOf(intOf(unionhub.getKey().get("hikari.maximumPoolSize"), 0));
+        int size = intOf(unionhub.getKey().get("hikari.maximumPoolSize"), 0);
+        this.share = ModuleDatabaseImpl.shareOf(size);
         this.shareWaitMs = intOf(unionhub.getKey().get("hikari.connectionTimeout"), 30_000);
+        if (share > 0) {
+            logger.info("Each module may hold {} of the pool's {} connections", share, size);
+        } else {
+            logger.info("Modules share the pool without limits (pool size {})", size == 0 ? "not published" : size);
+        }
         this.runner = new MigrationRunner(dataSource);
         runner.prepare();
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
