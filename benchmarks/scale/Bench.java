@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * <pre>java Bench.java URL [requestsPerClient]</pre>
  * The cursors for middle and last pages are built the way the hub builds them (sort name, key, id in base64url):
  * a client would reach them by walking nextCursor, which the benchmark cannot afford for every sample.
+ * <p>With {@code -Dpaths=DIR} it sends nothing: it writes each row's label, Authorization header and 2,000 of its
+ * paths to {@code DIR/NN.paths}, for wrk (wrk.lua) to send, a client that costs the shared cores far less.
  */
 public class Bench {
 
@@ -59,7 +61,7 @@ public class Bench {
         // an account may search by ID-card number 20 times in 10 minutes (ExactIdSearch): the row's requests go round
         // as many admin accounts as it needs, each under that limit
         List<String> searchers = new ArrayList<>();
-        if (only == null || only.contains("idNumber")) {
+        if ((only == null || only.contains("idNumber")) && System.getProperty("paths") == null) {
             for (int k = 0; k < (clients * (perClient + WARM) + 40) / 19 + 1; k++) {
                 searchers.add(account("bench.id." + Long.toString(System.currentTimeMillis() / 1000, 36) + "." + k, "[\"admin\"]", "", admin));
             }
@@ -129,6 +131,10 @@ public class Bench {
         if (only != null && !label.startsWith("baseline") && java.util.Arrays.stream(only.split(",")).noneMatch(label::contains)) {
             return; // -Donly=enrolments,bookings measures those rows (and the baseline, always)
         }
+        if (System.getProperty("paths") != null) {
+            writePaths(label, authFor, path);
+            return;
+        }
         try {
             for (int i = 0; i < 20; i++) {
                 send(path.apply(i), authFor.apply(i)); // warm-up: compiled statements, caches, the JIT
@@ -180,6 +186,25 @@ public class Bench {
         }
         System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", label, p50, p99, p50 / base50, p99 / base99,
                 errors.get());
+    }
+
+    static int written;
+
+    /**
+     * One file per row for wrk. The ID-number search has none: one account may make 20 such searches in 10 minutes,
+     * and wrk sends thousands.
+     */
+    static void writePaths(String label, IntFunction<String> authFor, IntFunction<String> path) throws Exception {
+        if (warming || label.contains("idNumber")) {
+            return;
+        }
+        StringBuilder out = new StringBuilder(label).append('\n').append(authFor.apply(0)).append('\n');
+        for (int i = 0; i < 2000; i++) {
+            out.append(path.apply(i)).append('\n');
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("paths"));
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(String.format("%02d.paths", written++)), out);
     }
 
     static double pct(List<Long> sorted, double p) {

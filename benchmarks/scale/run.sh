@@ -6,6 +6,7 @@
 #   REUSE=<MB> benchmarks/scale/run.sh        measure again on the last generated data set with the current build
 #   ONLY=enrolments,bookings …                only the benchmark rows whose label contains one of these
 #   CLIENTS=1 REQUESTS=200 …                  one client instead of 16: each request's own cost, without queueing for the cores
+#   WRK=1 [PAUSE_MS=n] …                      the rows sent by wrk instead of Bench's Java clients (see wrk_rows)
 #
 # 1. unpacks a fresh hub (bin/setup --demo --profile all), starts it, waits for every module, idles 90 s and
 #    reads its RSS ("empty hub"; 90 s, as after the load, so that both follow a trim of the native heap);
@@ -24,6 +25,28 @@ rss_mb() { echo $(( $(ps -o rss= -p "$(pgrep -f "karaf.base=$HOME_DIR" | head -1
 up() { for _ in $(seq 1 600); do
          [ "$(curl -sf "http://localhost:$PORT/api/health" 2>/dev/null | grep -o '"state":"ACTIVE"' | wc -l)" -ge 5 ] && return 0
          sleep 1; done; echo "hub did not come up" >&2; return 1; }
+# WRK=1: the same rows sent by wrk (wrk.lua) instead of Bench's Java clients, which cost the shared cores as much as
+# the hub; WRK_SECONDS (15) a row after a 5 s warm-up, WRK_CONNECTIONS (16), PAUSE_MS (0) as in wrk.lua
+ms() { python3 -c 'import sys,re; v,u=re.match(r"([\d.]+)(us|ms|s)",sys.argv[1]).groups(); print(round(float(v)*{"us":0.001,"ms":1,"s":1000}[u],2))' "$1"; }
+wrk_rows() {
+  command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; return 1; }
+  rm -rf "$WORK/paths"
+  java -Dmembers="$MEMBERS" -Dpaths="$WORK/paths" ${ONLY:+-Donly="$ONLY"} -cp "$WORK/classes" Bench "http://localhost:$PORT"
+  local conns=${WRK_CONNECTIONS:-16} b50="" b99=""
+  echo "| lookup (wrk -t2 -c$conns, ${WRK_SECONDS:-15} s${PAUSE_MS:+, a pause of $PAUSE_MS ms after each answer}) | requests/s | p50 ms | p99 ms | p50 / baseline | p99 / baseline | non-2xx |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for f in "$WORK"/paths/*.paths; do
+    wrk -t2 -c"$conns" -d5s -s wrk.lua "http://localhost:$PORT" -- "$f" >/dev/null
+    local out rps p50 p99 bad
+    out=$(wrk -t2 -c"$conns" -d"${WRK_SECONDS:-15}s" --latency -s wrk.lua "http://localhost:$PORT" -- "$f")
+    rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
+    p50=$(ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
+    p99=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
+    bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); bad=${bad:-0}
+    [ -z "$b50" ] && { b50=$p50; b99=$p99; }
+    echo "| $(head -1 "$f") | $rps | $p50 | $p99 | $(python3 -c "print(round($p50/$b50,1))") | $(python3 -c "print(round($p99/$b99,1))") | $bad |"
+  done
+}
 stop() { "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true; while pgrep -f "karaf.base=$HOME_DIR" >/dev/null; do sleep 1; done; }
 
 if [ -n "${REUSE:-}" ]; then
@@ -66,8 +89,12 @@ fi
 
 "$HOME_DIR/bin/start"; up
 MEMBERS=$(python3 -c "print(int(1000000*$SCALE))")
+if [ -n "${WRK:-}" ]; then
+  wrk_rows
+else
 java -Dmembers="$MEMBERS" ${CLIENTS:+-Dclients="$CLIENTS"} ${ONLY:+-Donly="$ONLY"} -cp "$WORK/classes" Bench "http://localhost:$PORT" "${REQUESTS:-50}" \
   || echo "Bench ended early; the exports and memory follow"
+fi
 
 A="admin:admin"
 CITY=$(curl -s -u $A "http://localhost:$PORT/api/orgs?name=%E5%9F%BA%E5%87%86%E5%B8%821%E6%80%BB&limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
