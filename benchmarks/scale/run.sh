@@ -26,7 +26,7 @@ up() { for _ in $(seq 1 600); do
          [ "$(curl -sf "http://localhost:$PORT/api/health" 2>/dev/null | grep -o '"state":"ACTIVE"' | wc -l)" -ge 5 ] && return 0
          sleep 1; done; echo "hub did not come up" >&2; return 1; }
 # WRK=1: the same rows sent by wrk (wrk.lua) instead of Bench's Java clients, which cost the shared cores as much as
-# the hub; WRK_SECONDS (15) a row after a 5 s warm-up, WRK_CONNECTIONS (16), PAUSE_MS (0) as in wrk.lua
+# the hub; WRK_SECONDS (15) a row after 5 s of every row, WRK_CONNECTIONS (16), PAUSE_MS (0) as in wrk.lua
 ms() { python3 -c 'import sys,re; v,u=re.match(r"([\d.]+)(us|ms|s)",sys.argv[1]).groups(); print(round(float(v)*{"us":0.001,"ms":1,"s":1000}[u],2))' "$1"; }
 wrk_rows() {
   command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; return 1; }
@@ -35,8 +35,11 @@ wrk_rows() {
   local conns=${WRK_CONNECTIONS:-16} b50="" b99=""
   echo "| lookup (wrk -t2 -c$conns, ${WRK_SECONDS:-15} s${PAUSE_MS:+, a pause of $PAUSE_MS ms after each answer}) | requests/s | p50 ms | p99 ms | p50 / baseline | p99 / baseline | non-2xx |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
+  # every row once before any is measured: the first rows of a freshly started hub would otherwise meet a cold JIT
   for f in "$WORK"/paths/*.paths; do
     wrk -t2 -c"$conns" -d5s -s wrk.lua "http://localhost:$PORT" -- "$f" >/dev/null
+  done
+  for f in "$WORK"/paths/*.paths; do
     local out rps p50 p99 bad
     out=$(wrk -t2 -c"$conns" -d"${WRK_SECONDS:-15}s" --latency -s wrk.lua "http://localhost:$PORT" -- "$f")
     rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
