@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unionhub.api.db.DatabaseException;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -25,30 +23,19 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class ModuleDatabaseImplTest {
 
-    private static final String URL = "jdbc:derby:memory:moduledb;create=true";
     private static HikariDataSource pool;
 
     @BeforeAll
     static void onePooledConnection() throws SQLException {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE ORGS (ID INT PRIMARY KEY, NAME VARCHAR(40))");
-            s.execute("INSERT INTO ORGS VALUES (1, '厦门市总工会')");
-            s.execute("CREATE TABLE STALLS (ID INT PRIMARY KEY, ORG_ID INT)");
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL);
-        config.setMaximumPoolSize(1);
-        config.setConnectionTimeout(250);
-        pool = new HikariDataSource(config);
+        pool = DerbyPool.open("moduledb", 1, 250,
+                "CREATE TABLE ORGS (ID INT PRIMARY KEY, NAME VARCHAR(40))",
+                "INSERT INTO ORGS VALUES (1, '厦门市总工会')",
+                "CREATE TABLE STALLS (ID INT PRIMARY KEY, ORG_ID INT)");
     }
 
     @AfterAll
     static void close() {
-        pool.close();
-        // Hikari set the JVM-wide DriverManager login timeout to the pool's (1 s): a later test's new in-memory
-        // database, slower to boot on a loaded machine, then failed with "Login timeout exceeded" (InventoryTest)
-        DriverManager.setLoginTimeout(0);
+        DerbyPool.close(pool);
     }
 
     @Test
@@ -106,12 +93,8 @@ class ModuleDatabaseImplTest {
     }
 
     @Test
-    void aReadOnAnOuterTransactionsPoolUsesItsConnectionThroughAnotherPoolsTransaction() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL);
-        config.setMaximumPoolSize(1);
-        config.setConnectionTimeout(250);
-        try (HikariDataSource other = new HikariDataSource(config)) {
+    void aReadOnAnOuterTransactionsPoolUsesItsConnectionThroughAnotherPoolsTransaction() throws SQLException {
+        try (HikariDataSource other = DerbyPool.open("moduledb", 1, 250)) {
             ModuleDatabaseImpl fairs = new ModuleDatabaseImpl("fairs", pool);
             ModuleDatabaseImpl core = new ModuleDatabaseImpl("core", pool);
             ModuleDatabaseImpl elsewhere = new ModuleDatabaseImpl("elsewhere", other);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unionhub.api.db.DatabaseException;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -30,27 +28,17 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class ModuleShareTest {
 
-    private static final String URL = "jdbc:derby:memory:moduleshare;create=true";
     private static HikariDataSource pool;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     @BeforeAll
     static void fourPooledConnections() throws SQLException {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE COUPONS (ID INT PRIMARY KEY)");
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL);
-        config.setMaximumPoolSize(4);
-        config.setConnectionTimeout(5_000);
-        pool = new HikariDataSource(config);
+        pool = DerbyPool.open("moduleshare", 4, 5_000, "CREATE TABLE COUPONS (ID INT PRIMARY KEY)");
     }
 
     @AfterAll
     static void close() {
-        pool.close();
-        DriverManager.setLoginTimeout(0);
+        DerbyPool.close(pool);
     }
 
     @AfterEach
