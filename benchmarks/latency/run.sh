@@ -51,18 +51,13 @@ for r in "${REQUESTS[@]}"; do
   wrk -t2 -c"$CONNS" -d5s ${header:+-H "$header"} "$BASE$path" >/dev/null
 done
 
-ms() { # wrk's "1.79ms" / "812.00us" / "1.02s" in ms
-  python3 -c 'import sys,re; v,u=re.match(r"([\d.]+)(us|ms|s)",sys.argv[1]).groups(); print(round(float(v)*{"us":0.001,"ms":1,"s":1000}[u],2))' "$1"
-}
+source benchmarks/wrk-figures.sh
 printf '%-32s %10s %9s %9s %9s %9s %6s\n' request "req/s" "p50 ms" "p99 ms" "p50 ×" "p99 ×" non2xx
 b50=""; b99=""
 for r in "${REQUESTS[@]}"; do
   IFS='|' read -r label header path <<<"$r"
   out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency ${header:+-H "$header"} "$BASE$path")
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
-  p99=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
-  bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); bad=${bad:-0}
+  read -r rps p50 p99 bad < <(wrk_figures <<<"$out")
   [ -z "$b50" ] && { b50=$p50; b99=$p99; }
   printf '%-32s %10s %9s %9s %9s %9s %6s\n' "$label" "$rps" "$p50" "$p99" \
     "$(python3 -c "print(round($p50/$b50,2))")" "$(python3 -c "print(round($p99/$b99,2))")" "$bad"

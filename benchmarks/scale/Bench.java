@@ -32,6 +32,8 @@ public class Bench {
     static String url;
     static final Random RANDOM = new Random(18);
     static final int WARM = 5;
+    /** -Dpaths=DIR: write each row's paths for wrk instead of sending them */
+    static final String PATHS = System.getProperty("paths");
     static boolean warming;
     static double base50;
     static double base99;
@@ -61,7 +63,7 @@ public class Bench {
         // an account may search by ID-card number 20 times in 10 minutes (ExactIdSearch): the row's requests go round
         // as many admin accounts as it needs, each under that limit
         List<String> searchers = new ArrayList<>();
-        if ((only == null || only.contains("idNumber")) && System.getProperty("paths") == null) {
+        if ((only == null || only.contains("idNumber")) && PATHS == null) {
             for (int k = 0; k < (clients * (perClient + WARM) + 40) / 19 + 1; k++) {
                 searchers.add(account("bench.id." + Long.toString(System.currentTimeMillis() / 1000, 36) + "." + k, "[\"admin\"]", "", admin));
             }
@@ -71,7 +73,7 @@ public class Bench {
         // second does, so that the baseline of the measured pass is not a hub whose JIT has seen nothing yet
         for (int pass = 0; pass < 2; pass++) {
             warming = pass == 0;
-            if (!warming && System.getProperty("paths") == null) {
+            if (!warming && PATHS == null) {
                 System.out.printf("| lookup (%d clients, %d requests) | p50 ms | p99 ms | p50 / baseline | p99 / baseline | errors |%n"
                         + "|---|---:|---:|---:|---:|---:|%n", clients, clients * perClient);
             }
@@ -131,7 +133,7 @@ public class Bench {
         if (only != null && !label.startsWith("baseline") && java.util.Arrays.stream(only.split(",")).noneMatch(label::contains)) {
             return; // -Donly=enrolments,bookings measures those rows (and the baseline, always)
         }
-        if (System.getProperty("paths") != null) {
+        if (PATHS != null) {
             writePaths(label, authFor, path);
             return;
         }
@@ -202,7 +204,7 @@ public class Bench {
         for (int i = 0; i < 2000; i++) {
             out.append(path.apply(i)).append('\n');
         }
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("paths"));
+        java.nio.file.Path dir = java.nio.file.Path.of(PATHS);
         java.nio.file.Files.createDirectories(dir);
         java.nio.file.Files.writeString(dir.resolve(String.format("%02d.paths", written++)), out);
     }

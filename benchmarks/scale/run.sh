@@ -27,7 +27,7 @@ up() { for _ in $(seq 1 600); do
          sleep 1; done; echo "hub did not come up" >&2; return 1; }
 # WRK=1: the same rows sent by wrk (wrk.lua) instead of Bench's Java clients, which cost the shared cores as much as
 # the hub; WRK_SECONDS (15) a row after 5 s of every row, WRK_CONNECTIONS (16), PAUSE_MS (0) as in wrk.lua
-ms() { python3 -c 'import sys,re; v,u=re.match(r"([\d.]+)(us|ms|s)",sys.argv[1]).groups(); print(round(float(v)*{"us":0.001,"ms":1,"s":1000}[u],2))' "$1"; }
+source ../wrk-figures.sh
 wrk_rows() {
   command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; return 1; }
   rm -rf "$WORK/paths"
@@ -42,10 +42,8 @@ wrk_rows() {
   for f in "$WORK"/paths/*.paths; do
     local out rps p50 p99 bad
     out=$(wrk -t2 -c"$conns" -d"${WRK_SECONDS:-15}s" --latency -s wrk.lua "http://localhost:$PORT" -- "$f")
-    rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
-    p50=$(ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
-    p99=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
-    bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); bad=${bad:-0}
+    read -r rps p50 p99 bad < <(wrk_figures <<<"$out")
+    rps=${rps%.*}
     [ -z "$b50" ] && { b50=$p50; b99=$p99; }
     echo "| $(head -1 "$f") | $rps | $p50 | $p99 | $(python3 -c "print(round($p50/$b50,1))") | $(python3 -c "print(round($p99/$b99,1))") | $bad |"
   done
