@@ -54,7 +54,7 @@ public abstract class BrowserIT {
 
     /** A console screen settled: its screenshot, axe-core without serious or critical findings, no codes on screen. */
     protected static void checkScreen(String screen) throws Exception {
-        Thread.sleep(500); // the list's rows, tags and names settle; axe() itself waits for toasts and transitions
+        browser.settle(); // axe() itself waits for toasts too
         browser.shot(screen);
         org.junit.Assert.assertEquals(screen + ": axe-core", List.of(), browser.axe());
         org.junit.Assert.assertEquals(screen + ": codes on screen", List.of(), browser.codesOnScreen());

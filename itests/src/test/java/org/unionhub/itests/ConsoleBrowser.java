@@ -47,6 +47,40 @@ final class ConsoleBrowser {
     static final Dimension DESKTOP = new Dimension(1366, 768);
     static final Dimension PHONE = new Dimension(390, 844);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Put into every document the browser opens: when the page last changed, and how many fetches and body reads are
+     * under way (a body is read and rendered after its fetch has answered, which the network log does not show).
+     */
+    private static final String WATCH = """
+            (() => {
+              const w = window.__settle = { changed: performance.now(), reading: 0 };
+              const touch = () => { w.changed = performance.now(); };
+              new MutationObserver(touch).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+              const track = (owner, name) => {
+                const f = owner[name];
+                owner[name] = function () {
+                  w.reading++; touch();
+                  return f.apply(this, arguments).finally(() => { w.reading--; touch(); });
+                };
+              };
+              track(window, 'fetch');
+              ['text', 'json', 'blob', 'arrayBuffer'].forEach(m => track(Response.prototype, m));
+            })();""";
+    /**
+     * True when the page has had no change for 150 ms (if the argument is true), reads nothing, moves nothing (no Vue transition under way) and
+     * shows no loading mask or spinning button; a button that asks first spins while its question is open, so with a
+     * question open only the masks count.
+     */
+    private static final String SETTLED = """
+            const w = window.__settle;
+            if (w && (w.reading > 0 || (arguments[0] && performance.now() - w.changed < 150))) return false;
+            if (document.querySelector("[class*='-enter-active'],[class*='-leave-active']")) return false;
+            const shown = e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden';
+            const asking = [...document.querySelectorAll('.el-overlay, .el-overlay-message-box')].some(shown);
+            return ![...document.querySelectorAll(asking ? '.el-loading-mask' : '.el-loading-mask, .is-loading')]
+                .some(e => e.getClientRects().length > 0 && shown(e));""";
+    /** A request still unanswered after this long is taken for one that stays open and is not waited for. */
+    private static final long LONGEST_LOAD_MS = 10_000;
 
     final WebDriver driver;
     final ExternalHub hub;
@@ -62,6 +96,10 @@ final class ConsoleBrowser {
     final List<String> clientErrors = new ArrayList<>();
     /** The full address (with its query) of every API request the pages made so far (read by calls()). */
     final List<String> urls = new ArrayList<>();
+    /** Network events read from Chromium's log that calls() has not taken yet. */
+    private final List<LogEntry> unread = new ArrayList<>();
+    /** Requests sent and not yet loaded, by Chromium's request id, with when they were seen. */
+    private final Map<String, Long> loading = new java.util.HashMap<>();
 
     ConsoleBrowser(ExternalHub hub, String name) throws Exception {
         this.hub = hub;
@@ -76,6 +114,7 @@ final class ConsoleBrowser {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
         shots = Files.createDirectories(target.resolve("console-screenshots"));
         calls = Files.createDirectories(target.resolve("console-calls")).resolve(name + ".txt");
@@ -216,7 +255,10 @@ final class ConsoleBrowser {
      */
     List<String> calls() throws Exception {
         List<String> now = new ArrayList<>();
-        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
+        readLog();
+        List<LogEntry> entries = new ArrayList<>(unread);
+        unread.clear();
+        for (LogEntry e : entries) {
             if (!e.getMessage().contains("Network.requestWillBeSent") && !e.getMessage().contains("Network.responseReceived")) {
                 continue;
             }
@@ -242,6 +284,47 @@ final class ConsoleBrowser {
         made.addAll(now);
         Files.write(calls, made, StandardCharsets.UTF_8);
         return now;
+    }
+
+    /**
+     * Waits until what the last step started is done: every request it sent loaded (the network log, which also sees
+     * the code a route loads on first use), every answer read, and the page still for 150 ms ({@link #SETTLED}).
+     */
+    void settle() throws Exception {
+        Thread.sleep(100); // what a click or a route starts, it has started by then
+        long start = System.currentTimeMillis();
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50)).withMessage("the page settles")
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    readLog();
+                    long now = System.currentTimeMillis();
+                    loading.values().removeIf(seen -> now - seen > LONGEST_LOAD_MS);
+                    // a page that keeps changing by itself (a scrolling notice) is taken as still after 3 s
+                    return loading.isEmpty() && (Boolean) ((JavascriptExecutor) d).executeScript(SETTLED, now - start < 3_000);
+                });
+    }
+
+    /** Takes Chromium's new network events: kept for calls(), and the requests still loading counted. */
+    private void readLog() {
+        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            String m = e.getMessage();
+            boolean sent = m.contains("\"Network.requestWillBeSent\"");
+            if (sent || m.contains("\"Network.loadingFinished\"") || m.contains("\"Network.loadingFailed\"")) {
+                String id;
+                try {
+                    id = JSON.readTree(m).path("message").path("params").path("requestId").asText();
+                } catch (java.io.IOException bad) {
+                    throw new java.io.UncheckedIOException(bad);
+                }
+                if (sent) {
+                    loading.put(id, System.currentTimeMillis());
+                } else {
+                    loading.remove(id);
+                }
+            }
+            if (m.contains("\"Network.requestWillBeSent\"") || m.contains("\"Network.responseReceived\"")) {
+                unread.add(e);
+            }
+        }
     }
 
     /**

@@ -152,17 +152,19 @@ public class ConsoleWalkIT extends BrowserIT {
         return browser.driver.getCurrentUrl().replaceFirst("^.*#", "");
     }
 
-    /**
-     * Until the page's requests are answered: no loading mask, no button spinning (a button that asks first spins
-     * while its question is open), then a moment for Vue.
-     */
+    /** Counted, to see what the walk's time goes to. */
+    private static int settles;
+    private static long settledNanos;
+
+    @org.junit.AfterClass
+    public static void tally() {
+        System.out.printf("the walk settled %d times, %d ms in all%n", settles, settledNanos / 1_000_000);
+    }
+
     private void settle() throws Exception {
-        Thread.sleep(300);
-        browser.until("the page settles", d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "const shown = e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden';"
-                        + "const asking = [...document.querySelectorAll('.el-overlay, .el-overlay-message-box')].some(shown);"
-                        + "return ![...document.querySelectorAll(asking ? '.el-loading-mask' : '.el-loading-mask, .is-loading')]"
-                        + ".some(e => e.getClientRects().length > 0 && shown(e))"));
-        Thread.sleep(300);
+        long t0 = System.nanoTime();
+        browser.settle();
+        settles++;
+        settledNanos += System.nanoTime() - t0;
     }
 }

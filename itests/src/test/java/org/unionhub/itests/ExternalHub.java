@@ -222,6 +222,8 @@ final class ExternalHub {
         ProcessBuilder pb = new ProcessBuilder("bin/start").directory(home.toFile()).redirectErrorStream(true);
         pb.environment().put("KARAF_REDIRECT", home.resolve("data/log/karaf.out").toString());
         pb.environment().put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        // a hub that lives for one test class: see HubOptions in the test kit
+        pb.environment().put("EXTRA_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         Files.createDirectories(home.resolve("data/log"));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

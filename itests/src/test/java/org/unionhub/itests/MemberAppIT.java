@@ -302,7 +302,7 @@ public class MemberAppIT extends BrowserIT {
 
     /** A screenshot, and axe-core without serious or critical findings. */
     private void check(String screen) throws Exception {
-        Thread.sleep(400); // Vant's transitions and toasts settle
+        browser.settle();
         browser.shot(screen);
         assertEquals(screen + ": axe-core", List.of(), browser.axe());
     }

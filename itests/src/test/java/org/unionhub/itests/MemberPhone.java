@@ -89,7 +89,7 @@ final class MemberPhone {
      * enlarges text as the phone's font setting does and everything else too, so nothing may stick out sideways.
      */
     void check(String screen) throws Exception {
-        Thread.sleep(400); // Vant's transitions and toasts settle
+        browser.settle();
         String name = String.format("journey-%02d-%s", ++step, screen);
         browser.shot(name);
         assertEquals(name + ": axe-core", List.of(), browser.axe());
@@ -97,19 +97,19 @@ final class MemberPhone {
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 260, "height", 563,
                 "deviceScaleFactor", 1.5, "mobile", true));
         try {
-            Thread.sleep(400);
+            browser.settle();
             browser.shot(name + "-150");
             Number wide = (Number) js().executeScript("return document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(name + " at 150 %: the page is " + wide + " px wider than the screen", wide.intValue() <= 1);
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
-        Thread.sleep(200);
+        browser.settle();
     }
 
     /** A screenshot of an officer's console step, numbered with the member's. */
     void shot(String screen) throws Exception {
-        Thread.sleep(300);
+        browser.settle();
         browser.shot(String.format("journey-%02d-%s", ++step, screen));
     }
 

@@ -155,7 +155,7 @@ public class MemberScreensIT extends BrowserIT {
         List<String> problems = new ArrayList<>();
         browser.driver.get(hub.url("/m/" + screen));
         browser.waitFor(By.cssSelector("#app .uh-page, #app form"));
-        Thread.sleep(800); // the screen's own reads and Vant's transitions
+        browser.settle();
         String name = "screen-" + account + "-" + (screen.isEmpty() ? "home" : screen.replace('/', '_'));
         browser.shot(name);
         browser.calls();
@@ -165,7 +165,7 @@ public class MemberScreensIT extends BrowserIT {
         browser.serverErrors.clear();
         browser.axe().forEach(v -> problems.add(account + " /m/" + screen + ": axe-core " + v));
         PhoneLayout.raiseFontSize(browser.driver, 1.5);
-        Thread.sleep(200);
+        browser.settle();
         browser.shot(name + "-font150");
         PhoneLayout.problems(browser.driver).forEach(p -> problems.add(account + " /m/" + screen + " at 150 %: " + p));
         return problems;
@@ -234,7 +234,7 @@ public class MemberScreensIT extends BrowserIT {
 
     /** A screenshot, and axe-core without serious or critical findings. */
     private void check(String screen) throws Exception {
-        Thread.sleep(400);
+        browser.settle();
         browser.shot(screen);
         assertEquals(screen + ": axe-core", List.of(), browser.axe());
     }
