@@ -31,7 +31,10 @@ record Release(Path tarGz, Path stationsKar) {
         Files.createDirectories(src);
         Run archive = Run.of(root, "sh", "-c", "git archive --format=tar " + commit + " | tar -x -C '" + src + "'");
         assertEquals(archive.output(), 0, archive.status());
-        maven(src, "install", "-DskipTests", "-Dinvoker.skip=true", "-Darchetype.test.skip=true", "-pl", "!itests");
+        // neither the release's API client, API baseline check and archetype, which the upgrade does not use, nor its
+        // examples, whose stations are built below (31 s instead of 58 s); its distribution needs bundles that it names
+        // in feature files, not as Maven dependencies, so "-pl distribution -am" would miss them
+        maven(src, "install", "-DskipTests", "-Dinvoker.skip=true", "-pl", "!itests,!api-client,!api-baseline,!archetype,!examples");
         maven(src.resolve("examples/stations"), "package", "-DskipTests");
         assertTrue(tgz + " was not built", Files.exists(tgz));
         assertTrue(kar + " was not built", Files.exists(kar));
