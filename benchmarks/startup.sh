@@ -8,13 +8,16 @@
 # Each run unpacks a fresh copy (no data/), sets it up (bin/setup --demo --profile P; "none" = no module),
 # starts it with bin/start and measures the seconds until
 #   - UnionHub: GET /api/health answers 200 with every module of the profile ACTIVE (demo data seeded);
-#   - both:     the SSH port answers (the last boot feature of a bare Karaf).
+#   - both:     the SSH port answers (the last boot feature of a bare Karaf);
+#   - both:     karaf.log says "Done." for the first time (the boot features installed and started).
 # After that it idles 20 s and the resident memory (RSS) of its JVM is read.
 # Prints the medians and the ratios to bare Karaf.
 #
 # Environment: BEFORE=<an older unionhub-distribution tar.gz> adds rows "before-<profile>" of that build in the
 # same run (a before/after on the same machine at the same load); SKIP_NONE=1 leaves out the hub without modules;
-# MVN_ARGS (e.g. -Dmaven.repo.local=...) is passed to the mvn call that fetches bare Karaf.
+# MVN_ARGS (e.g. -Dmaven.repo.local=...) is passed to the mvn call that fetches bare Karaf; PLATFORM=1 adds a row
+# "platform": the hub's distribution booting only the platform the hub is built on (Pax JDBC with Derby and Hikari,
+# the JAX-RS whiteboard on CXF with Jackson, Pax Web), without one UnionHub bundle: the floor under the hub's start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-3}"
@@ -28,10 +31,11 @@ mvn -B -q ${MVN_ARGS:-} dependency:copy -Dartifact=org.apache.karaf:apache-karaf
 HUB_TGZ=$(ls distribution/target/unionhub-distribution-*.tar.gz)
 BEFORE="${BEFORE:-}"
 KINDS="$([ "${SKIP_NONE:-}" = 1 ] || echo none) $PROFILES"
+PLATFORM_ROW=$([ "${PLATFORM:-}" = 1 ] && echo platform || true)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
 
-# prints "<seconds to health or -> <seconds to ssh> <rss MB>"
+# prints "<seconds to health or -> <seconds to ssh> <rss MB> <seconds to the boot's Done.>"
 healthy() { # all N modules ACTIVE
   local body
   body=$(curl -sf "http://localhost:$1/api/health" 2>/dev/null) || return 1
@@ -39,16 +43,20 @@ healthy() { # all N modules ACTIVE
 }
 
 one_run() {
-  local kind=$1 dir="$WORK/$1-$2" http ssh t0 t_http=- t_ssh=- pid rss profile=${1#*-}
+  local kind=$1 dir="$WORK/$1-$2" http ssh t0 t_http=- t_ssh=- t_done=- pid rss profile=${1#*-}
   mkdir -p "$dir"
   case "$kind" in
     karaf) tar xzf "$WORK/apache-karaf-$KARAF_VERSION.tar.gz" -C "$dir" ;;
+    platform) tar xzf "$HUB_TGZ" -C "$dir" ;;
     before-*) tar xzf "$BEFORE" -C "$dir" ;;
     *) tar xzf "$HUB_TGZ" -C "$dir" ;;
   esac
   dir=$(ls -d "$dir"/*/)
-  if [ "$kind" != karaf ] && [ "$profile" != none ]; then "$dir/bin/setup" --demo --profile "$profile" >/dev/null; fi
-  if [ "$kind" != karaf ] && [ "$profile" = none ]; then "$dir/bin/setup" --demo >/dev/null; fi
+  if [ "$kind" = platform ]; then
+    sed -i -E 's#unionhub-core/[^,]*,#unionhub-storage/0.0.0, unionhub-rest/0.0.0,#; s#/0\.0\.0#/'"$(
+      grep -o 'unionhub-core/[^,]*' "$dir/etc/org.apache.karaf.features.cfg" | cut -d/ -f2)"'#g' "$dir/etc/org.apache.karaf.features.cfg"
+  elif [ "$kind" != karaf ] && [ "$profile" != none ]; then "$dir/bin/setup" --demo --profile "$profile" >/dev/null; fi
+  if [ "$kind" != karaf ] && [ "$kind" != platform ] && [ "$profile" = none ]; then "$dir/bin/setup" --demo >/dev/null; fi
   http=$(free_port); ssh=$(free_port)
   echo "org.osgi.service.http.port = $http" > "$dir/etc/org.ops4j.pax.web.cfg"
   sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$dir/etc/org.apache.karaf.shell.cfg"
@@ -57,13 +65,16 @@ one_run() {
   "$dir/bin/start"
   for _ in $(seq 1 1200); do
     now=$(date +%s.%N)
-    if [ "$kind" != karaf ] && [ "$t_http" = - ] && healthy "$http" "${MODULES[$profile]}"; then
+    if [ "$kind" != karaf ] && [ "$kind" != platform ] && [ "$t_http" = - ] && healthy "$http" "${MODULES[$profile]}"; then
       t_http=$(echo "$now - $t0" | bc)
     fi
     if [ "$t_ssh" = - ] && (exec 3<>/dev/tcp/127.0.0.1/$ssh) 2>/dev/null; then
       t_ssh=$(echo "$now - $t0" | bc)
     fi
-    if [ "$t_ssh" != - ] && { [ "$kind" = karaf ] || [ "$t_http" != - ]; }; then break; fi
+    if [ "$t_done" = - ] && grep -q '| Done\.$' "$dir/data/log/karaf.log" 2>/dev/null; then
+      t_done=$(echo "$now - $t0" | bc)
+    fi
+    if [ "$t_ssh" != - ] && [ "$t_done" != - ] && { [ "$kind" = karaf ] || [ "$kind" = platform ] || [ "$t_http" != - ]; }; then break; fi
     sleep 0.1
   done
   sleep 20
@@ -71,7 +82,7 @@ one_run() {
   rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
   "$dir/bin/stop" >/dev/null 2>&1 || true
   while pgrep -f "karaf.base=${dir%/}" >/dev/null; do sleep 0.5; done
-  echo "$t_http $t_ssh $rss"
+  echo "$t_http $t_ssh $rss $t_done"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -80,6 +91,7 @@ LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$WORK/karaf.txt"
 ROWS=""
 for p in $KINDS; do ROWS="$ROWS hub-$p"; [ -z "$BEFORE" ] || ROWS="$ROWS before-$p"; done
+ROWS="$PLATFORM_ROW $ROWS"
 for r in $ROWS; do : > "$WORK/$r.txt"; done
 for i in $(seq 1 "$RUNS"); do
   one_run karaf "$i" >> "$WORK/karaf.txt"
@@ -87,11 +99,15 @@ for i in $(seq 1 "$RUNS"); do
 done
 k_ssh=$(cut -d' ' -f2 "$WORK/karaf.txt" | median)
 k_rss=$(cut -d' ' -f3 "$WORK/karaf.txt" | median)
+k_done=$(cut -d' ' -f4 "$WORK/karaf.txt" | median)
 echo "runs: $RUNS (each a fresh unpack, bin/setup, bin/start); load average at the start: $LOAD0, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "bare Karaf $KARAF_VERSION: ssh up ${k_ssh}s, idle RSS ${k_rss} MB   (raw: $(tr '\n' ';' < "$WORK/karaf.txt"))"
-printf '%-14s %8s %8s %8s %12s %10s\n' profile healthy ssh RSS_MB start_ratio RSS_ratio
+echo "bare Karaf $KARAF_VERSION: ssh up ${k_ssh}s, boot Done. ${k_done}s, idle RSS ${k_rss} MB   (raw: $(tr '\n' ';' < "$WORK/karaf.txt"))"
+printf '%-14s %8s %8s %8s %8s %12s %10s %10s\n' profile healthy ssh done RSS_MB start_ratio done_ratio RSS_ratio
 for p in $ROWS; do
   h=$(cut -d' ' -f1 "$WORK/$p.txt" | median); s=$(cut -d' ' -f2 "$WORK/$p.txt" | median)
-  r=$(cut -d' ' -f3 "$WORK/$p.txt" | median)
-  printf '%-14s %8s %8s %8s %12s %10s\n' "${p#hub-}" "$h" "$s" "$r" "$(echo "scale=2; $h / $k_ssh" | bc)" "$(echo "scale=2; $r / $k_rss" | bc)"
+  r=$(cut -d' ' -f3 "$WORK/$p.txt" | median); d=$(cut -d' ' -f4 "$WORK/$p.txt" | median)
+  start=$([ "$h" = - ] && echo - || echo "scale=2; $h / $k_ssh" | bc)
+  printf '%-14s %8s %8s %8s %8s %12s %10s %10s\n' "${p#hub-}" "$h" "$s" "$d" "$r" "$start" \
+    "$(echo "scale=2; $d / $k_done" | bc)" "$(echo "scale=2; $r / $k_rss" | bc)"
+  echo "   raw ($p): $(tr '\n' ';' < "$WORK/$p.txt")"
 done
