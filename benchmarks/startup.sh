@@ -43,20 +43,19 @@ healthy() { # all N modules ACTIVE
 }
 
 one_run() {
-  local kind=$1 dir="$WORK/$1-$2" http ssh t0 t_http=- t_ssh=- t_done=- pid rss profile=${1#*-}
+  local kind=$1 dir="$WORK/$1-$2" http ssh t0 t_http=- t_ssh=- t_done=- pid rss profile=${1#*-} hub=1
+  case "$kind" in karaf|platform) hub=0 ;; esac # no UnionHub to set up or ask for its health
   mkdir -p "$dir"
   case "$kind" in
     karaf) tar xzf "$WORK/apache-karaf-$KARAF_VERSION.tar.gz" -C "$dir" ;;
-    platform) tar xzf "$HUB_TGZ" -C "$dir" ;;
     before-*) tar xzf "$BEFORE" -C "$dir" ;;
     *) tar xzf "$HUB_TGZ" -C "$dir" ;;
   esac
   dir=$(ls -d "$dir"/*/)
-  if [ "$kind" = platform ]; then
-    sed -i -E 's#unionhub-core/[^,]*,#unionhub-storage/0.0.0, unionhub-rest/0.0.0,#; s#/0\.0\.0#/'"$(
-      grep -o 'unionhub-core/[^,]*' "$dir/etc/org.apache.karaf.features.cfg" | cut -d/ -f2)"'#g' "$dir/etc/org.apache.karaf.features.cfg"
-  elif [ "$kind" != karaf ] && [ "$profile" != none ]; then "$dir/bin/setup" --demo --profile "$profile" >/dev/null; fi
-  if [ "$kind" != karaf ] && [ "$kind" != platform ] && [ "$profile" = none ]; then "$dir/bin/setup" --demo >/dev/null; fi
+  if [ "$kind" = platform ]; then # unionhub-core/V in featuresBoot becomes unionhub-storage/V, unionhub-rest/V
+    sed -i -E 's#unionhub-core/([^,]*),#unionhub-storage/\1, unionhub-rest/\1,#' "$dir/etc/org.apache.karaf.features.cfg"
+  elif [ $hub = 1 ] && [ "$profile" != none ]; then "$dir/bin/setup" --demo --profile "$profile" >/dev/null
+  elif [ $hub = 1 ]; then "$dir/bin/setup" --demo >/dev/null; fi
   http=$(free_port); ssh=$(free_port)
   echo "org.osgi.service.http.port = $http" > "$dir/etc/org.ops4j.pax.web.cfg"
   sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$dir/etc/org.apache.karaf.shell.cfg"
@@ -65,7 +64,7 @@ one_run() {
   "$dir/bin/start"
   for _ in $(seq 1 1200); do
     now=$(date +%s.%N)
-    if [ "$kind" != karaf ] && [ "$kind" != platform ] && [ "$t_http" = - ] && healthy "$http" "${MODULES[$profile]}"; then
+    if [ $hub = 1 ] && [ "$t_http" = - ] && healthy "$http" "${MODULES[$profile]}"; then
       t_http=$(echo "$now - $t0" | bc)
     fi
     if [ "$t_ssh" = - ] && (exec 3<>/dev/tcp/127.0.0.1/$ssh) 2>/dev/null; then
@@ -74,7 +73,7 @@ one_run() {
     if [ "$t_done" = - ] && grep -q '| Done\.$' "$dir/data/log/karaf.log" 2>/dev/null; then
       t_done=$(echo "$now - $t0" | bc)
     fi
-    if [ "$t_ssh" != - ] && [ "$t_done" != - ] && { [ "$kind" = karaf ] || [ "$kind" = platform ] || [ "$t_http" != - ]; }; then break; fi
+    if [ "$t_ssh" != - ] && [ "$t_done" != - ] && { [ $hub = 0 ] || [ "$t_http" != - ]; }; then break; fi
     sleep 0.1
   done
   sleep 20

@@ -67,9 +67,9 @@ final class ConsoleBrowser {
               ['text', 'json', 'blob', 'arrayBuffer'].forEach(m => track(Response.prototype, m));
             })();""";
     /**
-     * True when the page has had no change for 150 ms (if the argument is true), reads nothing, moves nothing (no Vue transition under way) and
-     * shows no loading mask or spinning button; a button that asks first spins while its question is open, so with a
-     * question open only the masks count.
+     * True when the page has had no change for 150 ms (if the argument is true), reads nothing, moves nothing (no Vue
+     * transition under way) and shows no loading mask or spinning button; a button that asks first spins while its
+     * question is open, so with a question open only the masks count.
      */
     private static final String SETTLED = """
             const w = window.__settle;
@@ -96,7 +96,7 @@ final class ConsoleBrowser {
     final List<String> clientErrors = new ArrayList<>();
     /** The full address (with its query) of every API request the pages made so far (read by calls()). */
     final List<String> urls = new ArrayList<>();
-    /** Network events read from Chromium's log that calls() has not taken yet. */
+    /** The requests sent and answers received of Chromium's log that calls() has not taken yet. */
     private final List<LogEntry> unread = new ArrayList<>();
     /** Requests sent and not yet loaded, by Chromium's request id, with when they were seen. */
     private final Map<String, Long> loading = new java.util.HashMap<>();
@@ -259,9 +259,6 @@ final class ConsoleBrowser {
         List<LogEntry> entries = new ArrayList<>(unread);
         unread.clear();
         for (LogEntry e : entries) {
-            if (!e.getMessage().contains("Network.requestWillBeSent") && !e.getMessage().contains("Network.responseReceived")) {
-                continue;
-            }
             JsonNode message = JSON.readTree(e.getMessage()).path("message");
             JsonNode response = message.path("params").path("response");
             if (message.path("method").asText().equals("Network.responseReceived") && response.path("status").asInt() >= 500) {
@@ -321,7 +318,7 @@ final class ConsoleBrowser {
                     loading.remove(id);
                 }
             }
-            if (m.contains("\"Network.requestWillBeSent\"") || m.contains("\"Network.responseReceived\"")) {
+            if (sent || m.contains("\"Network.responseReceived\"")) {
                 unread.add(e);
             }
         }
